@@ -1,0 +1,40 @@
+import "@fontsource/public-sans/400.css";
+import "@fontsource/public-sans/700.css";
+import "./globals.css";
+
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { GovBanner } from "@/components/layout/gov-banner";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = {
+  title: { default: "Egress dashboard", template: "%s · Egress dashboard" },
+  description: "See and change the outbound-network (egress) settings of your Cloud Foundry orgs and spaces.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: the CSP nonce is per request, and
+  // nearly every page shows the signed-in user's own data.
+  await connection();
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col bg-white">
+        <a
+          href="#main-content"
+          className="sr-only z-50 bg-white p-3 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+        >
+          Skip to main content
+        </a>
+        {env().govBanner && <GovBanner />}
+        <SiteHeader />
+        <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}
