@@ -1,0 +1,174 @@
+import type { AddressSet } from "./address";
+import { endpointAsRule, type Catalog } from "./catalog";
+import { parseRulesOnce, type CfRule, type ParsedRule, type Protocol, type RuleProblem } from "./rules";
+import { covers, intersect, intersectRect, type Coord, type Interval, type Rect } from "./sets";
+
+/**
+ * Precomputation that makes evaluating thousands of spaces cheap: each
+ * catalog endpoint becomes a set of disjoint target rectangles, and each
+ * distinct group is clipped against every endpoint once. Evaluating a space is
+ * then only gathering these pieces and, when no single group settles an
+ * endpoint, an exact coverage check of their union.
+ */
+
+type EndpointProtocol = Exclude<Protocol, "icmpv6">;
+
+export type CompiledEndpoint = {
+  protocol: EndpointProtocol;
+  addresses: AddressSet;
+  targets4: Rect<number>[];
+  targets6: Rect<bigint>[];
+};
+
+export type CompiledDestination = {
+  id: string;
+  label: string;
+  governed: boolean;
+  endpoints: CompiledEndpoint[];
+};
+
+/** What one group allows of one endpoint. */
+export type EndpointCover = {
+  /** Clipped pieces per target (same index as the endpoint's targets), from rules that carry its protocol. */
+  pieces4: Rect<number>[][];
+  pieces6: Rect<bigint>[][];
+  /** The group alone allows all of the endpoint's traffic. */
+  full: boolean;
+};
+
+/** What one group allows of one destination; absent when it allows none of its traffic. */
+export type DestinationCover = {
+  /** Per endpoint of the destination; absent for an endpoint the group does not touch. */
+  endpoints: (EndpointCover | undefined)[];
+  /** Rule indexes (ascending) that allow some traffic to the destination. */
+  ruleIndexes: number[];
+};
+
+export type CompiledGroup = {
+  problems: RuleProblem[];
+  /** Per catalog destination (same index). */
+  destinations: (DestinationCover | undefined)[];
+};
+
+export type CompiledCatalog = {
+  destinations: CompiledDestination[];
+  groups: WeakMap<readonly CfRule[], CompiledGroup>;
+};
+
+function product<T extends Coord>(addresses: Interval<T>[], services: Interval<number>[]): Rect<T>[] {
+  return addresses.flatMap((addr) => services.map((service) => ({ addr, service })));
+}
+
+function compileEndpoint(rule: ParsedRule): CompiledEndpoint {
+  if (rule.protocol === "icmpv6") throw new Error("catalog endpoints cannot use icmpv6");
+  return {
+    protocol: rule.protocol,
+    addresses: rule.addresses,
+    targets4: product(rule.addresses.v4, rule.services),
+    targets6: product(rule.addresses.v6, rule.services),
+  };
+}
+
+const compiledCatalogs = new WeakMap<Catalog, CompiledCatalog>();
+
+/** The catalog in set form, built once per catalog object. */
+export function compileCatalog(catalog: Catalog): CompiledCatalog {
+  let compiled = compiledCatalogs.get(catalog);
+  if (compiled === undefined) {
+    compiled = {
+      destinations: catalog.destinations.map((d) => ({
+        id: d.id,
+        label: d.label,
+        governed: d.asg_governed,
+        endpoints: d.endpoints.map((e) => compileEndpoint(endpointAsRule(e))),
+      })),
+      groups: new WeakMap(),
+    };
+    compiledCatalogs.set(catalog, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Whether traffic allowed by a rule of protocol `rule` can be traffic of an
+ * endpoint of protocol `endpoint`. `all` carries every protocol; an icmp rule
+ * never carries tcp or udp.
+ */
+function carries(endpoint: EndpointProtocol, rule: Protocol): boolean {
+  return rule === "all" || rule === endpoint;
+}
+
+function clip<T extends Coord>(
+  targets: readonly Rect<T>[],
+  addresses: readonly Interval<T>[],
+  services: readonly Interval<number>[],
+): Rect<T>[][] {
+  return targets.map((target) => {
+    const pieces: Rect<T>[] = [];
+    for (const addr of addresses) {
+      for (const service of services) {
+        const piece = intersectRect(target, { addr, service });
+        if (piece !== undefined) pieces.push(piece);
+      }
+    }
+    return pieces;
+  });
+}
+
+function overlaps<T extends Coord>(a: readonly Interval<T>[], b: readonly Interval<T>[]): boolean {
+  return a.some((x) => b.some((y) => intersect(x, y) !== undefined));
+}
+
+function coverEndpoint(endpoint: CompiledEndpoint, rules: readonly ParsedRule[]): [EndpointCover, number[]] {
+  const pieces4: Rect<number>[][] = endpoint.targets4.map(() => []);
+  const pieces6: Rect<bigint>[][] = endpoint.targets6.map(() => []);
+  const touching: number[] = [];
+  for (const rule of rules) {
+    if (carries(endpoint.protocol, rule.protocol)) {
+      const r4 = clip(endpoint.targets4, rule.addresses.v4, rule.services);
+      const r6 = clip(endpoint.targets6, rule.addresses.v6, rule.services);
+      r4.forEach((p, i) => pieces4[i]?.push(...p));
+      r6.forEach((p, i) => pieces6[i]?.push(...p));
+      if (r4.some((p) => p.length > 0) || r6.some((p) => p.length > 0)) touching.push(rule.ruleIndex);
+    } else if (
+      // An `all` endpoint includes every protocol, so any rule to its addresses allows some of its traffic.
+      endpoint.protocol === "all" &&
+      (overlaps(endpoint.addresses.v4, rule.addresses.v4) ||
+        overlaps(endpoint.addresses.v6, rule.addresses.v6))
+    ) {
+      touching.push(rule.ruleIndex);
+    }
+  }
+  const full =
+    endpoint.targets4.every((t, i) => covers(t, pieces4[i] ?? [])) &&
+    endpoint.targets6.every((t, i) => covers(t, pieces6[i] ?? []));
+  return [{ pieces4, pieces6, full }, touching];
+}
+
+function compileGroupUncached(catalog: CompiledCatalog, rules: readonly CfRule[]): CompiledGroup {
+  const parsed = parseRulesOnce(rules);
+  return {
+    problems: parsed.problems,
+    destinations: catalog.destinations.map((destination) => {
+      if (!destination.governed) return undefined;
+      const indexes = new Set<number>();
+      const endpoints = destination.endpoints.map((endpoint) => {
+        const [cover, touching] = coverEndpoint(endpoint, parsed.rules);
+        for (const index of touching) indexes.add(index);
+        return touching.length > 0 ? cover : undefined;
+      });
+      if (indexes.size === 0) return undefined;
+      return { endpoints, ruleIndexes: [...indexes].sort((a, b) => a - b) };
+    }),
+  };
+}
+
+/** A group's rules against the catalog, computed once per rules array (treated as immutable). */
+export function compileGroup(catalog: CompiledCatalog, rules: readonly CfRule[]): CompiledGroup {
+  let compiled = catalog.groups.get(rules);
+  if (compiled === undefined) {
+    compiled = compileGroupUncached(catalog, rules);
+    catalog.groups.set(rules, compiled);
+  }
+  return compiled;
+}
