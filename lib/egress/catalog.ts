@@ -9,15 +9,27 @@ import { parseRule, type CfRule, type ParsedRule } from "./rules";
  * field, at start-up rather than as a wrong answer later.
  */
 
+const required = (what: string) => ({
+  error: (issue: { input: unknown }) => (issue.input === undefined ? "is required" : `must be ${what}`),
+});
+
+/** Custom wording for a wrong type only; other issues (such as unknown keys) keep zod's message. */
+const objectError = (message: string) => ({
+  error: (issue: { code?: string }) => (issue.code === "invalid_type" ? message : undefined),
+});
+
 const endpointSchema = z
-  .strictObject({
-    protocol: z.enum(["tcp", "udp", "icmp", "all"]),
-    destination: z.string(),
-    ports: z.string().optional(),
-    // ICMP endpoints may narrow to one type/code; absent means every ICMP message.
-    type: z.number().optional(),
-    code: z.number().optional(),
-  })
+  .strictObject(
+    {
+      protocol: z.enum(["tcp", "udp", "icmp", "all"], required("one of tcp, udp, icmp, all")),
+      destination: z.string(required("a string")),
+      ports: z.string().optional(),
+      // ICMP endpoints may narrow to one type/code; absent means every ICMP message.
+      type: z.number().optional(),
+      code: z.number().optional(),
+    },
+    objectError("must be an object"),
+  )
   .superRefine((endpoint, ctx) => {
     const result = parseRule(asRule(endpoint), 0);
     if (!result.ok) {
@@ -30,12 +42,17 @@ export type CatalogEndpoint = z.infer<typeof endpointSchema>;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const destinationSchema = z
-  .strictObject({
-    id: z.string().regex(ID, "must be lowercase letters, digits and single hyphens, e.g. public-web"),
-    label: z.string().trim().min(1, "must not be empty"),
-    asg_governed: z.boolean(),
-    endpoints: z.array(endpointSchema).default([]),
-  })
+  .strictObject(
+    {
+      id: z
+        .string(required("a string"))
+        .regex(ID, "must be lowercase letters, digits and single hyphens, e.g. public-web"),
+      label: z.string(required("a string")).trim().min(1, "must not be empty"),
+      asg_governed: z.boolean(required("true or false")),
+      endpoints: z.array(endpointSchema).default([]),
+    },
+    objectError("must be an object"),
+  )
   .superRefine((destination, ctx) => {
     if (destination.asg_governed && destination.endpoints.length === 0) {
       ctx.addIssue({
@@ -56,10 +73,15 @@ const destinationSchema = z
 export type CatalogDestination = z.infer<typeof destinationSchema>;
 
 const catalogSchema = z
-  .strictObject({
-    name: z.string().trim().min(1, "must not be empty"),
-    destinations: z.array(destinationSchema).min(1, "must list at least one destination"),
-  })
+  .strictObject(
+    {
+      name: z.string(required("a string")).trim().min(1, "must not be empty"),
+      destinations: z
+        .array(destinationSchema, required("a list"))
+        .min(1, "must list at least one destination"),
+    },
+    objectError('must be a JSON object with "name" and "destinations"'),
+  )
   .superRefine((catalog, ctx) => {
     const seen = new Set<string>();
     catalog.destinations.forEach((destination, index) => {
