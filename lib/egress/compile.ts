@@ -1,7 +1,7 @@
 import type { AddressSet } from "./address";
 import { endpointAsRule, type Catalog } from "./catalog";
 import { parseRulesOnce, type CfRule, type ParsedRule, type Protocol, type RuleProblem } from "./rules";
-import { covers, intersect, intersectRect, type Coord, type Interval, type Rect } from "./sets";
+import { covers, intersect, type Coord, type Interval, type Rect } from "./sets";
 
 /**
  * Precomputation that makes evaluating thousands of spaces cheap: each
@@ -55,7 +55,10 @@ export type CompiledCatalog = {
   groups: WeakMap<readonly CfRule[], CompiledGroup>;
 };
 
-function product<T extends Coord>(addresses: Interval<T>[], services: Interval<number>[]): Rect<T>[] {
+function product<T extends Coord>(
+  addresses: readonly Interval<T>[],
+  services: readonly Interval<number>[],
+): Rect<T>[] {
   return addresses.flatMap((addr) => services.map((service) => ({ addr, service })));
 }
 
@@ -98,25 +101,35 @@ function carries(endpoint: EndpointProtocol, rule: Protocol): boolean {
   return rule === "all" || rule === endpoint;
 }
 
-function clip<T extends Coord>(
+/** Adds the parts of a rule inside each target to `into`; says whether there were any. */
+function clipInto<T extends Coord>(
+  into: Rect<T>[][],
   targets: readonly Rect<T>[],
   addresses: readonly Interval<T>[],
   services: readonly Interval<number>[],
-): Rect<T>[][] {
-  return targets.map((target) => {
-    const pieces: Rect<T>[] = [];
+): boolean {
+  let any = false;
+  for (let t = 0; t < targets.length; t++) {
+    const target = targets[t];
+    const pieces = into[t];
+    if (target === undefined || pieces === undefined) continue;
     for (const addr of addresses) {
+      const a = intersect(target.addr, addr);
+      if (a === undefined) continue;
       for (const service of services) {
-        const piece = intersectRect(target, { addr, service });
-        if (piece !== undefined) pieces.push(piece);
+        const s = intersect(target.service, service);
+        if (s === undefined) continue;
+        pieces.push({ addr: a, service: s });
+        any = true;
       }
     }
-    return pieces;
-  });
+  }
+  return any;
 }
 
 function overlaps<T extends Coord>(a: readonly Interval<T>[], b: readonly Interval<T>[]): boolean {
-  return a.some((x) => b.some((y) => intersect(x, y) !== undefined));
+  for (const x of a) for (const y of b) if (x.lo < y.hi && y.lo < x.hi) return true;
+  return false;
 }
 
 function coverEndpoint(endpoint: CompiledEndpoint, rules: readonly ParsedRule[]): [EndpointCover, number[]] {
@@ -124,22 +137,21 @@ function coverEndpoint(endpoint: CompiledEndpoint, rules: readonly ParsedRule[])
   const pieces6: Rect<bigint>[][] = endpoint.targets6.map(() => []);
   const touching: number[] = [];
   for (const rule of rules) {
+    // Most rules of most groups are about other addresses; settle those without allocating.
+    const hit4 = overlaps(endpoint.addresses.v4, rule.addresses.v4);
+    const hit6 = overlaps(endpoint.addresses.v6, rule.addresses.v6);
+    if (!hit4 && !hit6) continue;
     if (carries(endpoint.protocol, rule.protocol)) {
-      const r4 = clip(endpoint.targets4, rule.addresses.v4, rule.services);
-      const r6 = clip(endpoint.targets6, rule.addresses.v6, rule.services);
-      r4.forEach((p, i) => pieces4[i]?.push(...p));
-      r6.forEach((p, i) => pieces6[i]?.push(...p));
-      if (r4.some((p) => p.length > 0) || r6.some((p) => p.length > 0)) touching.push(rule.ruleIndex);
-    } else if (
+      const in4 = hit4 && clipInto(pieces4, endpoint.targets4, rule.addresses.v4, rule.services);
+      const in6 = hit6 && clipInto(pieces6, endpoint.targets6, rule.addresses.v6, rule.services);
+      if (in4 || in6) touching.push(rule.ruleIndex);
+    } else if (endpoint.protocol === "all") {
       // An `all` endpoint includes every protocol, so any rule to its addresses allows some of its traffic.
-      endpoint.protocol === "all" &&
-      (overlaps(endpoint.addresses.v4, rule.addresses.v4) ||
-        overlaps(endpoint.addresses.v6, rule.addresses.v6))
-    ) {
       touching.push(rule.ruleIndex);
     }
   }
   const full =
+    touching.length > 0 &&
     endpoint.targets4.every((t, i) => covers(t, pieces4[i] ?? [])) &&
     endpoint.targets6.every((t, i) => covers(t, pieces6[i] ?? []));
   return [{ pieces4, pieces6, full }, touching];

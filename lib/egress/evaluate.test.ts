@@ -325,6 +325,20 @@ describe("evaluate", () => {
     expect(twice).toEqual(once);
   });
 
+  it("notices a group object whose rules were replaced since it was last evaluated", () => {
+    const group: SecurityGroup = { name: "mutable", rules: [tcp("10.10.4.0/24", "6379")] };
+    expect(statuses([group]).redis).toBe("allowed");
+    group.rules = [tcp("10.10.4.0/25", "6379")];
+    expect(statuses([group]).redis).toBe("partial");
+  });
+
+  it("keeps the first of two differently built groups with one name, as CF names are unique", () => {
+    const first: SecurityGroup = { name: "same", rules: [tcp("10.10.4.0/24", "6379")] };
+    const second: SecurityGroup = { name: "same", rules: [tcp("10.10.5.0/24", "443,9200")] };
+    const result = statuses([first, second]);
+    expect([result.redis, result.elasticsearch]).toEqual(["allowed", "blocked"]);
+  });
+
   it("gives the same answer for a catalog read from JSON again (no stale cache across catalogs)", () => {
     const narrowed = parseCatalog({
       name: "narrow",

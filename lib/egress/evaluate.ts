@@ -2,6 +2,7 @@ import type { Catalog } from "./catalog";
 import {
   compileCatalog,
   compileGroup,
+  type CompiledCatalog,
   type CompiledDestination,
   type CompiledGroup,
   type DestinationCover,
@@ -16,7 +17,7 @@ export type SecurityGroup = { name: string; guid?: string; rules: readonly CfRul
 export type DestinationStatus = "allowed" | "partial" | "blocked";
 
 /** A rule that allows some of a destination's traffic. */
-export type Provenance = { group: string; ruleIndex: number };
+export type Provenance = { readonly group: string; readonly ruleIndex: number };
 
 export type DestinationResult = {
   id: string;
@@ -44,10 +45,73 @@ export type Evaluation = {
 export const NOT_ASG_GOVERNED_NOTE =
   "governed by container-to-container network policies (cf add-network-policy)";
 
-/** CF group names are unique, so a name listed twice (bound and global) is one group. */
-function distinct(groups: readonly SecurityGroup[]): SecurityGroup[] {
-  const seen = new Set<string>();
-  return groups.filter((g) => !seen.has(g.name) && seen.add(g.name));
+/**
+ * One slot per group name, shared by every object carrying that name, so
+ * duplicates (a group listed as bound and as global, perhaps from two CF
+ * responses) are skipped with a number comparison instead of a Set per space.
+ * It keeps one small object per distinct group name this process has seen.
+ */
+type NameSlot = { mark: number };
+const nameSlots = new Map<string, NameSlot>();
+let epoch = 0;
+
+/** A group against one catalog, with its name attached to what it allows and to its problems. */
+type BoundGroup = {
+  name: string;
+  slot: NameSlot;
+  rules: readonly CfRule[];
+  compiled: CompiledGroup;
+  /** Indexes of the catalog destinations this group allows some traffic to. */
+  touched: number[];
+  /** Per catalog destination; shared, frozen entries, so a space's result costs no new objects per rule. */
+  provenance: (readonly Provenance[] | undefined)[];
+  problems: GroupRuleProblem[];
+};
+
+const boundGroups = new WeakMap<CompiledCatalog, WeakMap<SecurityGroup, BoundGroup>>();
+
+function bindGroup(catalog: CompiledCatalog, group: SecurityGroup): BoundGroup {
+  let cache = boundGroups.get(catalog);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    boundGroups.set(catalog, cache);
+  }
+  const cached = cache.get(group);
+  // The check catches a group object whose name or rules were replaced since.
+  if (cached !== undefined && cached.name === group.name && cached.rules === group.rules) return cached;
+  const compiled = compileGroup(catalog, group.rules);
+  const { name, rules } = group;
+  let slot = nameSlots.get(name);
+  if (slot === undefined) {
+    slot = { mark: 0 };
+    nameSlots.set(name, slot);
+  }
+  const bound: BoundGroup = {
+    name,
+    slot,
+    rules,
+    compiled,
+    touched: compiled.destinations.flatMap((d, i) => (d === undefined ? [] : [i])),
+    provenance: compiled.destinations.map((d) =>
+      d?.ruleIndexes.map((ruleIndex) => Object.freeze({ group: name, ruleIndex })),
+    ),
+    problems: compiled.problems.map((p) => ({ group: name, ...p })),
+  };
+  cache.set(group, bound);
+  return bound;
+}
+
+/** CF group names are unique, so a name listed twice is one group; the first listing wins. */
+function bindAll(catalog: CompiledCatalog, groups: readonly SecurityGroup[]): BoundGroup[] {
+  const mark = ++epoch;
+  const out: BoundGroup[] = [];
+  for (const group of groups) {
+    const bound = bindGroup(catalog, group);
+    if (bound.slot.mark === mark) continue;
+    bound.slot.mark = mark;
+    out.push(bound);
+  }
+  return out;
 }
 
 function unionCovers<T extends Coord>(
@@ -65,28 +129,12 @@ function unionCovers<T extends Coord>(
   });
 }
 
-function evaluateDestination(
+/** Whether the groups' covers together allow all of some endpoint. */
+function anyEndpointCovered(
   destination: CompiledDestination,
-  index: number,
-  groups: readonly SecurityGroup[],
-  compiled: readonly CompiledGroup[],
-): DestinationResult {
-  const { id, label } = destination;
-  if (!destination.governed) {
-    return { id, label, status: "allowed", governed: false, note: NOT_ASG_GOVERNED_NOTE, provenance: [] };
-  }
-  const provenance: Provenance[] = [];
-  const touching: DestinationCover[] = [];
-  compiled.forEach((group, g) => {
-    const cover = group.destinations[index];
-    if (cover === undefined) return;
-    touching.push(cover);
-    const name = groups[g]?.name ?? "";
-    for (const ruleIndex of cover.ruleIndexes) provenance.push({ group: name, ruleIndex });
-  });
-  if (touching.length === 0) return { id, label, status: "blocked", governed: true, provenance };
-
-  const allowed = destination.endpoints.some((endpoint, e) => {
+  touching: readonly DestinationCover[],
+): boolean {
+  for (let e = 0; e < destination.endpoints.length; e++) {
     const parts: EndpointCover[] = [];
     for (const cover of touching) {
       const part = cover.endpoints[e];
@@ -94,31 +142,47 @@ function evaluateDestination(
       if (part.full) return true;
       parts.push(part);
     }
+    const endpoint = destination.endpoints[e];
     // Several groups may each cover a piece and together all of it.
-    return (
+    if (
+      endpoint !== undefined &&
       parts.length > 1 &&
       unionCovers(endpoint.targets4, parts, (c) => c.pieces4) &&
       unionCovers(endpoint.targets6, parts, (c) => c.pieces6)
-    );
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function evaluateBound(catalog: CompiledCatalog, groups: readonly BoundGroup[]): DestinationResult[] {
+  // Visit only the destinations each group touches, not every group for every destination.
+  const touching: DestinationCover[][] = catalog.destinations.map(() => []);
+  const provenance: Provenance[][] = catalog.destinations.map(() => []);
+  for (const group of groups) {
+    for (const i of group.touched) {
+      const cover = group.compiled.destinations[i];
+      if (cover !== undefined) touching[i]?.push(cover);
+      for (const entry of group.provenance[i] ?? []) provenance[i]?.push(entry);
+    }
+  }
+  return catalog.destinations.map((destination, i): DestinationResult => {
+    const { id, label } = destination;
+    if (!destination.governed) {
+      return { id, label, status: "allowed", governed: false, note: NOT_ASG_GOVERNED_NOTE, provenance: [] };
+    }
+    const found = touching[i] ?? [];
+    const status =
+      found.length === 0 ? "blocked" : anyEndpointCovered(destination, found) ? "allowed" : "partial";
+    return { id, label, status, governed: true, provenance: provenance[i] ?? [] };
   });
-  return { id, label, status: allowed ? "allowed" : "partial", governed: true, provenance };
 }
 
-function evaluateCompiled(
-  catalog: Catalog,
-  groups: readonly SecurityGroup[],
-): { destinations: DestinationResult[]; compiled: CompiledGroup[] } {
-  const catalogSets = compileCatalog(catalog);
-  const compiled = groups.map((g) => compileGroup(catalogSets, g.rules));
-  const destinations = catalogSets.destinations.map((d, i) => evaluateDestination(d, i, groups, compiled));
-  return { destinations, compiled };
-}
-
-function problemsOf(
-  groups: readonly SecurityGroup[],
-  compiled: readonly CompiledGroup[],
-): GroupRuleProblem[] {
-  return compiled.flatMap((c, i) => c.problems.map((p) => ({ group: groups[i]?.name ?? "", ...p })));
+function problemsOf(groups: readonly BoundGroup[]): GroupRuleProblem[] {
+  const problems: GroupRuleProblem[] = [];
+  for (const group of groups) for (const problem of group.problems) problems.push({ ...problem });
+  return problems;
 }
 
 /**
@@ -127,9 +191,9 @@ function problemsOf(
  * nothing and are reported in `problems`.
  */
 export function evaluateLifecycle(groups: readonly SecurityGroup[], catalog: Catalog): LifecycleEvaluation {
-  const unique = distinct(groups);
-  const { destinations, compiled } = evaluateCompiled(catalog, unique);
-  return { destinations, problems: problemsOf(unique, compiled) };
+  const sets = compileCatalog(catalog);
+  const bound = bindAll(sets, groups);
+  return { destinations: evaluateBound(sets, bound), problems: problemsOf(bound) };
 }
 
 /** Both lifecycles of a space; running and staging are decided independently (design.md §1). */
@@ -139,6 +203,9 @@ export function evaluate(
 ): Evaluation {
   const running = evaluateLifecycle(input.running, catalog);
   const staging = evaluateLifecycle(input.staging, catalog);
+  if (staging.problems.length === 0) {
+    return { running: running.destinations, staging: staging.destinations, problems: running.problems };
+  }
   const seen = new Set(running.problems.map((p) => `${p.group}\u0000${p.ruleIndex}`));
   const problems = [
     ...running.problems,

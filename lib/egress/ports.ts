@@ -1,7 +1,8 @@
-import { normalize, type Interval } from "./sets";
 import type { Parsed } from "./address";
+import { memoizeText } from "./memo";
+import { normalize, type Interval } from "./sets";
 
-export const INVALID_PORTS =
+const INVALID_PORTS =
   "ports must be a valid single port, comma separated list of ports, or range of ports, formatted as a string";
 
 const PORT_RANGE = /^\s*(\d+)\s*-\s*(\d+)\s*$/;
@@ -18,14 +19,14 @@ function inRange(port: number): boolean {
  * `String#split`, which drops trailing empty fields, so it stores `"80,"` as
  * valid; the engine reads it the same way.
  */
-export function parsePorts(ports: string): Parsed<Interval<number>[]> {
+function readPorts(ports: string): Parsed<readonly Interval<number>[]> {
   if (/[^\d\s,-]/.test(ports)) return { ok: false, reason: INVALID_PORTS };
   const range = PORT_RANGE.exec(ports);
   if (range !== null) {
     const lo = Number(range[1]);
     const hi = Number(range[2]);
     if (lo >= hi || !inRange(lo) || !inRange(hi)) return { ok: false, reason: INVALID_PORTS };
-    return { ok: true, value: [{ lo, hi: hi + 1 }] };
+    return { ok: true, value: Object.freeze([Object.freeze({ lo, hi: hi + 1 })]) };
   }
   const list = ports.split(",");
   while (list.length > 0 && list[list.length - 1] === "") list.pop();
@@ -36,5 +37,11 @@ export function parsePorts(ports: string): Parsed<Interval<number>[]> {
     if (!ONE_PORT.test(item) || !inRange(port)) return { ok: false, reason: INVALID_PORTS };
     intervals.push({ lo: port, hi: port + 1 });
   }
-  return { ok: true, value: normalize(intervals) };
+  return { ok: true, value: Object.freeze(normalize(intervals).map((i) => Object.freeze(i))) };
 }
+
+/** Frozen results, shared between equal texts. */
+export const parsePorts: (ports: string) => Parsed<readonly Interval<number>[]> = memoizeText(
+  5_000,
+  readPorts,
+);

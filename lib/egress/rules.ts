@@ -30,20 +30,20 @@ export type ParsedRule = {
   ruleIndex: number;
   protocol: Protocol;
   addresses: AddressSet;
-  services: Interval<number>[];
+  services: readonly Interval<number>[];
 };
 
 export type RuleResult = { ok: true; rule: ParsedRule } | { ok: false; problem: RuleProblem };
 
 /** Ports 0–65535 and ICMP (type, code) pairs both fit in [0, 65536). */
-export const EVERY_SERVICE: Interval<number> = { lo: 0, hi: 65536 };
+const EVERY_SERVICE: Interval<number> = Object.freeze({ lo: 0, hi: 65536 });
 
 function isProtocol(value: unknown): value is Protocol {
   return typeof value === "string" && (PROTOCOLS as readonly string[]).includes(value);
 }
 
 /** CF's -1 means "every type" or "every code". */
-export function icmpServices(type: number, code: number): Interval<number>[] {
+function icmpServices(type: number, code: number): Interval<number>[] {
   if (type === -1 && code === -1) return [EVERY_SERVICE];
   if (code === -1) return [{ lo: type * 256, hi: type * 256 + 256 }];
   if (type !== -1) return [{ lo: type * 256 + code, hi: type * 256 + code + 1 }];

@@ -27,6 +27,8 @@ function min<T extends Coord>(a: T, b: T): T {
 
 /** Sorted, disjoint, with touching intervals joined; empty intervals dropped. */
 export function normalize<T extends Coord>(intervals: readonly Interval<T>[]): Interval<T>[] {
+  if (intervals.length === 1 && intervals[0] !== undefined && intervals[0].lo < intervals[0].hi)
+    return [intervals[0]];
   const sorted = intervals.filter((i) => i.lo < i.hi).sort((a, b) => compare(a.lo, b.lo));
   const out: Interval<T>[] = [];
   for (const next of sorted) {
@@ -48,13 +50,6 @@ export function intersect<T extends Coord>(a: Interval<T>, b: Interval<T>): Inte
 
 export function contains<T extends Coord>(interval: Interval<T>, point: T): boolean {
   return interval.lo <= point && point < interval.hi;
-}
-
-export function intersectRect<T extends Coord>(a: Rect<T>, b: Rect<T>): Rect<T> | undefined {
-  const addr = intersect(a.addr, b.addr);
-  if (addr === undefined) return undefined;
-  const service = intersect(a.service, b.service);
-  return service === undefined ? undefined : { addr, service };
 }
 
 /** Whether the sorted-by-`lo` intervals leave no gap in `target`. */
