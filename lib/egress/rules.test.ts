@@ -219,6 +219,10 @@ describe("parseRule: invalid rules come back as problems", () => {
   });
 
   it("reads wrongly typed JSON as a problem rather than throwing", () => {
+    expect(parseRule(JSON.parse("null") as CfRule, 3)).toEqual({
+      ok: false,
+      problem: { ruleIndex: 3, field: "rule", reason: "must be an object" },
+    });
     const rule = JSON.parse('{"protocol": "tcp", "destination": 10, "ports": "80"}') as CfRule;
     expect(parseRule(rule, 0)).toMatchObject({ ok: false, problem: { field: "destination" } });
     const ports = JSON.parse('{"protocol": "tcp", "destination": "10.0.0.1", "ports": 80}') as CfRule;

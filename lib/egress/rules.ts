@@ -16,7 +16,7 @@ export type CfRule = {
 export const PROTOCOLS = ["tcp", "udp", "icmp", "icmpv6", "all"] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
-export type RuleField = "protocol" | "destination" | "ports" | "type" | "code";
+export type RuleField = "rule" | "protocol" | "destination" | "ports" | "type" | "code";
 
 /** Why a rule cannot be read; the UI shows `reason` beside the rule. */
 export type RuleProblem = { ruleIndex: number; field: RuleField; reason: string };
@@ -64,6 +64,8 @@ export function parseRule(rule: CfRule, ruleIndex: number): RuleResult {
     ok: false,
     problem: { ruleIndex, field, reason },
   });
+  // Typed input, but it comes from JSON: a null in a rules array must not crash a page.
+  if (typeof rule !== "object" || rule === null) return fail("rule", "must be an object");
   const { protocol } = rule;
   if (!isProtocol(protocol))
     return fail("protocol", "protocol must be 'tcp', 'udp', 'icmp', 'icmpv6' or 'all'");
