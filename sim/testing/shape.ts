@@ -25,52 +25,43 @@ function kind(value: Json): string {
 
 /** Returns the list of differences; empty when the shapes match. */
 export function shapeDifferences(actual: unknown, expected: unknown, options: ShapeOptions = {}): string[] {
-  const problems: string[] = [];
   const open = new Set(options.openObjects ?? []);
   const optional = new Set(options.optionalKeys ?? []);
 
-  function walk(a: Json, e: Json, path: string): void {
+  function walk(a: Json, e: Json, path: string): string[] {
     const ka = kind(a);
     const ke = kind(e);
-    if (ka !== ke) {
-      problems.push(`${path || "(root)"}: expected ${ke}, got ${ka}`);
-      return;
-    }
+    if (ka !== ke) return [`${path || "(root)"}: expected ${ke}, got ${ka}`];
     if (ka === "array") {
       const aa = a as Json[];
       const ea = e as Json[];
-      // Arrays are compared element shape to element shape where both have elements;
-      // elements of the fixture may differ among themselves (e.g. rules with and without ports).
-      if (aa.length === 0 || ea.length === 0) return;
+      // Elements are compared where both sides have some; the fixture's elements may differ
+      // among themselves (e.g. rules with and without ports), so each element of ours must
+      // match the shape of at least one of the fixture's.
+      if (aa.length === 0 || ea.length === 0) return [];
       for (const item of aa) {
-        const candidates = ea.map((expectedItem) => shapeDifferences(item, expectedItem, options));
-        if (!candidates.some((c) => c.length === 0)) {
-          problems.push(
-            ...(candidates[0] ?? []).map((p) => `${path}[]${p.startsWith("(root)") ? p.slice(6) : `.${p}`}`),
-          );
-          return;
-        }
+        const candidates = ea.map((expectedItem) => walk(item, expectedItem, `${path}[]`));
+        if (!candidates.some((c) => c.length === 0)) return candidates[0] ?? [];
       }
-      return;
+      return [];
     }
-    if (ka !== "object") return;
-    if (open.has(path)) return;
+    if (ka !== "object" || open.has(path)) return [];
     const ao = a as Record<string, Json>;
     const eo = e as Record<string, Json>;
+    const problems: string[] = [];
+    const child = (key: string) => (path ? `${path}.${key}` : key);
     for (const key of Object.keys(eo)) {
-      const child = path ? `${path}.${key}` : key;
       if (!(key in ao)) {
-        if (!optional.has(key)) problems.push(`${child}: missing`);
+        if (!optional.has(key)) problems.push(`${child(key)}: missing`);
         continue;
       }
-      walk(ao[key] as Json, eo[key] as Json, child);
+      problems.push(...walk(ao[key] as Json, eo[key] as Json, child(key)));
     }
     for (const key of Object.keys(ao)) {
-      if (!(key in eo) && !optional.has(key))
-        problems.push(`${path ? `${path}.${key}` : key}: unexpected key`);
+      if (!(key in eo) && !optional.has(key)) problems.push(`${child(key)}: unexpected key`);
     }
+    return problems;
   }
 
-  walk(actual as Json, expected as Json, "");
-  return problems;
+  return walk(actual as Json, expected as Json, "");
 }

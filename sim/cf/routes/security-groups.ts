@@ -1,0 +1,321 @@
+import type { Reply, Request, Router } from "../../http";
+import { newGuid, timestamp, type Job, type SecurityGroup, type World } from "../../world";
+import { isRecord, readJsonObject, rejectUnknownFields, type Ctx } from "../context";
+import { notAuthorized, notFound, orgSuspended, spaceSuspended, unprocessable } from "../errors";
+import {
+  booleanFilter,
+  filterValues,
+  matchesTimestamps,
+  paginate,
+  parseListQuery,
+  sortItems,
+  type ListSpec,
+} from "../query";
+import { ruleProblems } from "../rules";
+
+/**
+ * Security groups (cf-api-and-uaa.md §2): visibility, relationship filtering,
+ * the check orders of bind and unbind, and CC's exact error texts.
+ */
+
+type Lifecycle = "running" | "staging";
+
+const LIST_SPEC: ListSpec = {
+  filters: [
+    "guids",
+    "names",
+    "running_space_guids",
+    "staging_space_guids",
+    "globally_enabled_running",
+    "globally_enabled_staging",
+  ],
+  orderBy: ["created_at", "updated_at"],
+  invalidStatus: 422,
+};
+
+const SPACE_LIST_SPEC: ListSpec = {
+  filters: ["guids", "names"],
+  orderBy: ["created_at", "updated_at"],
+  invalidStatus: 422,
+};
+
+const groupNotFound = () => notFound("Security group");
+
+function visibleGroup(ctx: Ctx, guid: string): SecurityGroup {
+  const group = ctx.world.securityGroups.get(guid);
+  if (!group || !ctx.access.canSeeSecurityGroup(group)) throw groupNotFound();
+  return group;
+}
+
+function presentForCaller(ctx: Ctx, group: SecurityGroup) {
+  return ctx.present.securityGroup(
+    group,
+    ctx.access.visibleSpaces(group.runningSpaces),
+    ctx.access.visibleSpaces(group.stagingSpaces),
+  );
+}
+
+const intersects = (bound: Set<string>, wanted: string[]) => wanted.some((guid) => bound.has(guid));
+
+function list(req: Request, ctx: Ctx): Reply {
+  const query = parseListQuery(req, LIST_SPEC);
+  const guids = filterValues(query, "guids");
+  const names = filterValues(query, "names");
+  const running = filterValues(query, "running_space_guids");
+  const staging = filterValues(query, "staging_space_guids");
+  const globalRunning = booleanFilter(query, "globally_enabled_running", LIST_SPEC);
+  const globalStaging = booleanFilter(query, "globally_enabled_staging", LIST_SPEC);
+  const groups = [...ctx.world.securityGroups.values()].filter(
+    (g) =>
+      ctx.access.canSeeSecurityGroup(g) &&
+      (!guids || guids.includes(g.guid)) &&
+      (!names || names.includes(g.name)) &&
+      (!running || intersects(g.runningSpaces, running)) &&
+      (!staging || intersects(g.stagingSpaces, staging)) &&
+      (globalRunning === undefined || g.globallyEnabled.running === globalRunning) &&
+      (globalStaging === undefined || g.globallyEnabled.staging === globalStaging) &&
+      matchesTimestamps(g, query),
+  );
+  const { list } = paginate(sortItems(groups, query), query, `${ctx.present.base}/v3/security_groups`, (g) =>
+    presentForCaller(ctx, g),
+  );
+  return { status: 200, body: list };
+}
+
+/** The groups that apply to one space for one lifecycle: global ones plus the ones bound to it. */
+export function spaceSecurityGroups(lifecycle: Lifecycle) {
+  return (req: Request, ctx: Ctx): Reply => {
+    const space = ctx.world.spaces.get(req.params.guid ?? "");
+    if (!space || !ctx.access.canReadSpace(space.guid)) throw notFound("Space");
+    const query = parseListQuery(req, SPACE_LIST_SPEC);
+    const guids = filterValues(query, "guids");
+    const names = filterValues(query, "names");
+    const groups = [...ctx.world.securityGroups.values()].filter((g) => {
+      const bound = lifecycle === "running" ? g.runningSpaces : g.stagingSpaces;
+      return (
+        (g.globallyEnabled[lifecycle] || bound.has(space.guid)) &&
+        (!guids || guids.includes(g.guid)) &&
+        (!names || names.includes(g.name)) &&
+        matchesTimestamps(g, query)
+      );
+    });
+    // CC passes only the queried space as "visible", even for admins (§2.1).
+    const only = (bound: Set<string>) => (bound.has(space.guid) ? [space.guid] : []);
+    const { list } = paginate(
+      sortItems(groups, query),
+      query,
+      `${ctx.present.base}/v3/spaces/${space.guid}/${lifecycle}_security_groups`,
+      (g) => ctx.present.securityGroup(g, only(g.runningSpaces), only(g.stagingSpaces)),
+    );
+    return { status: 200, body: list };
+  };
+}
+
+function get(req: Request, ctx: Ctx): Reply {
+  return { status: 200, body: presentForCaller(ctx, visibleGroup(ctx, req.params.guid ?? "")) };
+}
+
+function requireAdmin(ctx: Ctx): void {
+  if (!ctx.access.isAdmin) throw notAuthorized();
+}
+
+/** Validation messages of the create and update messages, joined as CC joins them. */
+function validateGroupFields(body: Record<string, unknown>, ctx: Ctx, creating: boolean): string[] {
+  const problems: string[] = [];
+  if (creating || "name" in body) {
+    const name = body.name;
+    if (name === undefined || name === null || name === "") problems.push("Name can't be blank");
+    else if (typeof name !== "string") problems.push("Name must be a string");
+    else if (name.length > 250) problems.push("Name is too long (maximum is 250 characters)");
+  }
+  if ("globally_enabled" in body) {
+    const ge = body.globally_enabled;
+    if (!isRecord(ge)) {
+      problems.push("Globally enabled must be an object");
+    } else {
+      const unknown = Object.keys(ge).filter((k) => k !== "running" && k !== "staging");
+      if (unknown.length > 0) {
+        problems.push(`Globally enabled Unknown field(s): ${unknown.map((k) => `'${k}'`).join(", ")}`);
+      }
+      for (const key of ["running", "staging"] as const) {
+        if (key in ge && typeof ge[key] !== "boolean")
+          problems.push(`Globally enabled ${key} must be a boolean`);
+      }
+    }
+  }
+  if ("rules" in body) problems.push(...ruleProblems(body.rules, ctx.flags));
+  return problems;
+}
+
+function relationshipGuids(value: unknown, lifecycle: Lifecycle, problems: string[]): string[] {
+  if (value === undefined) return [];
+  const data = isRecord(value) ? value.data : undefined;
+  if (!Array.isArray(data) || !data.every((d) => isRecord(d) && typeof d.guid === "string")) {
+    problems.push(
+      `Relationships ${lifecycle} spaces must be structured like this: "${lifecycle}_spaces: {"data": [{"guid": "valid-guid"},{"guid": "valid-guid"}]}"`,
+    );
+    return [];
+  }
+  return data.map((d) => String((d as Record<string, unknown>).guid));
+}
+
+function nameTaken(world: World, name: string, except?: string): boolean {
+  return [...world.securityGroups.values()].some((g) => g.name === name && g.guid !== except);
+}
+
+const rubyList = (guids: string[]) => `[${guids.map((g) => `"${g}"`).join(", ")}]`;
+
+async function create(req: Request, ctx: Ctx): Promise<Reply> {
+  requireAdmin(ctx);
+  const body = await readJsonObject(req);
+  rejectUnknownFields(body, ["name", "globally_enabled", "rules", "relationships"]);
+  const problems = validateGroupFields(body, ctx, true);
+  const relationships = isRecord(body.relationships) ? body.relationships : {};
+  if (body.relationships !== undefined && !isRecord(body.relationships))
+    problems.push("Relationships must be an object");
+  const running = relationshipGuids(relationships.running_spaces, "running", problems);
+  const staging = relationshipGuids(relationships.staging_spaces, "staging", problems);
+  if (problems.length > 0) throw unprocessable(problems.join(", "));
+
+  const name = body.name as string;
+  if (nameTaken(ctx.world, name)) throw unprocessable(`Security group with name '${name}' already exists.`);
+  const missing = [...new Set([...running, ...staging])].filter((g) => !ctx.world.spaces.has(g));
+  if (missing.length > 0) throw unprocessable(`Spaces with guids ${rubyList(missing)} do not exist.`);
+
+  const ge = isRecord(body.globally_enabled) ? body.globally_enabled : {};
+  const now = timestamp();
+  const group: SecurityGroup = {
+    guid: newGuid(),
+    name,
+    globallyEnabled: { running: ge.running === true, staging: ge.staging === true },
+    rules: (body.rules as SecurityGroup["rules"] | undefined) ?? [],
+    runningSpaces: new Set(running),
+    stagingSpaces: new Set(staging),
+    createdAt: now,
+    updatedAt: now,
+  };
+  ctx.world.securityGroups.set(group.guid, group);
+  return { status: 201, body: presentForCaller(ctx, group) };
+}
+
+async function update(req: Request, ctx: Ctx): Promise<Reply> {
+  const group = visibleGroup(ctx, req.params.guid ?? "");
+  requireAdmin(ctx);
+  const body = await readJsonObject(req);
+  rejectUnknownFields(body, ["name", "globally_enabled", "rules"]);
+  const problems = validateGroupFields(body, ctx, false);
+  if (problems.length > 0) throw unprocessable(problems.join(", "));
+  if (typeof body.name === "string" && nameTaken(ctx.world, body.name, group.guid)) {
+    throw unprocessable(`Security group with name '${body.name}' already exists.`);
+  }
+  if (typeof body.name === "string") group.name = body.name;
+  // globally_enabled is merged key by key; rules replace the whole array.
+  if (isRecord(body.globally_enabled)) {
+    const ge = body.globally_enabled;
+    if (typeof ge.running === "boolean") group.globallyEnabled.running = ge.running;
+    if (typeof ge.staging === "boolean") group.globallyEnabled.staging = ge.staging;
+  }
+  if (Array.isArray(body.rules)) group.rules = body.rules as SecurityGroup["rules"];
+  group.updatedAt = timestamp();
+  return { status: 200, body: presentForCaller(ctx, group) };
+}
+
+function remove(req: Request, ctx: Ctx): Reply {
+  const group = visibleGroup(ctx, req.params.guid ?? "");
+  requireAdmin(ctx);
+  const now = timestamp();
+  const job: Job = {
+    guid: newGuid(),
+    operation: "security_group.delete",
+    state: "PROCESSING",
+    resource: { type: "security_group", guid: group.guid },
+    errors: [],
+    warnings: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  ctx.world.jobs.set(job.guid, job);
+  const world = ctx.world;
+  // The deletion runs as a background job, as in CC; clients poll the job.
+  setTimeout(() => {
+    world.securityGroups.delete(group.guid);
+    job.state = "COMPLETE";
+    job.updatedAt = timestamp();
+  }, 50).unref();
+  return { status: 202, headers: { Location: `${ctx.present.base}/v3/jobs/${job.guid}` } };
+}
+
+/** The state checks of a write to a space: org suspended, then space suspended (§2.3 step 5). */
+function checkSpaceWritable(ctx: Ctx, spaceGuid: string): void {
+  if (ctx.access.isAdmin) return;
+  const space = ctx.world.spaces.get(spaceGuid);
+  const org = space && ctx.world.orgs.get(space.orgGuid);
+  if (!space || !org) return;
+  if (org.suspended) throw orgSuspended();
+  if (space.suspended && !ctx.access.managesOrg(org.guid)) throw spaceSuspended();
+}
+
+function bind(lifecycle: Lifecycle) {
+  return async (req: Request, ctx: Ctx): Promise<Reply> => {
+    const group = visibleGroup(ctx, req.params.guid ?? "");
+    const body = await readJsonObject(req);
+    rejectUnknownFields(body, ["data"]);
+    const data = body.data;
+    if (!Array.isArray(data) || data.length === 0) throw unprocessable("Data can't be blank");
+    const guids: string[] = [];
+    data.forEach((item, index) => {
+      if (!isRecord(item) || typeof item.guid !== "string") {
+        throw unprocessable(`Invalid data type: Data[${index}] guid should be a string.`);
+      }
+      guids.push(item.guid);
+    });
+
+    const existing = guids.filter((g) => ctx.world.spaces.has(g));
+    for (const spaceGuid of existing) {
+      if (!ctx.access.isAdmin && !ctx.access.managesSpace(spaceGuid)) throw notAuthorized();
+      checkSpaceWritable(ctx, spaceGuid);
+    }
+    const missing = guids.filter((g) => !ctx.world.spaces.has(g));
+    if (missing.length > 0) {
+      throw unprocessable(
+        `Spaces with guids ${rubyList(missing)} do not exist, or you do not have access to them.`,
+      );
+    }
+    // Atomic: every check above passed before anything is bound.
+    const bound = lifecycle === "running" ? group.runningSpaces : group.stagingSpaces;
+    for (const guid of guids) bound.add(guid);
+    return { status: 200, body: ctx.present.securityGroupSpaces(group, lifecycle) };
+  };
+}
+
+function unbind(lifecycle: Lifecycle) {
+  return (req: Request, ctx: Ctx): Reply => {
+    const group = visibleGroup(ctx, req.params.guid ?? "");
+    const spaceGuid = req.params.spaceGuid ?? "";
+    const notBound = () =>
+      unprocessable(
+        `Unable to unbind security group from space with guid '${spaceGuid}'. Ensure the space is bound to this security group.`,
+      );
+    if (!ctx.world.spaces.has(spaceGuid)) throw notBound();
+    if (!ctx.access.isAdmin && !ctx.access.managesSpace(spaceGuid)) throw notAuthorized();
+    checkSpaceWritable(ctx, spaceGuid);
+    const bound = lifecycle === "running" ? group.runningSpaces : group.stagingSpaces;
+    if (!bound.delete(spaceGuid)) throw notBound();
+    return { status: 204 };
+  };
+}
+
+export function registerSecurityGroups(router: Router<Ctx>): void {
+  router
+    .on("GET", "/v3/security_groups", list)
+    .on("POST", "/v3/security_groups", create)
+    .on("GET", "/v3/security_groups/:guid", get)
+    .on("PATCH", "/v3/security_groups/:guid", update)
+    .on("DELETE", "/v3/security_groups/:guid", remove)
+    .on("POST", "/v3/security_groups/:guid/relationships/running_spaces", bind("running"))
+    .on("POST", "/v3/security_groups/:guid/relationships/staging_spaces", bind("staging"))
+    .on("DELETE", "/v3/security_groups/:guid/relationships/running_spaces/:spaceGuid", unbind("running"))
+    .on("DELETE", "/v3/security_groups/:guid/relationships/staging_spaces/:spaceGuid", unbind("staging"))
+    .on("GET", "/v3/spaces/:guid/running_security_groups", spaceSecurityGroups("running"))
+    .on("GET", "/v3/spaces/:guid/staging_security_groups", spaceSecurityGroups("staging"));
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/**
+ * Injected faults (test-only, `POST /__sim/faults`): latency per request, a
+ * random error rate, and failing routes answered with a status and body or a
+ * dropped connection. Each POST replaces the whole fault set.
+ */
+
+const routeFault = z
+  .object({
+    method: z.string().toUpperCase().optional(),
+    /** A path pattern: `*` matches one segment, `**` any rest; the query string is not matched. */
+    path: z.string().startsWith("/"),
+    status: z.number().int().min(100).max(599).default(500),
+    body: z.unknown().optional(),
+    headers: z.record(z.string(), z.string()).default({}),
+    /** Destroy the connection instead of answering. */
+    drop: z.boolean().default(false),
+    /** How many matching requests fail; unlimited when absent. */
+    times: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const faultsRequest = z
+  .object({
+    latency_ms: z.number().int().min(0).max(10_000).default(0),
+    error_rate: z.number().min(0).max(1).default(0),
+    routes: z.array(routeFault).max(50).default([]),
+    /** Lifetime of newly issued access tokens; null restores UAA's default. */
+    access_token_lifetime_seconds: z.number().int().positive().nullable().optional(),
+    /** Users (name or guid) whose refresh tokens are revoked now. */
+    revoke_refresh_tokens: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export type FaultsRequest = z.infer<typeof faultsRequest>;
+type RouteFault = z.infer<typeof routeFault> & { remaining?: number };
+
+export class Faults {
+  latencyMs = 0;
+  errorRate = 0;
+  private routes: RouteFault[] = [];
+
+  set(request: FaultsRequest): void {
+    this.latencyMs = request.latency_ms;
+    this.errorRate = request.error_rate;
+    this.routes = request.routes.map((r) => ({ ...r, remaining: r.times }));
+  }
+
+  clear(): void {
+    this.set(faultsRequest.parse({}));
+  }
+
+  describe() {
+    return {
+      latency_ms: this.latencyMs,
+      error_rate: this.errorRate,
+      routes: this.routes.map(({ remaining, ...r }) => ({ ...r, remaining: remaining ?? null })),
+    };
+  }
+
+  /** The fault for this request, if any; consumes one of its `times`. */
+  take(method: string, path: string): RouteFault | undefined {
+    const fault = this.routes.find(
+      (r) => (!r.method || r.method === method) && matchPath(r.path, path) && (r.remaining ?? 1) > 0,
+    );
+    if (fault?.remaining !== undefined) fault.remaining -= 1;
+    return fault;
+  }
+
+  shouldFailRandomly(): boolean {
+    return this.errorRate > 0 && Math.random() < this.errorRate;
+  }
+}
+
+export function matchPath(pattern: string, path: string): boolean {
+  const source = pattern
+    .split("/")
+    .map((segment) =>
+      segment === "**" ? ".*" : segment === "*" ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    )
+    .join("/");
+  return new RegExp(`^${source}$`).test(path);
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm run sim`: starts the stand-in alone.
+ *
+ *   npm run sim -- --orgs 5 --spaces-per-org 1000 --groups 50   (a large world for benchmarks)
+ *   npm run sim -- --org-sizes 10,1000                          (generated orgs of given sizes)
+ *   npm run sim -- --enable-ipv6 --enable-comma-delimited-destinations
+ */
+import { parseArgs } from "node:util";
+import { BENCH_USER, generateWorld } from "./generate";
+import { DEMO_PASSWORD, seed } from "./seed";
+import { startSim, type Sim } from "./server";
+
+const { values } = parseArgs({
+  options: {
+    host: { type: "string", default: process.env.SIM_HOST ?? "127.0.0.1" },
+    "cf-port": { type: "string", default: process.env.SIM_CF_PORT ?? "9022" },
+    "uaa-port": { type: "string", default: process.env.SIM_UAA_PORT ?? "9023" },
+    "app-origin": { type: "string", multiple: true },
+    orgs: { type: "string" },
+    "spaces-per-org": { type: "string" },
+    "org-sizes": { type: "string" },
+    groups: { type: "string" },
+    "enable-ipv6": { type: "boolean", default: false },
+    "enable-comma-delimited-destinations": { type: "boolean", default: false },
+    "allow-remote": { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+  },
+  strict: true,
+});
+
+function count(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number (got "${value}")`);
+  return n;
+}
+
+const orgs = count("orgs", values.orgs);
+const spacesPerOrg = count("spaces-per-org", values["spaces-per-org"]);
+const groups = count("groups", values.groups);
+const orgSizes = values["org-sizes"]
+  ? values["org-sizes"].split(",").map((v) => count("org-sizes", v) ?? 0)
+  : orgs !== undefined || spacesPerOrg !== undefined
+    ? Array.from({ length: orgs ?? 1 }, () => spacesPerOrg ?? 100)
+    : undefined;
+const world =
+  orgSizes || groups ? generateWorld(seed, { orgSizes: orgSizes ?? [], groups: groups ?? 0 }) : seed;
+
+const port = (name: string, value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`--${name} must be a port number (got "${value}")`);
+  return n;
+};
+
+const appOrigins = values["app-origin"] ??
+  process.env.SIM_APP_ORIGINS?.split(",").filter(Boolean) ?? [
+    "http://localhost:3000",
+    "http://127.0.0.1:3000",
+  ];
+
+let sim: Sim;
+try {
+  sim = await startSim({
+    host: values.host,
+    cfPort: port("cf-port", values["cf-port"]),
+    uaaPort: port("uaa-port", values["uaa-port"]),
+    seed: world,
+    appOrigins,
+    dashboardClient: { id: process.env.UAA_CLIENT_ID, secret: process.env.UAA_CLIENT_SECRET },
+    flags: {
+      enableIpv6: values["enable-ipv6"],
+      enableCommaDelimitedDestinations: values["enable-comma-delimited-destinations"],
+    },
+    allowRemote: values["allow-remote"],
+  });
+} catch (error) {
+  console.error(`stand-in: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+if (!values.quiet) {
+  const names = world.users.map((u) => u.username).filter((n) => n !== BENCH_USER);
+  console.log(`Cloud Foundry stand-in
+  CF API: ${sim.cfUrl}
+  UAA:    ${sim.uaaUrl}
+  users:  ${names.join(", ")}${orgSizes ? `, ${BENCH_USER}` : ""} (password: ${DEMO_PASSWORD})
+  world:  ${world.orgs.length} orgs, ${world.spaces.length} spaces, ${world.securityGroups.length} security groups`);
+}
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void sim.close().then(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3_000).unref();
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
