@@ -1,0 +1,224 @@
+import "server-only";
+import { z } from "zod";
+import { CfApiError, CfUnavailableError } from "./errors";
+import { type paginationSchema } from "./schemas";
+
+/**
+ * The typed CF API v3 client. Every request carries the signed-in user's own
+ * token (the CF API is the authority on permissions), every response is
+ * parsed with zod, lists are read whole at `per_page=5000` by following the
+ * `next` hrefs verbatim, and failures become CfApiError / CfUnavailableError.
+ *
+ * Retries are bounded: idempotent GETs on 5xx and network errors with
+ * exponential backoff, and any request refused with 429 once its
+ * `Retry-After` has passed (CF refuses it before doing anything).
+ */
+
+export type CfClientOptions = {
+  apiUrl: string;
+  token: string;
+  timeoutMs?: number;
+  /** Retries of a GET after a 5xx or a network error. */
+  maxRetries?: number;
+  retryBaseMs?: number;
+  /** The longest `Retry-After` the client waits for; longer ones fail at once. */
+  maxRetryAfterMs?: number;
+  fetch?: typeof fetch;
+};
+
+export type Query = Record<string, string | string[] | undefined>;
+
+export const MAX_PER_PAGE = 5000;
+/** A safety bound: 5000 × 200 resources is far beyond any real org. */
+const MAX_PAGES = 200;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/** Builds `?a=1&b=x,y`; list values are comma-joined as CF expects, commas inside values escaped. */
+export function toQueryString(query: Query = {}): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.map(encodeURIComponent).join(",") : encodeURIComponent(value);
+    parts.push(`${encodeURIComponent(key)}=${text}`);
+  }
+  return parts.length > 0 ? `?${parts.join("&")}` : "";
+}
+
+type PageOf<R> = {
+  pagination: z.infer<typeof paginationSchema>;
+  resources: R[];
+  included?: Record<string, unknown[] | undefined>;
+};
+
+export class CfClient {
+  private readonly origin: string;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly retryBaseMs: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: CfClientOptions) {
+    this.origin = new URL(options.apiUrl).origin;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.maxRetries = options.maxRetries ?? 2;
+    this.retryBaseMs = options.retryBaseMs ?? 200;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  private url(pathOrHref: string): string {
+    const url = new URL(pathOrHref, this.options.apiUrl);
+    // The token goes only to the CF API itself, whatever a `next` href says.
+    if (url.origin !== this.origin) {
+      throw new CfUnavailableError(
+        pathOrHref,
+        `refusing to send the token to another origin (${url.origin})`,
+      );
+    }
+    return url.toString();
+  }
+
+  /** One request with timeout, bounded retries and error mapping; the parsed JSON body, or undefined when empty. */
+  async request(
+    method: string,
+    pathOrHref: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: unknown; headers: Headers }> {
+    const url = this.url(pathOrHref);
+    const label = `${method} ${new URL(url).pathname}`;
+    const idempotent = method === "GET" || method === "HEAD";
+    let attempt = 0;
+    let rateLimitRetried = false;
+    for (;;) {
+      let response: Response;
+      try {
+        response = await this.fetchImpl(url, {
+          method,
+          headers: {
+            Authorization: `bearer ${this.options.token}`,
+            Accept: "application/json",
+            ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.timeoutMs),
+          cache: "no-store",
+        });
+      } catch (error) {
+        if (idempotent && attempt < this.maxRetries) {
+          await sleep(this.backoff(attempt++));
+          continue;
+        }
+        const reason =
+          error instanceof Error && error.name === "TimeoutError"
+            ? `timed out after ${this.timeoutMs} ms`
+            : "could not connect";
+        throw new CfUnavailableError(label, reason);
+      }
+
+      if (response.status === 429 && !rateLimitRetried) {
+        const wait = retryAfterMs(response.headers.get("retry-after"));
+        if (wait !== undefined && wait <= this.maxRetryAfterMs) {
+          rateLimitRetried = true;
+          await response.body?.cancel();
+          await sleep(wait);
+          continue;
+        }
+      }
+      if (response.status >= 500 && idempotent && attempt < this.maxRetries) {
+        await response.body?.cancel();
+        await sleep(this.backoff(attempt++));
+        continue;
+      }
+
+      const text = await response.text();
+      let parsed: unknown = undefined;
+      if (text) {
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          // CC sends its 429 body as text/plain JSON; anything else unparseable is not CF.
+          if (response.ok) throw new CfUnavailableError(label, "the response is not JSON");
+        }
+      }
+      if (!response.ok) throw CfApiError.fromResponse(response.status, parsed, label);
+      return { status: response.status, body: parsed, headers: response.headers };
+    }
+  }
+
+  private backoff(attempt: number): number {
+    return this.retryBaseMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
+  }
+
+  private parse<T>(schema: z.ZodType<T>, value: unknown, label: string): T {
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      console.error(
+        `CF API response of ${label} did not match the expected shape`,
+        z.prettifyError(result.error),
+      );
+      throw new CfUnavailableError(label, "the response has an unexpected shape");
+    }
+    return result.data;
+  }
+
+  async get<T>(path: string, schema: z.ZodType<T>, query?: Query): Promise<T> {
+    const { body } = await this.request("GET", `${path}${toQueryString(query)}`);
+    return this.parse(schema, body, `GET ${path}`);
+  }
+
+  /**
+   * A whole list: the first page at per_page=5000, then each `next` href as
+   * given (CF builds them; clients must not rebuild them). Included resources
+   * of every page are merged.
+   */
+  async list<P extends PageOf<unknown>>(
+    path: string,
+    pageSchema: z.ZodType<P>,
+    query: Query = {},
+  ): Promise<{ resources: P["resources"]; included: Record<string, unknown[]> }> {
+    const resources: P["resources"] = [];
+    const included: Record<string, unknown[]> = {};
+    let href: string | null = `${path}${toQueryString({ per_page: String(MAX_PER_PAGE), ...query })}`;
+    for (let pages = 0; href; pages++) {
+      if (pages >= MAX_PAGES) throw new CfUnavailableError(`GET ${path}`, "too many pages");
+      const { body } = await this.request("GET", href);
+      const page: P = this.parse(pageSchema, body, `GET ${path}`);
+      resources.push(...page.resources);
+      for (const [key, values] of Object.entries(page.included ?? {})) {
+        if (values) (included[key] ??= []).push(...values);
+      }
+      href = page.pagination.next?.href ?? null;
+    }
+    return { resources, included };
+  }
+
+  async send<T>(
+    method: "POST" | "PATCH" | "DELETE",
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    const response = await this.request(method, path, body);
+    return this.parse(schema, response.body, `${method} ${path}`);
+  }
+
+  /** A write that answers with no body (204) or a job (202 + Location). */
+  async sendNoContent(
+    method: "POST" | "PATCH" | "DELETE",
+    path: string,
+    body?: unknown,
+  ): Promise<{ location: string | null }> {
+    const response = await this.request(method, path, body);
+    return { location: response.headers.get("location") };
+  }
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import type { CfClient } from "./client";
+import { CfApiError } from "./errors";
+import { spaceListSchema, spaceSchema, toOneWithLinksSchema, type Space } from "./schemas";
+
+/** The spaces the user can read, in name order; CF filters by visibility. */
+export async function listSpaces(client: CfClient, filter: { orgGuids?: string[] } = {}): Promise<Space[]> {
+  const { resources } = await client.list("/v3/spaces", spaceListSchema, {
+    order_by: "name",
+    organization_guids: filter.orgGuids,
+  });
+  return resources;
+}
+
+export async function getSpace(client: CfClient, guid: string): Promise<Space | null> {
+  try {
+    return await client.get(`/v3/spaces/${guid}`, spaceSchema);
+  } catch (error) {
+    if (error instanceof CfApiError && error.isNotFound) return null;
+    throw error;
+  }
+}
+
+export async function getSpaceIsolationSegment(client: CfClient, spaceGuid: string): Promise<string | null> {
+  const relationship = await client.get(
+    `/v3/spaces/${spaceGuid}/relationships/isolation_segment`,
+    toOneWithLinksSchema,
+  );
+  return relationship.data?.guid ?? null;
+}
