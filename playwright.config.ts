@@ -14,8 +14,13 @@ function systemChromium(): string | undefined {
 const executablePath = systemChromium();
 const runningAsRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
-export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+/** Test ports differ from the demo's (3000, 9022, 9023), so a running demo does not get in the way. */
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const CF_PORT = Number(process.env.E2E_CF_PORT ?? 9122);
+const UAA_PORT = Number(process.env.E2E_UAA_PORT ?? 9123);
 const baseURL = `http://localhost:${APP_PORT}`;
+export const SIM_URL = `http://127.0.0.1:${CF_PORT}`;
+process.env.E2E_SIM_URL = SIM_URL;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -52,12 +57,22 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // The local Cloud Foundry stand-in; the dashboard's redirect URIs cover both test origins.
+      command: `npx tsx sim/main.mts --quiet --cf-port ${CF_PORT} --uaa-port ${UAA_PORT} --app-origin http://localhost:${APP_PORT} --app-origin http://127.0.0.1:${APP_PORT}`,
+      url: `${SIM_URL}/v3/info`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       command: `npm run build && npx next start -H 127.0.0.1 -p ${APP_PORT}`,
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
+      env: { CF_API_URL: SIM_URL, NEXT_TELEMETRY_DISABLED: "1" },
     },
   ],
 });

@@ -1,29 +1,131 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { RefreshRefusedError, needsRefresh, refreshTokens } from "@/lib/auth/refresh";
+import {
+  SESSION_MAX_AGE_SECONDS,
+  chunkCookie,
+  decodeSession,
+  encodeSession,
+  readChunkedCookie,
+  sessionCookieName,
+  withTokens,
+} from "@/lib/auth/session-token";
+import { uaaBaseUrl } from "@/lib/auth/uaa";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE } from "@/lib/security/headers";
 
 /**
- * Runs before every page and route handler: sets a fresh CSP nonce (Next
- * reads it from the request's CSP header and stamps its own scripts with it)
- * and HSTS in production.
+ * Runs before every page, route handler and server action:
+ * - a fresh CSP nonce (Next stamps its own scripts with it) and HSTS in production;
+ * - the session's access token is renewed shortly before it expires, here,
+ *   because this is the one place that can both pass the new cookie to the
+ *   render and send it to the browser;
+ * - signed-out visits to protected pages go to sign-in and come back.
+ * The real permission checks are inside every data read and server action.
  */
-export function proxy(request: NextRequest) {
+
+const PUBLIC_PATHS = new Set(["/", "/signin", "/api/health"]);
+
+function isPublic(path: string): boolean {
+  return PUBLIC_PATHS.has(path) || path.startsWith("/api/auth/");
+}
+
+/** JSON and CSV endpoints answer 401 rather than redirecting a fetch to an HTML page. */
+function isDataRoute(path: string): boolean {
+  return path.startsWith("/api/") || path.endsWith(".csv");
+}
+
+async function uaaOrigin(): Promise<string[]> {
+  try {
+    return [new URL(await uaaBaseUrl()).origin];
+  } catch {
+    return []; // the CF API is down: pages will say so; the CSP just lacks the sign-in origin meanwhile
+  }
+}
+
+export async function proxy(request: NextRequest) {
   const config = env();
+  const path = request.nextUrl.pathname;
   const nonce = createNonce();
   const csp = contentSecurityPolicy({
     nonce,
     development: process.env.NODE_ENV === "development",
     production: config.isProduction,
+    // Sign-in and sign-out forms end in a redirect to the UAA.
+    formActionOrigins: await uaaOrigin(),
   });
+
+  const cookieName = sessionCookieName();
+  let claims = await decodeSession(readChunkedCookie(request.cookies.getAll(), cookieName));
+  let renewed: { name: string; value: string }[] | undefined;
+  let expired = false;
+  if (claims && needsRefresh(claims)) {
+    try {
+      claims = withTokens(claims, await refreshTokens(claims.refreshToken));
+      renewed = chunkCookie(cookieName, await encodeSession(claims));
+    } catch (error) {
+      if (!(error instanceof RefreshRefusedError)) throw error;
+      claims = null;
+      expired = true;
+    }
+  }
+
+  const isServerAction = request.headers.has("next-action");
+  if (!claims && !isPublic(path) && !isServerAction) {
+    if (isDataRoute(path)) {
+      return NextResponse.json(
+        { error: "Sign in to continue." },
+        { status: 401, headers: { "Cache-Control": "no-store" } },
+      );
+    }
+    // Never signed in: straight to the UAA login form. Session ended: the landing page says so first.
+    const signIn = new URL(expired ? "/" : "/signin", request.url);
+    signIn.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
+    if (expired) signIn.searchParams.set("reason", "expired");
+    const response = NextResponse.redirect(signIn);
+    if (expired) clearSession(response, request, cookieName);
+    return response;
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set("x-request-path", `${path}${request.nextUrl.search}`);
+  if (renewed || expired) {
+    // The render of this very request must see the renewed (or ended) session.
+    const others = request.cookies
+      .getAll()
+      .filter((c) => c.name !== cookieName && !c.name.startsWith(`${cookieName}.`));
+    requestHeaders.set(
+      "cookie",
+      [...others, ...(renewed ?? [])].map((c) => `${c.name}=${c.value}`).join("; "),
+    );
+  }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (config.isProduction) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
+  if (renewed) {
+    clearSession(response, request, cookieName);
+    for (const chunk of renewed) {
+      response.cookies.set(chunk.name, chunk.value, {
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        secure: config.isProduction,
+        maxAge: SESSION_MAX_AGE_SECONDS,
+      });
+    }
+  } else if (expired) {
+    clearSession(response, request, cookieName);
+  }
   return response;
+}
+
+function clearSession(response: NextResponse, request: NextRequest, cookieName: string): void {
+  for (const cookie of request.cookies.getAll()) {
+    if (cookie.name === cookieName || cookie.name.startsWith(`${cookieName}.`))
+      response.cookies.delete(cookie.name);
+  }
 }
 
 export const config = {

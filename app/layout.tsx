@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { GovBanner } from "@/components/layout/gov-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getServerSession } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = {
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request: the CSP nonce is per request, and
   // nearly every page shows the signed-in user's own data.
   await connection();
+  const session = await getServerSession();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-white">
@@ -29,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         {env().govBanner && <GovBanner />}
-        <SiteHeader />
+        <SiteHeader user={session?.user ?? null} />
         <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

@@ -1,4 +1,29 @@
-export default function LandingPage() {
+import { redirect } from "next/navigation";
+import { signInAction } from "@/app/auth-actions";
+import { safeCallbackPath } from "@/lib/auth/origin";
+import { getServerSession } from "@/lib/auth/session";
+
+/** Why the user is here again, in words (Auth.js error codes and our own reasons). */
+const NOTICES: Record<string, string> = {
+  expired: "Your session has ended. Sign in again to continue.",
+  signedout: "You have signed out.",
+  AccessDenied: "Cloud Foundry did not let you sign in.",
+  Configuration:
+    "Sign-in is not available right now: the dashboard could not reach the platform's login server.",
+  Verification: "The sign-in link is no longer valid. Sign in again.",
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LandingPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const callbackUrl = safeCallbackPath(first(params.callbackUrl));
+  if (await getServerSession()) redirect(callbackUrl);
+
+  const reason = first(params.reason) ?? first(params.error);
+  const notice = reason ? (NOTICES[reason] ?? "Sign-in did not complete. Try again.") : undefined;
+
   return (
     <div className="mx-auto max-w-7xl px-4 py-10">
       <h1 className="text-3xl sm:text-4xl">See and change what your Cloud Foundry apps can reach</h1>
@@ -7,6 +32,23 @@ export default function LandingPage() {
         every space you can see, which destinations its apps can reach and why, and lets space and org
         managers turn public and trusted-local egress on or off.
       </p>
+      {notice && (
+        <div role="status" className="mt-6 max-w-3xl border-l-8 border-info bg-info-lighter px-4 py-3">
+          {notice}
+        </div>
+      )}
+      <form action={signInAction} className="mt-8">
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <button
+          type="submit"
+          className="min-h-11 rounded bg-primary px-5 py-3 text-lg font-bold text-white hover:bg-primary-dark"
+        >
+          Sign in
+        </button>
+        <p className="mt-3 text-sm text-base-dark">
+          You sign in with your Cloud Foundry account, as with <code>cf login --sso</code>.
+        </p>
+      </form>
     </div>
   );
 }

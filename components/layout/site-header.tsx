@@ -1,12 +1,46 @@
 import Link from "next/link";
+import { signOutAction } from "@/app/auth-actions";
+import type { SignedInUser } from "@/lib/auth/session";
 
-export function SiteHeader() {
+export function SiteHeader({ user }: { user: SignedInUser | null }) {
   return (
     <header className="border-b border-base-lighter bg-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="text-xl font-bold text-ink no-underline hover:text-primary-dark">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+        <Link
+          href={user ? "/orgs" : "/"}
+          className="text-xl font-bold text-ink no-underline hover:text-primary-dark"
+        >
           Egress dashboard
         </Link>
+        {user && (
+          <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-x-5">
+            <Link href="/orgs" className="py-2 font-semibold text-ink no-underline hover:text-primary">
+              Organizations
+            </Link>
+            <Link
+              href="/security-groups"
+              className="py-2 font-semibold text-ink no-underline hover:text-primary"
+            >
+              Security groups
+            </Link>
+          </nav>
+        )}
+        {user && (
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              Signed in as <strong data-testid="signed-in-user">{user.name}</strong>
+              {user.isAdmin && <span className="text-base-dark"> (platform admin)</span>}
+            </span>
+            <form action={signOutAction}>
+              <button
+                type="submit"
+                className="min-h-11 rounded border-2 border-primary px-3 font-semibold text-primary hover:bg-primary-lighter"
+              >
+                Sign out
+              </button>
+            </form>
+          </div>
+        )}
       </div>
     </header>
   );

@@ -1,0 +1,131 @@
+import "server-only";
+import * as oauth from "oauth4webapi";
+import { env } from "@/lib/env";
+import { uaaIssuer } from "./uaa";
+
+/**
+ * Refreshing the user's UAA tokens on the server.
+ *
+ * UAA refresh tokens may be single-use (they always are for public clients,
+ * and for every client where the zone sets `refresh.rotate`, as the stand-in
+ * does), so two requests that refresh at the same moment must not both
+ * spend the same refresh token: the second would be refused and the user
+ * signed out. Refreshes are therefore single-flight per refresh token, and a
+ * result is remembered briefly so that a request still carrying the old
+ * cookie gets the new tokens instead of an error. (This holds within one
+ * server process; several instances behind a balancer would need a shared
+ * store, see docs/adr/0002-session-tokens.md.)
+ */
+
+export type TokenSet = {
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch seconds. */
+  issuedAt: number;
+  /** Epoch seconds. */
+  expiresAt: number;
+};
+
+/** UAA refused the refresh token (revoked, expired, already used): the user must sign in again. */
+export class RefreshRefusedError extends Error {
+  override readonly name = "RefreshRefusedError";
+}
+
+/**
+ * Refresh this long before expiry, so a token does not expire mid-request:
+ * a minute, or half the token's life when it is shorter than two minutes.
+ */
+export const REFRESH_MARGIN_SECONDS = 60;
+const REMEMBER_MS = 60_000;
+
+const inFlight = new Map<string, Promise<TokenSet>>();
+const recent = new Map<string, { tokens: TokenSet; at: number }>();
+
+let server: Promise<oauth.AuthorizationServer> | undefined;
+
+function insecureAllowed(url: string): { [oauth.allowInsecureRequests]?: boolean } {
+  // The stand-in and local UAAs speak plain http; a production UAA is https.
+  return url.startsWith("http://") ? { [oauth.allowInsecureRequests]: true } : {};
+}
+
+async function authorizationServer(): Promise<oauth.AuthorizationServer> {
+  server ??= (async () => {
+    const issuer = new URL(await uaaIssuer());
+    const response = await oauth.discoveryRequest(issuer, {
+      algorithm: "oidc",
+      ...insecureAllowed(issuer.href),
+    });
+    return oauth.processDiscoveryResponse(issuer, response);
+  })().catch((error: unknown) => {
+    server = undefined;
+    throw error;
+  });
+  return server;
+}
+
+export function needsRefresh(tokens: Pick<TokenSet, "issuedAt" | "expiresAt">, now = Date.now()): boolean {
+  const margin = Math.min(REFRESH_MARGIN_SECONDS, (tokens.expiresAt - tokens.issuedAt) / 2);
+  return now / 1000 >= tokens.expiresAt - margin;
+}
+
+async function exchange(refreshToken: string): Promise<TokenSet> {
+  const { uaaClientId, uaaClientSecret } = env();
+  const as = await authorizationServer();
+  const client: oauth.Client = { client_id: uaaClientId };
+  const response = await oauth.refreshTokenGrantRequest(
+    as,
+    client,
+    oauth.ClientSecretBasic(uaaClientSecret),
+    refreshToken,
+    insecureAllowed(as.issuer),
+  );
+  let result: oauth.TokenEndpointResponse;
+  try {
+    result = await oauth.processRefreshTokenResponse(as, client, response);
+  } catch (error) {
+    if (isRefusal(error)) throw new RefreshRefusedError(error instanceof Error ? error.message : "refused");
+    throw error;
+  }
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    accessToken: result.access_token,
+    // UAA returns the refresh token to keep; a non-rotating zone returns the same one.
+    refreshToken: result.refresh_token ?? refreshToken,
+    issuedAt: now,
+    expiresAt: now + (result.expires_in ?? 0),
+  };
+}
+
+/**
+ * 400 invalid_grant or 401 invalid_token: the refresh token is revoked, expired or spent.
+ * oauth4webapi reports a 401 that carries WWW-Authenticate (as UAA's does) as a challenge
+ * error, other refusals as body errors. Matched by code rather than class, so that a second
+ * copy of the library in a bundle cannot defeat the check.
+ */
+function isRefusal(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, status } = error as { code?: unknown; status?: unknown };
+  return (
+    (code === oauth.WWW_AUTHENTICATE_CHALLENGE || code === oauth.RESPONSE_BODY_ERROR) &&
+    (status === 400 || status === 401)
+  );
+}
+
+export function refreshTokens(refreshToken: string): Promise<TokenSet> {
+  const now = Date.now();
+  for (const [key, entry] of recent) if (now - entry.at > REMEMBER_MS) recent.delete(key);
+  const remembered = recent.get(refreshToken);
+  if (remembered) return Promise.resolve(remembered.tokens);
+
+  let pending = inFlight.get(refreshToken);
+  if (!pending) {
+    pending = exchange(refreshToken)
+      .then((tokens) => {
+        recent.set(refreshToken, { tokens, at: Date.now() });
+        return tokens;
+      })
+      .finally(() => inFlight.delete(refreshToken));
+    inFlight.set(refreshToken, pending);
+  }
+  return pending;
+}
