@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startTestSim, type TestSim } from "@/sim/testing/harness";
+import { ids } from "@/sim/seed";
+import { CfClient } from "./client";
+import { CfApiError, CfUnavailableError } from "./errors";
+import { organizationSchema, securityGroupSpacesSchema, spaceListSchema } from "./schemas";
+
+/** The CF client against the stand-in, with faults injected through its test routes. */
+
+let t: TestSim;
+let adminToken: string;
+
+beforeAll(async () => {
+  t = await startTestSim();
+  adminToken = await t.token("admin");
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(async () => {
+  await t.reset();
+});
+
+function client(options: Partial<ConstructorParameters<typeof CfClient>[0]> = {}): CfClient {
+  return new CfClient({ apiUrl: t.sim.cfUrl, token: adminToken, retryBaseMs: 5, ...options });
+}
+
+async function faults(body: unknown): Promise<void> {
+  const response = await fetch(`${t.sim.cfUrl}/__sim/faults`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+}
+
+async function world(orgSizes: number[]): Promise<void> {
+  const response = await fetch(`${t.sim.cfUrl}/__sim/world`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ org_sizes: orgSizes, groups: 0 }),
+  });
+  expect(response.status).toBe(204);
+}
+
+const requests = () => t.sim.requests().filter((r) => r.path.startsWith("/v3/"));
+
+describe("pagination", () => {
+  it("reads a whole list in one request at per_page=5000", async () => {
+    await world([1200]);
+    const { resources } = await client().list("/v3/spaces", spaceListSchema);
+    expect(resources).toHaveLength(1200 + 7);
+    const log = requests();
+    expect(log).toHaveLength(1);
+    expect(log[0]?.path).toContain("per_page=5000");
+  });
+
+  it("follows the next hrefs verbatim until the last page", async () => {
+    await world([120]);
+    const { resources } = await client().list("/v3/spaces", spaceListSchema, {
+      per_page: "50",
+      order_by: "name",
+      include: ["organization"],
+    });
+    expect(resources).toHaveLength(127);
+    expect(new Set(resources.map((s) => s.guid)).size).toBe(127);
+    const log = requests();
+    expect(log.map((r) => r.path)).toEqual([
+      "/v3/spaces?per_page=50&order_by=name&include=organization",
+      // CF's own links: sorted and encoded as Rails does; the client does not rebuild them.
+      "/v3/spaces?include=organization&order_by=name&page=2&per_page=50",
+      "/v3/spaces?include=organization&order_by=name&page=3&per_page=50",
+    ]);
+  });
+
+  it("merges the included resources of every page", async () => {
+    const { included } = await client().list("/v3/spaces", spaceListSchema, {
+      per_page: "2",
+      include: ["organization"],
+    });
+    const names = (included.organizations as { name: string }[]).map((o) => o.name);
+    expect(new Set(names)).toEqual(new Set(["agency-alpha", "agency-beta", "agency-gamma"]));
+  });
+
+  it("never sends the token to another origin, whatever a next href says", async () => {
+    await faults({
+      routes: [
+        {
+          method: "GET",
+          path: "/v3/spaces",
+          status: 200,
+          body: {
+            pagination: {
+              total_results: 2,
+              total_pages: 2,
+              first: { href: `${t.sim.cfUrl}/v3/spaces?page=1` },
+              last: { href: "https://evil.example/v3/spaces?page=2" },
+              next: { href: "https://evil.example/v3/spaces?page=2" },
+              previous: null,
+            },
+            resources: [],
+          },
+        },
+      ],
+    });
+    await expect(client().list("/v3/spaces", spaceListSchema)).rejects.toThrow(/another origin/);
+  });
+});
+
+describe("error mapping", () => {
+  it("maps CF's error body to one typed error", async () => {
+    const error = await client({ token: await t.token("bruno") })
+      .get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CfApiError);
+    expect(error).toMatchObject({
+      status: 404,
+      code: 10010,
+      title: "CF-ResourceNotFound",
+      detail: "Organization not found",
+      isNotFound: true,
+    });
+  });
+
+  it("keeps the 422 detail texts that callers branch on", async () => {
+    const error = await client()
+      .sendNoContent(
+        "DELETE",
+        `/v3/security_groups/${ids.securityGroups.public}/relationships/running_spaces/${ids.spaces.alphaDev}`,
+      )
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 422, title: "CF-UnprocessableEntity" });
+    expect((error as CfApiError).detail).toMatch(/Ensure the space is bound to this security group\.$/);
+  });
+
+  it("says a refused token needs a new sign-in", async () => {
+    const error = await client({ token: "expired" })
+      .get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401, title: "CF-InvalidAuthToken", needsSignIn: true });
+  });
+
+  it("refuses a response of the wrong shape rather than passing it on", async () => {
+    await faults({
+      routes: [{ method: "GET", path: "/v3/organizations/*", status: 200, body: { guid: 1 } }],
+    });
+    await expect(
+      client().get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema),
+    ).rejects.toBeInstanceOf(CfUnavailableError);
+  });
+});
+
+describe("retries", () => {
+  it("retries a GET after a 5xx, and succeeds when CF recovers", async () => {
+    await faults({ routes: [{ method: "GET", path: "/v3/organizations/*", status: 503, times: 2 }] });
+    const org = await client().get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema);
+    expect(org.name).toBe("agency-alpha");
+    expect(requests().map((r) => r.status)).toEqual([503, 503, 200]);
+  });
+
+  it("gives up after a bounded number of attempts", async () => {
+    await faults({ routes: [{ method: "GET", path: "/v3/organizations/*", status: 502 }] });
+    const error = await client({ maxRetries: 2 })
+      .get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502 });
+    expectrequests().toHaveLength(3);
+  });
+
+  it("never retries a write after a 5xx: it may have happened", async () => {
+    await faults({
+      routes: [{ method: "POST", path: "/v3/security_groups/*/relationships/running_spaces", status: 500 }],
+    });
+    await expect(
+      client().send(
+        "POST",
+        `/v3/security_groups/${ids.securityGroups.public}/relationships/running_spaces`,
+        { data: [{ guid: ids.spaces.alphaDev }] },
+        securityGroupSpacesSchema,
+      ),
+    ).rejects.toMatchObject({ status: 500 });
+    expectrequests().toHaveLength(1);
+  });
+
+  it("retries after a dropped connection, then reports CF unreachable", async () => {
+    await faults({ routes: [{ method: "GET", path: "/v3/organizations/*", drop: true }] });
+    await expect(
+      client({ maxRetries: 1 }).get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema),
+    ).rejects.toBeInstanceOf(CfUnavailableError);
+    expectrequests().toHaveLength(2);
+  });
+
+  it("times out a slow CF and says so", async () => {
+    await faults({ latency_ms: 400 });
+    const error = await client({ timeoutMs: 100, maxRetries: 1 })
+      .get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CfUnavailableError);
+    expect((error as CfUnavailableError).reason).toBe("timed out after 100 ms");
+    // The stand-in still answers the abandoned requests; let them land before the next test's reset.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+  });
+
+  it("honours a short Retry-After on 429, once", async () => {
+    await faults({
+      routes: [{ path: "/v3/organizations/*", status: 429, headers: { "Retry-After": "1" }, times: 1 }],
+    });
+    const started = Date.now();
+    const org = await client().get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema);
+    expect(org.name).toBe("agency-alpha");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(requests().map((r) => r.status)).toEqual([429, 200]);
+  });
+
+  it("fails at once when Retry-After is longer than it will wait", async () => {
+    await faults({
+      routes: [{ path: "/v3/organizations/*", status: 429, headers: { "Retry-After": "3600" } }],
+    });
+    const error = await client()
+      .get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429 });
+    expectrequests().toHaveLength(1);
+  });
+});
