@@ -164,7 +164,7 @@ describe("retries", () => {
       .get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502 });
-    expectrequests().toHaveLength(3);
+    expect(requests()).toHaveLength(3);
   });
 
   it("never retries a write after a 5xx: it may have happened", async () => {
@@ -179,7 +179,7 @@ describe("retries", () => {
         securityGroupSpacesSchema,
       ),
     ).rejects.toMatchObject({ status: 500 });
-    expectrequests().toHaveLength(1);
+    expect(requests()).toHaveLength(1);
   });
 
   it("retries after a dropped connection, then reports CF unreachable", async () => {
@@ -187,7 +187,7 @@ describe("retries", () => {
     await expect(
       client({ maxRetries: 1 }).get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema),
     ).rejects.toBeInstanceOf(CfUnavailableError);
-    expectrequests().toHaveLength(2);
+    expect(requests()).toHaveLength(2);
   });
 
   it("times out a slow CF and says so", async () => {
@@ -220,6 +220,6 @@ describe("retries", () => {
       .get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 429 });
-    expectrequests().toHaveLength(1);
+    expect(requests()).toHaveLength(1);
   });
 });
