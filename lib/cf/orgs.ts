@@ -22,13 +22,19 @@ export async function getOrganization(client: CfClient, guid: string): Promise<O
   }
 }
 
+/** The org's default isolation segment; null when it has none, or when the org is not visible. */
 export async function getOrganizationDefaultSegment(
   client: CfClient,
   orgGuid: string,
 ): Promise<string | null> {
-  const relationship = await client.get(
-    `/v3/organizations/${orgGuid}/relationships/default_isolation_segment`,
-    toOneWithLinksSchema,
-  );
-  return relationship.data?.guid ?? null;
+  try {
+    const relationship = await client.get(
+      `/v3/organizations/${orgGuid}/relationships/default_isolation_segment`,
+      toOneWithLinksSchema,
+    );
+    return relationship.data?.guid ?? null;
+  } catch (error) {
+    if (error instanceof CfApiError && error.isNotFound) return null;
+    throw error;
+  }
 }
