@@ -8,8 +8,6 @@ import {
   type Posture,
   type Profile,
   type ProfileState,
-  type SecurityGroup as EngineGroup,
-  type SpaceGroups,
 } from "@/lib/egress";
 import type { SecurityGroup } from "@/lib/cf/schemas";
 
@@ -20,7 +18,11 @@ import type { SecurityGroup } from "@/lib/cf/schemas";
 
 export type Lifecycle = "running" | "staging";
 
-/** A space's groups per lifecycle: the platform-wide ones and the ones bound to it. */
+/**
+ * A space's groups per lifecycle: the platform-wide ones and the ones bound to it.
+ * CF's group objects go to the engine as they are (same name, guid and rules), so the
+ * engine's per-object cache holds across all the spaces of a page.
+ */
 export type SpaceBindings = Record<Lifecycle, { global: SecurityGroup[]; bound: SecurityGroup[] }>;
 
 /**
@@ -61,11 +63,6 @@ function push(map: Map<string, SecurityGroup[]>, key: string, group: SecurityGro
   else map.set(key, [group]);
 }
 
-/** Engine groups are the CF objects themselves (same name, guid and rules), so the engine's per-object cache holds across spaces. */
-export function engineGroups(bindings: SpaceBindings): SpaceGroups {
-  return bindings as unknown as SpaceGroups;
-}
-
 /** The groups that apply for a lifecycle: global first, then bound, each once, in name order. */
 export function applyingGroups(bindings: SpaceBindings, lifecycle: Lifecycle): SecurityGroup[] {
   const seen = new Map<string, SecurityGroup>();
@@ -100,7 +97,7 @@ export function spaceEgress(
   const running = applyingGroups(bindings, "running");
   const staging = applyingGroups(bindings, "staging");
   const evaluation = evaluate(
-    { running: running as EngineGroup[], staging: staging as EngineGroup[] },
+    { running: running, staging: staging },
     catalog,
   );
   const names = (groups: SecurityGroup[]) => groups.map((g) => g.name);
