@@ -1,0 +1,54 @@
+import type { SecurityGroupRule } from "@/lib/cf/schemas";
+
+/** A security group's rules as a real table; rule numbers match the provenance shown elsewhere ("rule 2"). */
+export function RulesTable({ rules, caption }: { rules: readonly SecurityGroupRule[]; caption: string }) {
+  if (rules.length === 0)
+    return <p className="text-base-dark">{caption}: no rules, so this group allows nothing.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-base-light">
+            <th scope="col" className="px-2 py-2">
+              Rule
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Protocol
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Destination
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Ports
+            </th>
+            <th scope="col" className="px-2 py-2">
+              ICMP type / code
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Description
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((rule, index) => (
+            <tr key={index} className="border-b border-base-lighter">
+              <th scope="row" className="px-2 py-2 font-normal">
+                {index + 1}
+              </th>
+              <td className="px-2 py-2 font-mono">{rule.protocol}</td>
+              <td className="px-2 py-2 font-mono break-all">{rule.destination}</td>
+              <td className="px-2 py-2 font-mono">{rule.ports ?? (rule.protocol === "all" ? "all" : "—")}</td>
+              <td className="px-2 py-2 font-mono">
+                {rule.type !== undefined || rule.code !== undefined
+                  ? `${rule.type ?? "—"} / ${rule.code ?? "—"}`
+                  : "—"}
+              </td>
+              <td className="px-2 py-2">{rule.description ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
