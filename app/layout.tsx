@@ -3,6 +3,7 @@ import "@fontsource/public-sans/700.css";
 import "./globals.css";
 
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { GovBanner } from "@/components/layout/gov-banner";
@@ -21,8 +22,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // nearly every page shows the signed-in user's own data.
   await connection();
   const session = await getServerSession();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en">
+      <head>
+        {/* React Aria reads the nonce here for the few <style> elements it adds (press and scroll handling). */}
+        {nonce && <meta name="csp-nonce" content={nonce} />}
+      </head>
       <body className="flex min-h-screen flex-col bg-white">
         <a
           href="#main-content"

@@ -1,28 +1,94 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listOrganizations } from "@/lib/cf/orgs";
-import { getCfClient } from "@/lib/cf/session-client";
+import { CfFailure } from "@/components/ui/cf-failure";
+import { attempt } from "@/lib/views/attempt";
+import { POSTURE_LABELS, POSTURES } from "@/lib/views/labels";
+import { loadOrgSummaries } from "@/lib/views/load-orgs";
 
 export const metadata: Metadata = { title: "Organizations" };
 
-export default async function OrgsPage() {
-  const { client } = await getCfClient();
-  const orgs = await listOrganizations(client);
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function OrgsPage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = (await searchParams).q;
+  const query = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
+  const result = await attempt(loadOrgSummaries);
+
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8">
+    <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
       <h1 className="text-3xl">Organizations</h1>
-      {orgs.length === 0 ? (
-        <p className="mt-4">You have no role in any organization.</p>
+      {!result.ok ? (
+        <CfFailure what="your organizations" message={result.message} />
+      ) : result.value.length === 0 ? (
+        <p>You have no role in any organization, so Cloud Foundry shows you none.</p>
       ) : (
-        <ul className="mt-4 space-y-2">
-          {orgs.map((org) => (
-            <li key={org.guid}>
-              <Link href={`/orgs/${org.guid}`}>{org.name}</Link>
-              {org.suspended && <span className="text-base-dark"> (suspended)</span>}
-            </li>
-          ))}
-        </ul>
+        <>
+          <form role="search" method="get" className="flex flex-wrap items-end gap-3">
+            <label className="flex flex-col font-semibold">
+              Filter organizations by name
+              <input
+                type="search"
+                name="q"
+                defaultValue={query}
+                className="min-h-11 w-64 rounded border border-base-dark px-3 font-normal"
+              />
+            </label>
+            <button
+              type="submit"
+              className="min-h-11 rounded bg-primary px-4 font-bold text-white hover:bg-primary-dark"
+            >
+              Filter
+            </button>
+          </form>
+          <OrgTable orgs={result.value.filter((o) => o.name.toLowerCase().includes(query.toLowerCase()))} />
+          <p className="text-sm text-base-dark">
+            Counts cover the spaces Cloud Foundry shows you: every space of the orgs you manage, and elsewhere
+            the spaces where you hold a space role.
+          </p>
+        </>
       )}
+    </div>
+  );
+}
+
+function OrgTable({ orgs }: { orgs: Awaited<ReturnType<typeof loadOrgSummaries>> }) {
+  if (orgs.length === 0) return <p>No organization matches the filter.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left">
+        <caption className="sr-only">Organizations and the egress posture of their spaces</caption>
+        <thead>
+          <tr className="border-b-2 border-base-light">
+            <th scope="col" className="px-3 py-2">
+              Organization
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Spaces you can see
+            </th>
+            {POSTURES.map((p) => (
+              <th key={p} scope="col" className="px-3 py-2">
+                {POSTURE_LABELS[p]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {orgs.map((org) => (
+            <tr key={org.guid} className="border-b border-base-lighter">
+              <th scope="row" className="px-3 py-2">
+                <Link href={`/orgs/${org.guid}`}>{org.name}</Link>
+                {org.suspended && <span className="font-normal text-base-dark"> (suspended)</span>}
+              </th>
+              <td className="px-3 py-2">{org.spaces}</td>
+              {POSTURES.map((p) => (
+                <td key={p} className="px-3 py-2">
+                  {org.postures[p]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

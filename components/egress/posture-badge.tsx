@@ -1,5 +1,5 @@
 import type { Posture } from "@/lib/egress";
-import { POSTURE_LABELS } from "@/lib/views/space-egress";
+import { POSTURE_LABELS } from "@/lib/views/labels";
 
 const TONE: Record<Posture, string> = {
   closed: "bg-base-lighter text-ink",

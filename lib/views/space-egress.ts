@@ -96,10 +96,7 @@ export function spaceEgress(
 ): SpaceEgress {
   const running = applyingGroups(bindings, "running");
   const staging = applyingGroups(bindings, "staging");
-  const evaluation = evaluate(
-    { running: running, staging: staging },
-    catalog,
-  );
+  const evaluation = evaluate({ running: running, staging: staging }, catalog);
   const names = (groups: SecurityGroup[]) => groups.map((g) => g.name);
   const runningBindings = { bound: names(bindings.running.bound), global: names(bindings.running.global) };
   const stagingBindings = { bound: names(bindings.staging.bound), global: names(bindings.staging.global) };
@@ -121,13 +118,3 @@ export function spaceEgress(
     problems: evaluation.problems.map((p) => ({ group: p.group, ruleIndex: p.ruleIndex, reason: p.reason })),
   };
 }
-
-export const POSTURES: readonly Posture[] = ["closed", "trusted-local", "public", "both", "custom"];
-
-export const POSTURE_LABELS: Record<Posture, string> = {
-  closed: "Closed",
-  "trusted-local": "Trusted local",
-  public: "Public",
-  both: "Both",
-  custom: "Custom",
-};

@@ -1,0 +1,12 @@
+import { postureJson } from "@/lib/views/org-matrix";
+import { exportResponse } from "@/lib/views/export-route";
+
+export const dynamic = "force-dynamic";
+
+/** The org matrix as JSON (design.md §5), also what the org page refreshes itself from. */
+export async function GET(_request: Request, { params }: { params: Promise<{ orgGuid: string }> }) {
+  const { orgGuid } = await params;
+  return exportResponse(orgGuid, (matrix) =>
+    Response.json(postureJson(matrix), { headers: { "Cache-Control": "no-store" } }),
+  );
+}

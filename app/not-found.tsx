@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="mx-auto max-w-7xl space-y-4 px-4 py-8">
+      <h1 className="text-3xl">Page not found</h1>
+      <p>There is no such page, or Cloud Foundry does not show it to you.</p>
+      <p>
+        <Link href="/orgs">See the organizations you can see</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { ErrorState } from "@/components/ui/error-state";
+
+export default function OrgsError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorState what="your organizations" reset={reset} />;
+}

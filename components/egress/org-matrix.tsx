@@ -1,0 +1,314 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import useSWR from "swr";
+import { changeProfile } from "@/app/orgs/[orgGuid]/actions";
+import type { Posture } from "@/lib/egress";
+import type { MatrixProfile, PostureJson } from "@/lib/views/org-matrix";
+import { POSTURE_LABELS, POSTURES } from "@/lib/views/labels";
+import { switchBlock } from "@/lib/views/switch-blocks";
+import { BulkApply } from "./bulk-apply";
+import { ChangeDialog } from "./change-dialog";
+import { DestinationStatusBadge } from "./destination-status";
+import { PostureBadge } from "./posture-badge";
+import { ProfileSwitch } from "./profile-switch";
+
+/**
+ * The org's egress matrix. Server-rendered data first; then SWR keeps it
+ * fresh from the JSON export, at most once a minute and never while the tab
+ * is hidden (CF rate-limits per user, design.md §8). Filters live in the URL.
+ */
+
+export type MatrixContext = {
+  orgGuid: string;
+  orgName: string;
+  suspended: boolean;
+  isAdmin: boolean;
+  canManageOrg: boolean;
+  destinations: { id: string; label: string; governed: boolean }[];
+  profiles: MatrixProfile[];
+};
+
+const REFRESH_MS = 60_000;
+
+class SignInNeeded extends Error {}
+
+async function fetchPosture(url: string): Promise<PostureJson> {
+  const response = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" });
+  if (response.status === 401) throw new SignInNeeded();
+  if (!response.ok) throw new Error(`The refresh failed (${response.status}).`);
+  return (await response.json()) as PostureJson;
+}
+
+export function OrgMatrix({ context, initial }: { context: MatrixContext; initial: PostureJson }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const swr = useSWR<PostureJson, Error>(`/api/orgs/${context.orgGuid}/posture`, fetchPosture, {
+    fallbackData: initial,
+    revalidateOnMount: false,
+    refreshInterval: REFRESH_MS,
+    refreshWhenHidden: false,
+    focusThrottleInterval: REFRESH_MS,
+    dedupingInterval: 2_000,
+    // An expired session: sign in again and come back (the sign-in route redirects to the UAA).
+    onError: (e) => {
+      if (e instanceof SignInNeeded) router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
+    },
+  });
+
+  const { error, mutate } = swr;
+  // fallbackData guarantees data; SWR's types do not know it.
+  const data = swr.data ?? initial;
+
+  // A change waiting for confirmation, changes under way, and what the last change did.
+  const [asking, setAsking] = useState<{
+    space: { guid: string; name: string };
+    profile: MatrixProfile;
+    enabled: boolean;
+  }>();
+  const [pending, setPending] = useState<Set<string>>(new Set());
+  const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+
+  async function confirmChange() {
+    if (!asking) return;
+    const { space, profile, enabled } = asking;
+    const key = `${space.guid}:${profile.id}`;
+    setAsking(undefined);
+    setPending((p) => new Set(p).add(key));
+    const result = await changeProfile({
+      orgGuid: context.orgGuid,
+      spaceGuid: space.guid,
+      profileId: profile.id,
+      lifecycle: "running",
+      enabled,
+    });
+    // Show the state CF now reports, whatever happened: on failure the switch is back where it was.
+    await mutate();
+    setPending((p) => {
+      const next = new Set(p);
+      next.delete(key);
+      return next;
+    });
+    setNotice({ ok: result.ok, text: result.message });
+  }
+
+  const query = params.get("q") ?? "";
+  const postureFilter = (POSTURES as readonly string[]).includes(params.get("posture") ?? "")
+    ? (params.get("posture") as Posture)
+    : undefined;
+
+  function setParam(key: string, value: string) {
+    const next = new URLSearchParams(params.toString());
+    if (value) next.set(key, value);
+    else next.delete(key);
+    const search = next.toString();
+    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+  }
+
+  const spaces = data.spaces.filter(
+    (s) =>
+      (!query || s.name.toLowerCase().includes(query.toLowerCase())) &&
+      (!postureFilter || s.posture === postureFilter),
+  );
+
+  return (
+    <div className="space-y-4">
+      <form role="search" className="flex flex-wrap items-end gap-4" onSubmit={(e) => e.preventDefault()}>
+        <div className="flex flex-col">
+          <label htmlFor="space-filter" className="font-semibold">
+            Filter spaces by name
+          </label>
+          <input
+            id="space-filter"
+            type="search"
+            value={query}
+            onChange={(e) => setParam("q", e.target.value)}
+            className="min-h-11 w-64 rounded border border-base-dark px-3"
+          />
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="posture-filter" className="font-semibold">
+            Posture
+          </label>
+          <select
+            id="posture-filter"
+            value={postureFilter ?? ""}
+            onChange={(e) => setParam("posture", e.target.value)}
+            className="min-h-11 rounded border border-base-dark bg-white px-3"
+          >
+            <option value="">All postures</option>
+            {POSTURES.map((p) => (
+              <option key={p} value={p}>
+                {POSTURE_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p role="status" className="pb-2 text-base-dark">
+          Showing {spaces.length} of {data.spaces.length} spaces
+        </p>
+      </form>
+
+      <div aria-live="polite" className="min-h-6">
+        {notice && (
+          <p
+            role={notice.ok ? "status" : "alert"}
+            className={notice.ok ? "font-semibold text-success-darker" : "font-semibold text-error-dark"}
+          >
+            {notice.text}
+          </p>
+        )}
+      </div>
+
+      {context.canManageOrg && (
+        <BulkApply
+          orgGuid={context.orgGuid}
+          orgName={context.orgName}
+          profiles={context.profiles}
+          selected={data.spaces.filter((s) => selected.has(s.guid))}
+          all={data.spaces}
+          onDone={async () => {
+            await mutate();
+            setSelected(new Set());
+          }}
+        />
+      )}
+
+      {error && !(error instanceof SignInNeeded) && (
+        <p role="alert" className="text-error-dark">
+          Could not refresh the matrix; showing what was loaded before. {error.message}
+        </p>
+      )}
+
+      <div className="max-h-[75vh] overflow-auto rounded border border-base-lighter">
+        <table className="w-full border-separate border-spacing-0 text-left text-sm max-md:block">
+          <caption className="sr-only">
+            Egress of the spaces in {context.orgName}: profiles, posture, what each destination allows, and
+            isolation segment
+          </caption>
+          <thead className="max-md:hidden">
+            <tr>
+              <th scope="col" className="sticky top-0 left-0 z-20 bg-base-lightest px-3 py-2">
+                Space
+              </th>
+              <th scope="col" className="sticky top-0 z-10 bg-base-lightest px-3 py-2">
+                Posture
+              </th>
+              {context.profiles.map((p) => (
+                <th key={p.id} scope="col" className="sticky top-0 z-10 bg-base-lightest px-3 py-2">
+                  {p.label}
+                </th>
+              ))}
+              {context.destinations.map((d) => (
+                <th key={d.id} scope="col" className="sticky top-0 z-10 bg-base-lightest px-3 py-2">
+                  {d.label}
+                </th>
+              ))}
+              <th scope="col" className="sticky top-0 z-10 bg-base-lightest px-3 py-2">
+                Isolation segment
+              </th>
+            </tr>
+          </thead>
+          <tbody className="max-md:block">
+            {spaces.map((space) => (
+              <tr
+                key={space.guid}
+                className="max-md:block max-md:border-b max-md:border-base-lighter max-md:p-3"
+              >
+                <th
+                  scope="row"
+                  className="sticky left-0 z-10 border-b border-base-lighter bg-white px-3 py-2 max-md:static max-md:block max-md:border-0 max-md:px-0 max-md:text-base"
+                >
+                  <span className="flex items-center gap-3">
+                    {context.canManageOrg && (
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${space.name}`}
+                        checked={selected.has(space.guid)}
+                        onChange={(e) => {
+                          const checked = e.target.checked;
+                          setSelected((current) => {
+                            const next = new Set(current);
+                            if (checked) next.add(space.guid);
+                            else next.delete(space.guid);
+                            return next;
+                          });
+                        }}
+                        className="size-5 shrink-0"
+                      />
+                    )}
+                    <Link href={`/orgs/${context.orgGuid}/spaces/${space.guid}`}>{space.name}</Link>
+                  </span>
+                </th>
+                <Cell label="Posture">
+                  <PostureBadge posture={space.posture} />
+                </Cell>
+                {context.profiles.map((profile) => (
+                  <Cell key={profile.id} label={profile.label}>
+                    <ProfileSwitch
+                      compact
+                      label={`${profile.label} for ${space.name}`}
+                      checked={space.profiles[profile.id] ?? false}
+                      pending={pending.has(`${space.guid}:${profile.id}`)}
+                      block={switchBlock(
+                        { ...profile, global: profile.globalRunning },
+                        space,
+                        context,
+                        context,
+                      )}
+                      onChange={(enabled) => setAsking({ space, profile, enabled })}
+                    />
+                  </Cell>
+                ))}
+                {context.destinations.map((d) => {
+                  const status = space.running.destinations[d.id];
+                  return (
+                    <Cell key={d.id} label={d.label}>
+                      {status ? <DestinationStatusBadge status={status} /> : "—"}
+                    </Cell>
+                  );
+                })}
+                <Cell label="Isolation segment">{space.isolation_segment ?? "Shared"}</Cell>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {spaces.length === 0 && <p className="p-4">No space matches the filters.</p>}
+      </div>
+
+      <ChangeDialog
+        isOpen={!!asking}
+        title={
+          asking
+            ? `Turn ${asking.enabled ? "on" : "off"} ${asking.profile.label} for ${asking.space.name}?`
+            : ""
+        }
+        previewUrl={
+          asking
+            ? `/api/orgs/${context.orgGuid}/spaces/${asking.space.guid}/preview?lifecycle=running&action=${
+                asking.enabled ? "bind" : "unbind"
+              }&profile=${asking.profile.id}`
+            : undefined
+        }
+        onCancel={() => setAsking(undefined)}
+        onConfirm={() => void confirmChange()}
+      />
+    </div>
+  );
+}
+
+/** A data cell; on a narrow screen the row becomes a card and each cell names its column. */
+function Cell({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <td
+      data-label={label}
+      className="border-b border-base-lighter px-3 py-2 align-middle max-md:flex max-md:items-center max-md:justify-between max-md:border-0 max-md:px-0 max-md:py-1 max-md:before:font-semibold max-md:before:content-[attr(data-label)]"
+    >
+      {children}
+    </td>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useId } from "react";
+import { Switch } from "react-aria-components";
+import type { SwitchBlock } from "@/lib/views/switch-blocks";
+
+export type { SwitchBlock };
+
+/**
+ * One egress profile's switch. A switch the user may not use is present but
+ * disabled, and says why: a short word in view, the whole reason as its
+ * accessible description (design.md §1).
+ */
+export function ProfileSwitch({
+  label,
+  checked,
+  block,
+  pending = false,
+  onChange,
+  compact = false,
+}: {
+  /** The accessible name, e.g. "Public egress for dev". */
+  label: string;
+  checked: boolean;
+  block?: SwitchBlock;
+  pending?: boolean;
+  onChange?: (next: boolean) => void;
+  /** In the org matrix: the label is the column header, so it is not shown again. */
+  compact?: boolean;
+}) {
+  const reasonId = useId();
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <Switch
+        aria-label={compact ? label : undefined}
+        aria-describedby={block ? reasonId : undefined}
+        isSelected={checked}
+        isDisabled={!!block || pending}
+        onChange={onChange}
+        className="group flex min-h-11 cursor-pointer items-center gap-2 data-[disabled]:cursor-not-allowed"
+      >
+        <span
+          aria-hidden="true"
+          className="relative inline-flex h-6 w-11 shrink-0 items-center rounded-full bg-base-light transition-colors group-data-[disabled]:opacity-60 group-data-[focus-visible]:outline-4 group-data-[focus-visible]:outline-focus group-data-[selected]:bg-primary"
+        >
+          <span className="inline-block size-5 translate-x-0.5 rounded-full bg-white shadow transition-transform group-data-[selected]:translate-x-[1.375rem]" />
+        </span>
+        <span className={compact ? "text-sm" : "font-semibold"}>
+          {compact ? (pending ? "Saving…" : checked ? "On" : "Off") : label}
+          {!compact && pending && <span className="font-normal text-base-dark"> (saving…)</span>}
+        </span>
+      </Switch>
+      {block && (
+        <span id={reasonId} className="max-w-64 text-xs text-base-dark">
+          <span aria-hidden="true">{block.short}</span>
+          <span className="sr-only">{block.full}</span>
+        </span>
+      )}
+    </div>
+  );
+}

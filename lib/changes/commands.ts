@@ -1,0 +1,38 @@
+/**
+ * The cf CLI command equivalent to a change, so users learn the CLI and can
+ * script it (design.md §9). Names with spaces or quotes are quoted for a shell.
+ */
+
+const quote = (value: string) =>
+  /^[\w.@%+=:,/-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+
+export function cfCommand(change: {
+  action: "bind" | "unbind";
+  lifecycle: "running" | "staging";
+  group: string;
+  org: string;
+  space: string;
+}): string {
+  const lifecycle = change.lifecycle === "staging" ? " --lifecycle staging" : "";
+  return change.action === "bind"
+    ? `cf bind-security-group ${quote(change.group)} ${quote(change.org)} --space ${quote(change.space)}${lifecycle}`
+    : `cf unbind-security-group ${quote(change.group)} ${quote(change.org)} ${quote(change.space)}${lifecycle}`;
+}
+
+/** Binding to every existing space of an org: `cf bind-security-group GROUP ORG` without --space. */
+export function cfOrgCommand(change: {
+  lifecycle: "running" | "staging";
+  group: string;
+  org: string;
+}): string {
+  const lifecycle = change.lifecycle === "staging" ? " --lifecycle staging" : "";
+  return `cf bind-security-group ${quote(change.group)} ${quote(change.org)}${lifecycle}`;
+}
+
+/** When a change takes effect (cf-api-and-uaa.md §2.5): CAPI cannot tell, so the operator configures it. */
+export function takesEffect(dynamicAsgs: boolean, lifecycle: "running" | "staging"): string {
+  if (dynamicAsgs) return "Takes effect within about two minutes, without restarting apps.";
+  return lifecycle === "running"
+    ? "Takes effect for running apps when you restart them (cf restart)."
+    : "Takes effect for staging when you restage apps (cf restage).";
+}
