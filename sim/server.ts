@@ -200,34 +200,28 @@ export async function startSim(options: SimOptions): Promise<Sim> {
       };
 
       if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-      const { reply, caller } = await api.handle(req);
+      // An injected fault answers instead of the API: the request has no effect, as when CF fails
+      // before doing anything. The caller is still identified, for the request log.
+      const fault = faults.take(req.method, req.path);
+      const failRandomly = !fault && faults.shouldFailRandomly();
+      const { reply, caller } =
+        fault || failRandomly ? { reply: undefined, caller: await api.identify(req) } : await api.handle(req);
       const bearer = /^bearer\s+(\S+)/i.exec(req.headers.authorization ?? "")?.[1];
       if (caller && bearer) {
         const tokens = seenTokens.get(caller.guid) ?? [];
         if (!tokens.includes(bearer)) seenTokens.set(caller.guid, [...tokens.slice(-19), bearer]);
       }
-      const fault = faults.take(req.method, req.path);
       if (fault?.drop) {
         record(0, caller?.guid ?? null);
         res.socket?.destroy();
         return;
       }
+      const unknown = {
+        errors: [{ detail: "An unknown error occurred.", title: "UnknownError", code: 10001 }],
+      };
       const final: Reply = fault
-        ? {
-            status: fault.status,
-            headers: fault.headers,
-            body: fault.body ?? {
-              errors: [{ detail: "An unknown error occurred.", title: "UnknownError", code: 10001 }],
-            },
-          }
-        : faults.shouldFailRandomly()
-          ? {
-              status: 500,
-              body: {
-                errors: [{ detail: "An unknown error occurred.", title: "UnknownError", code: 10001 }],
-              },
-            }
-          : reply;
+        ? { status: fault.status, headers: fault.headers, body: fault.body ?? unknown }
+        : (reply ?? { status: 500, body: unknown });
       record(final.status, caller?.guid ?? null);
       send(res, final);
     })().catch((error: unknown) => {

@@ -154,7 +154,7 @@ export function BulkApply({
                 {profile && (
                   <div>
                     <p className="font-semibold">The same change with the cf CLI:</p>
-                    <pre className="mt-1 overflow-x-auto rounded bg-base-lightest p-2 text-sm">
+                    <pre className="mt-1 rounded bg-base-lightest p-2 text-sm break-all whitespace-pre-wrap">
                       <code>
                         {enabled
                           ? target.length === all.length

@@ -33,8 +33,8 @@ export function EgressMap({
         viewBox={`0 0 ${WIDTH} ${height}`}
         className="w-full max-w-3xl rounded border border-base-lighter bg-white"
       >
-        <title id="egress-map-title">Egress map of {spaceName}</title>
-        <desc id="egress-map-desc">Paths from the space&rsquo;s running apps: {summary}.</desc>
+        <title id="egress-map-title">{`Egress map of ${spaceName}`}</title>
+        <desc id="egress-map-desc">{`Paths from the space’s running apps: ${summary}.`}</desc>
         <rect
           x="10"
           y={spaceY - 30}

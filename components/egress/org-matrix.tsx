@@ -96,13 +96,15 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
     setNotice({ ok: result.ok, text: result.message });
   }
 
-  const query = params.get("q") ?? "";
+  // The name filter is typed into local state (the URL catches up), so fast typing loses no keystroke.
+  const [query, setQuery] = useState(params.get("q") ?? "");
   const postureFilter = (POSTURES as readonly string[]).includes(params.get("posture") ?? "")
     ? (params.get("posture") as Posture)
     : undefined;
 
   function setParam(key: string, value: string) {
-    const next = new URLSearchParams(params.toString());
+    // From the address bar as it is now, not this render's snapshot: two quick changes must both stick.
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     const search = next.toString();
@@ -126,7 +128,10 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
             id="space-filter"
             type="search"
             value={query}
-            onChange={(e) => setParam("q", e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setParam("q", e.target.value);
+            }}
             className="min-h-11 w-64 rounded border border-base-dark px-3"
           />
         </div>
@@ -241,7 +246,10 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
                         className="size-5 shrink-0"
                       />
                     )}
-                    <Link href={`/orgs/${context.orgGuid}/spaces/${space.guid}`}>{space.name}</Link>
+                    {/* No prefetch: a thousand links would each render a space page, costing CF requests. */}
+                    <Link href={`/orgs/${context.orgGuid}/spaces/${space.guid}`} prefetch={false}>
+                      {space.name}
+                    </Link>
                   </span>
                 </th>
                 <Cell label="Posture">

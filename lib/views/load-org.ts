@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "@/lib/auth/session";
-import { getOrganization, getOrganizationDefaultSegment } from "@/lib/cf/orgs";
+import { getOrganizationDefaultSegment } from "@/lib/cf/orgs";
 import { listEntitledSegments, segmentSpaceGuids } from "@/lib/cf/isolation-segments";
 import { listUserRoles } from "@/lib/cf/roles";
 import { listSecurityGroups } from "@/lib/cf/security-groups";
@@ -9,6 +9,7 @@ import { getCfClient } from "@/lib/cf/session-client";
 import { listSpaces } from "@/lib/cf/spaces";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { profiles } from "@/lib/views/profiles";
+import { findOrganization } from "./lookups";
 import { buildOrgMatrix, type OrgMatrix } from "./org-matrix";
 
 /**
@@ -28,7 +29,7 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
 
   // The org itself is fetched alongside the lists, not before them: one round trip less.
   const [org, spaces, groups, roles, segments, defaultSegment] = await Promise.all([
-    getOrganization(client, orgGuid),
+    findOrganization(orgGuid),
     listSpaces(client, { orgGuids: [orgGuid] }),
     listSecurityGroups(client),
     listUserRoles(client, userId),

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { CfApiError } from "@/lib/cf/errors";
-import { getOrganization, getOrganizationDefaultSegment } from "@/lib/cf/orgs";
+import { getOrganizationDefaultSegment } from "@/lib/cf/orgs";
 import { canManageSpaceEgress, listUserRoles, type Capability } from "@/lib/cf/roles";
 import {
   isolationSegmentSchema,
@@ -14,10 +14,11 @@ import {
 } from "@/lib/cf/schemas";
 import { listSecurityGroups, type Lifecycle } from "@/lib/cf/security-groups";
 import { getCfClient } from "@/lib/cf/session-client";
-import { getSpace, getSpaceIsolationSegment } from "@/lib/cf/spaces";
+import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
 import { preview, type Catalog, type Profile } from "@/lib/egress";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
+import { findOrganization, findSpace } from "./lookups";
 import { profiles } from "./profiles";
 import { GroupIndex, spaceEgress, type SpaceBindings, type SpaceEgress } from "./space-egress";
 
@@ -117,8 +118,8 @@ export const loadSpaceDetail = cache(
       throw error;
     };
     const [space, org, running, staging, visible, roles] = await Promise.all([
-      getSpace(client, spaceGuid),
-      getOrganization(client, orgGuid),
+      findSpace(spaceGuid),
+      findOrganization(orgGuid),
       client
         .list(`/v3/spaces/${spaceGuid}/running_security_groups`, securityGroupListSchema)
         .catch(notFoundAsEmpty),

@@ -47,6 +47,15 @@ export class CfApi {
     registerJobs(this.router);
   }
 
+  /** Who is calling, from the token alone (null when absent or invalid); handles nothing. */
+  async identify(req: Request): Promise<Caller | null> {
+    try {
+      return await this.verifier.authenticate(req.headers.authorization);
+    } catch {
+      return null;
+    }
+  }
+
   async handle(req: Request): Promise<CfResult> {
     let caller: Caller | null = null;
     try {

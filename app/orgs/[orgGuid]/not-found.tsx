@@ -1,12 +1,12 @@
 import Link from "next/link";
 
-export default function OrgNotFound() {
+export default function SpaceNotFound() {
   return (
     <div className="mx-auto max-w-7xl space-y-4 px-4 py-8">
-      <h1 className="text-3xl">Organization not found</h1>
+      <h1 className="text-3xl">Space not found</h1>
       <p>
-        There is no such organization, or Cloud Foundry does not show it to you: you need a role in an org to
-        see it.
+        There is no such space in this organization, or Cloud Foundry does not show it to you: you see the
+        spaces where you hold a space role, and every space of the orgs you manage.
       </p>
       <p>
         <Link href="/orgs">See the organizations you can see</Link>

@@ -18,6 +18,7 @@ import { isGuid } from "@/lib/cf/ids";
 import type { DestinationResult } from "@/lib/egress";
 import { attempt } from "@/lib/views/attempt";
 import { loadSpaceDetail, type AppliedGroup, type SpaceDetail } from "@/lib/views/load-space";
+import { findSpace } from "@/lib/views/lookups";
 import { answerReach } from "@/lib/views/reach";
 import { switchBlock } from "@/lib/views/switch-blocks";
 
@@ -25,10 +26,10 @@ type Params = Promise<{ orgGuid: string; spaceGuid: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { orgGuid, spaceGuid } = await params;
-  if (!isGuid(orgGuid) || !isGuid(spaceGuid)) return { title: "Not found" };
-  const result = await attempt(() => loadSpaceDetail(orgGuid, spaceGuid));
-  return { title: result.ok && result.value ? `${result.value.space.name} egress` : "Space" };
+  const { spaceGuid } = await params;
+  if (!isGuid(spaceGuid)) return { title: "Not found" };
+  const space = await attempt(() => findSpace(spaceGuid));
+  return { title: space.ok && space.value ? `${space.value.name} egress` : "Space" };
 }
 
 export default async function SpacePage({

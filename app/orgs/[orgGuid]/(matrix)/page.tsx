@@ -10,6 +10,7 @@ import { isGuid } from "@/lib/cf/ids";
 import { attempt } from "@/lib/views/attempt";
 import { POSTURE_LABELS, POSTURES } from "@/lib/views/labels";
 import { loadOrgMatrix } from "@/lib/views/load-org";
+import { findOrganization } from "@/lib/views/lookups";
 import { postureJson } from "@/lib/views/org-matrix";
 
 type Params = Promise<{ orgGuid: string }>;
@@ -17,8 +18,8 @@ type Params = Promise<{ orgGuid: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { orgGuid } = await params;
   if (!isGuid(orgGuid)) return { title: "Not found" };
-  const result = await attempt(() => loadOrgMatrix(orgGuid));
-  return { title: result.ok && result.value ? `${result.value.org.name} egress` : "Organization" };
+  const org = await attempt(() => findOrganization(orgGuid));
+  return { title: org.ok && org.value ? `${org.value.name} egress` : "Organization" };
 }
 
 export default async function OrgPage({ params }: { params: Params }) {
