@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { notFound, unstable_rethrow } from "next/navigation";
+import { RulesTable } from "@/components/egress/rules-table";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { loadSecurityGroup } from "@/lib/views/security-groups";
+import { BindingsTable } from "../_components/bindings-table";
+import { PlatformWide } from "../_components/platform-wide";
+import { VisibilityNote } from "../_components/visibility-note";
+
+type Params = Promise<{ guid: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { guid } = await params;
+  try {
+    const page = await loadSecurityGroup(guid);
+    return { title: page ? `${page.group.name} (security group)` : "Security group not found" };
+  } catch (error) {
+    // A sign-in redirect must still happen; any other failure is the page's to show, not the title's.
+    unstable_rethrow(error);
+    return { title: "Security group" };
+  }
+}
+
+/**
+ * No loading.tsx here, on purpose: its fallback would start the response
+ * stream, which fixes the status at 200 before CF has said whether the group
+ * exists, and a hidden group must answer 404. Both CF requests go out in
+ * parallel, so the wait is one round trip.
+ */
+export default async function SecurityGroupPage({ params }: { params: Params }) {
+  const { guid } = await params;
+  const page = await loadSecurityGroup(guid);
+  if (!page) notFound();
+  const { group, seesAllBindings } = page;
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-8 px-4 py-8">
+      <Breadcrumbs
+        items={[
+          { href: "/orgs", label: "Home" },
+          { href: "/security-groups", label: "Security groups" },
+          { label: group.name },
+        ]}
+      />
+      <div>
+        <h1 className="text-3xl wrap-anywhere">{group.name}</h1>
+        <p className="mt-2 text-base-darker">
+          Application security group. With the cf CLI:{" "}
+          <code className="bg-base-lightest px-1 font-mono">cf security-group {group.name}</code>
+        </p>
+      </div>
+
+      <section aria-labelledby="platform-wide" className="space-y-3">
+        <h2 id="platform-wide" className="text-2xl">
+          Platform-wide
+        </h2>
+        <PlatformWide global={group.global} />
+      </section>
+
+      <section aria-labelledby="rules" className="space-y-3">
+        <h2 id="rules" className="text-2xl">
+          Rules
+        </h2>
+        <p className="max-w-3xl text-base-darker">
+          Outbound traffic that matches any rule is allowed from the apps this group applies to.
+        </p>
+        {/*
+          RulesTable scrolls in a div that cannot take focus, so on a narrow screen a keyboard user
+          could not scroll it (axe: scrollable-region-focusable). This region scrolls instead.
+        */}
+        <div
+          role="region"
+          aria-label={`Rules of ${group.name}, scrollable`}
+          tabIndex={0}
+          className="overflow-x-auto [&>div]:overflow-visible"
+        >
+          <RulesTable rules={group.rules} caption={`Rules of ${group.name}`} />
+        </div>
+      </section>
+
+      <section aria-labelledby="bindings" className="space-y-3">
+        <h2 id="bindings" className="text-2xl">
+          Bindings you can see
+        </h2>
+        <VisibilityNote seesAllBindings={seesAllBindings} />
+        <BindingsTable group={group} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import type { GroupBinding, SecurityGroupView } from "@/lib/views/security-groups";
+import { LIFECYCLE_LABELS } from "./labels";
+
+function SpaceCell({ binding }: { binding: GroupBinding }) {
+  if (binding.spaceName === null || binding.orgGuid === null)
+    return <span className="font-mono text-sm break-all">{binding.spaceGuid}</span>;
+  return <Link href={`/orgs/${binding.orgGuid}/spaces/${binding.spaceGuid}`}>{binding.spaceName}</Link>;
+}
+
+export function BindingsTable({ group }: { group: SecurityGroupView }) {
+  if (group.bindings.length === 0) return <p>{group.name} is bound to no space that you can read.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left">
+        <caption className="sr-only">Spaces {group.name} is bound to, among those you can read</caption>
+        <thead>
+          <tr className="border-b-2 border-base-light bg-base-lightest">
+            <th scope="col" className="px-3 py-2">
+              Organization
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Space
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Lifecycle
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.bindings.map((binding) => (
+            <tr key={`${binding.spaceGuid}-${binding.lifecycle}`} className="border-b border-base-lighter">
+              <td className="px-3 py-2">
+                {binding.orgName ?? <span className="text-base-dark">Unknown</span>}
+              </td>
+              <th scope="row" className="px-3 py-2 font-normal">
+                <SpaceCell binding={binding} />
+              </th>
+              <td className="px-3 py-2">{LIFECYCLE_LABELS[binding.lifecycle]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { filterByName, loadSecurityGroups } from "@/lib/views/security-groups";
+import { GroupsTable } from "./groups-table";
+import { NameFilter } from "./name-filter";
+import { VisibilityNote } from "./visibility-note";
+
+/** The part of the list page that waits for CF, streamed in behind the page's heading. */
+export async function GroupsSection({ query }: { query: string }) {
+  const { groups, seesAllBindings } = await loadSecurityGroups();
+  const shown = filterByName(groups, query);
+  return (
+    <>
+      <VisibilityNote seesAllBindings={seesAllBindings} />
+      {groups.length === 0 ? (
+        <p>Cloud Foundry shows you no security groups.</p>
+      ) : (
+        <>
+          <NameFilter query={query} shown={shown.length} total={groups.length} />
+          {shown.length === 0 ? (
+            <p>
+              No group name contains &ldquo;{query.trim()}&rdquo;.{" "}
+              <Link href="/security-groups">Show all groups</Link>
+            </p>
+          ) : (
+            <GroupsTable groups={shown} />
+          )}
+        </>
+      )}
+    </>
+  );
+}
