@@ -6,14 +6,14 @@ import { useState } from "react";
 import useSWR from "swr";
 import { changeProfile } from "@/app/orgs/[orgGuid]/actions";
 import type { Posture } from "@/lib/egress";
+import { matrixRows, statusAt, type MatrixRowView } from "@/lib/views/matrix-rows";
 import type { MatrixProfile, PostureJson } from "@/lib/views/org-matrix";
 import { POSTURE_LABELS, POSTURES } from "@/lib/views/labels";
 import { switchBlock } from "@/lib/views/switch-blocks";
 import { BulkApply } from "./bulk-apply";
 import { ChangeDialog } from "./change-dialog";
-import { DestinationStatusBadge } from "./destination-status";
 import { PostureBadge } from "./posture-badge";
-import { ProfileSwitch } from "./profile-switch";
+import { CompactStatus, StatusIconSprite } from "./status-icons";
 
 /**
  * The org's egress matrix. Server-rendered data first; then SWR keeps it
@@ -35,18 +35,18 @@ const REFRESH_MS = 60_000;
 
 class SignInNeeded extends Error {}
 
-async function fetchPosture(url: string): Promise<PostureJson> {
+async function fetchRows(url: string): Promise<MatrixRowView[]> {
   const response = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" });
   if (response.status === 401) throw new SignInNeeded();
   if (!response.ok) throw new Error(`The refresh failed (${response.status}).`);
-  return (await response.json()) as PostureJson;
+  return matrixRows((await response.json()) as PostureJson);
 }
 
-export function OrgMatrix({ context, initial }: { context: MatrixContext; initial: PostureJson }) {
+export function OrgMatrix({ context, initial }: { context: MatrixContext; initial: MatrixRowView[] }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const swr = useSWR<PostureJson, Error>(`/api/orgs/${context.orgGuid}/posture`, fetchPosture, {
+  const swr = useSWR<MatrixRowView[], Error>(`/api/orgs/${context.orgGuid}/posture`, fetchRows, {
     fallbackData: initial,
     revalidateOnMount: false,
     refreshInterval: REFRESH_MS,
@@ -111,7 +111,7 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
     router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
   }
 
-  const spaces = data.spaces.filter(
+  const spaces = data.filter(
     (s) =>
       (!query || s.name.toLowerCase().includes(query.toLowerCase())) &&
       (!postureFilter || s.posture === postureFilter),
@@ -154,7 +154,7 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
           </select>
         </div>
         <p role="status" className="pb-2 text-base-dark">
-          Showing {spaces.length} of {data.spaces.length} spaces
+          Showing {spaces.length} of {data.length} spaces
         </p>
       </form>
 
@@ -174,8 +174,8 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
           orgGuid={context.orgGuid}
           orgName={context.orgName}
           profiles={context.profiles}
-          selected={data.spaces.filter((s) => selected.has(s.guid))}
-          all={data.spaces}
+          selected={data.filter((s) => selected.has(s.guid))}
+          all={data}
           onDone={async () => {
             await mutate();
             setSelected(new Set());
@@ -189,6 +189,8 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
         </p>
       )}
 
+      <StatusIconSprite />
+      <ReasonTexts profiles={context.profiles} context={context} />
       <div className="max-h-[75vh] overflow-auto rounded border border-base-lighter">
         <table className="w-full border-separate border-spacing-0 text-left text-sm max-md:block">
           <caption className="sr-only">
@@ -197,37 +199,31 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
           </caption>
           <thead className="max-md:hidden">
             <tr>
-              <th scope="col" className="sticky top-0 left-0 z-20 bg-base-lightest px-3 py-2">
+              <th scope="col" className="matrix-head left-0 z-20">
                 Space
               </th>
-              <th scope="col" className="sticky top-0 z-10 bg-base-lightest px-3 py-2">
+              <th scope="col" className="matrix-head">
                 Posture
               </th>
               {context.profiles.map((p) => (
-                <th key={p.id} scope="col" className="sticky top-0 z-10 bg-base-lightest px-3 py-2">
+                <th key={p.id} scope="col" className="matrix-head">
                   {p.label}
                 </th>
               ))}
               {context.destinations.map((d) => (
-                <th key={d.id} scope="col" className="sticky top-0 z-10 bg-base-lightest px-3 py-2">
+                <th key={d.id} scope="col" className="matrix-head">
                   {d.label}
                 </th>
               ))}
-              <th scope="col" className="sticky top-0 z-10 bg-base-lightest px-3 py-2">
+              <th scope="col" className="matrix-head">
                 Isolation segment
               </th>
             </tr>
           </thead>
           <tbody className="max-md:block">
             {spaces.map((space) => (
-              <tr
-                key={space.guid}
-                className="max-md:block max-md:border-b max-md:border-base-lighter max-md:p-3"
-              >
-                <th
-                  scope="row"
-                  className="sticky left-0 z-10 border-b border-base-lighter bg-white px-3 py-2 max-md:static max-md:block max-md:border-0 max-md:px-0 max-md:text-base"
-                >
+              <tr key={space.guid} className="matrix-row">
+                <th scope="row" className="matrix-rowhead">
                   <span className="flex items-center gap-3">
                     {context.canManageOrg && (
                       <input
@@ -252,35 +248,53 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
                     </Link>
                   </span>
                 </th>
-                <Cell label="Posture">
+                <td data-label="Posture" className="matrix-cell">
                   <PostureBadge posture={space.posture} />
-                </Cell>
-                {context.profiles.map((profile) => (
-                  <Cell key={profile.id} label={profile.label}>
-                    <ProfileSwitch
-                      compact
-                      label={`${profile.label} for ${space.name}`}
-                      checked={space.profiles[profile.id] ?? false}
-                      pending={pending.has(`${space.guid}:${profile.id}`)}
-                      block={switchBlock(
-                        { ...profile, global: profile.globalRunning },
-                        space,
-                        context,
-                        context,
-                      )}
-                      onChange={(enabled) => setAsking({ space, profile, enabled })}
-                    />
-                  </Cell>
-                ))}
-                {context.destinations.map((d) => {
-                  const status = space.running.destinations[d.id];
+                </td>
+                {context.profiles.map((profile) => {
+                  const block = switchBlock(
+                    { ...profile, global: profile.globalRunning },
+                    { can_manage: space.manage },
+                    context,
+                    context,
+                  );
+                  const key = `${space.guid}:${profile.id}`;
+                  const checked = space.profiles[profile.id] ?? false;
                   return (
-                    <Cell key={d.id} label={d.label}>
-                      {status ? <DestinationStatusBadge status={status} /> : "—"}
-                    </Cell>
+                    <td key={profile.id} data-label={profile.label} className="matrix-cell">
+                      <label className="matrix-switch">
+                        <input
+                          type="checkbox"
+                          role="switch"
+                          aria-label={`${profile.label} for ${space.name}`}
+                          aria-describedby={block ? reasonId(profile.id, block.short) : undefined}
+                          checked={checked}
+                          disabled={!!block || pending.has(key)}
+                          onChange={(e) => setAsking({ space, profile, enabled: e.target.checked })}
+                        />
+                        <span aria-hidden="true">
+                          {pending.has(key) ? "Saving…" : checked ? "On" : "Off"}
+                        </span>
+                      </label>
+                      {block && (
+                        <span aria-hidden="true" className="matrix-switch-why">
+                          {block.short}
+                        </span>
+                      )}
+                    </td>
                   );
                 })}
-                <Cell label="Isolation segment">{space.isolation_segment ?? "Shared"}</Cell>
+                {context.destinations.map((d, index) => {
+                  const status = statusAt(space, index);
+                  return (
+                    <td key={d.id} data-label={d.label} className="matrix-cell">
+                      {status ? <CompactStatus status={status} /> : "—"}
+                    </td>
+                  );
+                })}
+                <td data-label="Isolation segment" className="matrix-cell">
+                  {space.segment ?? "Shared"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -309,14 +323,31 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
   );
 }
 
-/** A data cell; on a narrow screen the row becomes a card and each cell names its column. */
-function Cell({ label, children }: { label: string; children: React.ReactNode }) {
+/** Each reason a switch may be blocked for, written once and referred to by every switch it concerns. */
+function reasonId(profileId: string, short: string): string {
+  return `why-${profileId}-${short.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+}
+
+function ReasonTexts({ profiles, context }: { profiles: MatrixProfile[]; context: MatrixContext }) {
+  const reasons = new Map<string, string>();
+  for (const profile of profiles) {
+    for (const canManage of [true, false]) {
+      const block = switchBlock(
+        { ...profile, global: profile.globalRunning },
+        { can_manage: canManage },
+        context,
+        context,
+      );
+      if (block) reasons.set(reasonId(profile.id, block.short), block.full);
+    }
+  }
   return (
-    <td
-      data-label={label}
-      className="border-b border-base-lighter px-3 py-2 align-middle max-md:flex max-md:items-center max-md:justify-between max-md:border-0 max-md:px-0 max-md:py-1 max-md:before:font-semibold max-md:before:content-[attr(data-label)]"
-    >
-      {children}
-    </td>
+    <div hidden>
+      {[...reasons].map(([id, text]) => (
+        <span key={id} id={id}>
+          {text}
+        </span>
+      ))}
+    </div>
   );
 }

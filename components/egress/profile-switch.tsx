@@ -7,9 +7,10 @@ import type { SwitchBlock } from "@/lib/views/switch-blocks";
 export type { SwitchBlock };
 
 /**
- * One egress profile's switch. A switch the user may not use is present but
- * disabled, and says why: a short word in view, the whole reason as its
- * accessible description (design.md §1).
+ * One egress profile's switch on the space page (React Aria's Switch). A
+ * switch the user may not use is present but disabled, and says why: a short
+ * word in view, the whole reason as its accessible description (design.md §1).
+ * The org matrix draws its thousand switches lighter, in org-matrix.tsx.
  */
 export function ProfileSwitch({
   label,
@@ -17,22 +18,18 @@ export function ProfileSwitch({
   block,
   pending = false,
   onChange,
-  compact = false,
 }: {
-  /** The accessible name, e.g. "Public egress for dev". */
+  /** The accessible name, e.g. "Public egress" or "Public egress (staging)". */
   label: string;
   checked: boolean;
   block?: SwitchBlock;
   pending?: boolean;
   onChange?: (next: boolean) => void;
-  /** In the org matrix: the label is the column header, so it is not shown again. */
-  compact?: boolean;
 }) {
   const reasonId = useId();
   return (
     <div className="flex flex-col items-start gap-1">
       <Switch
-        aria-label={compact ? label : undefined}
         aria-describedby={block ? reasonId : undefined}
         isSelected={checked}
         isDisabled={!!block || pending}
@@ -45,9 +42,9 @@ export function ProfileSwitch({
         >
           <span className="inline-block size-5 translate-x-0.5 rounded-full bg-white shadow transition-transform group-data-[selected]:translate-x-[1.375rem]" />
         </span>
-        <span className={compact ? "text-sm" : "font-semibold"}>
-          {compact ? (pending ? "Saving…" : checked ? "On" : "Off") : label}
-          {!compact && pending && <span className="font-normal text-base-dark"> (saving…)</span>}
+        <span className="font-semibold">
+          {label}
+          {pending && <span className="font-normal text-base-dark"> (saving…)</span>}
         </span>
       </Switch>
       {block && (

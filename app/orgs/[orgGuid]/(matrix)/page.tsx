@@ -11,6 +11,7 @@ import { attempt } from "@/lib/views/attempt";
 import { POSTURE_LABELS, POSTURES } from "@/lib/views/labels";
 import { loadOrgMatrix } from "@/lib/views/load-org";
 import { findOrganization } from "@/lib/views/lookups";
+import { matrixRows } from "@/lib/views/matrix-rows";
 import { postureJson } from "@/lib/views/org-matrix";
 
 type Params = Promise<{ orgGuid: string }>;
@@ -77,7 +78,7 @@ export default async function OrgPage({ params }: { params: Params }) {
             <Summary counts={countPostures(result.value.spaces.map((s) => s.posture))} />
 
             <OrgMatrix
-              initial={postureJson(result.value)}
+              initial={matrixRows(postureJson(result.value))}
               context={{
                 orgGuid,
                 orgName: result.value.org.name,
