@@ -5,7 +5,8 @@ export function RulesTable({ rules, caption }: { rules: readonly SecurityGroupRu
   if (rules.length === 0)
     return <p className="text-base-dark">{caption}: no rules, so this group allows nothing.</p>;
   return (
-    <div className="overflow-x-auto">
+    // Scrolls on a narrow screen, so it takes focus: a keyboard user can scroll it too.
+    <div role="region" aria-label={`${caption}, scrollable`} tabIndex={0} className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -6,19 +6,26 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
   return (
     <header className="border-b border-base-lighter bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+        {/* Links to pages that read from CF do not prefetch: CF rate-limits requests per user. */}
         <Link
           href={user ? "/orgs" : "/"}
+          prefetch={false}
           className="text-xl font-bold text-ink no-underline hover:text-primary-dark"
         >
           Egress dashboard
         </Link>
         {user && (
           <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-x-5">
-            <Link href="/orgs" className="py-2 font-semibold text-ink no-underline hover:text-primary">
+            <Link
+              href="/orgs"
+              prefetch={false}
+              className="py-2 font-semibold text-ink no-underline hover:text-primary"
+            >
               Organizations
             </Link>
             <Link
               href="/security-groups"
+              prefetch={false}
               className="py-2 font-semibold text-ink no-underline hover:text-primary"
             >
               Security groups

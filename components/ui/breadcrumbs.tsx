@@ -11,7 +11,9 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
           <li key={`${item.label}-${index}`} className="flex items-center gap-x-2">
             {index > 0 && <span aria-hidden="true">›</span>}
             {item.href && index < items.length - 1 ? (
-              <Link href={item.href}>{item.label}</Link>
+              <Link href={item.href} prefetch={false}>
+                {item.label}
+              </Link>
             ) : (
               <span aria-current={index === items.length - 1 ? "page" : undefined}>{item.label}</span>
             )}

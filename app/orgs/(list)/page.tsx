@@ -76,7 +76,9 @@ function OrgTable({ orgs }: { orgs: Awaited<ReturnType<typeof loadOrgSummaries>>
           {orgs.map((org) => (
             <tr key={org.guid} className="border-b border-base-lighter">
               <th scope="row" className="px-3 py-2">
-                <Link href={`/orgs/${org.guid}`}>{org.name}</Link>
+                <Link href={`/orgs/${org.guid}`} prefetch={false}>
+                  {org.name}
+                </Link>
                 {org.suspended && <span className="font-normal text-base-dark"> (suspended)</span>}
               </th>
               <td className="px-3 py-2">{org.spaces}</td>

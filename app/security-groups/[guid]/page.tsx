@@ -64,18 +64,7 @@ export default async function SecurityGroupPage({ params }: { params: Params }) 
         <p className="max-w-3xl text-base-darker">
           Outbound traffic that matches any rule is allowed from the apps this group applies to.
         </p>
-        {/*
-          RulesTable scrolls in a div that cannot take focus, so on a narrow screen a keyboard user
-          could not scroll it (axe: scrollable-region-focusable). This region scrolls instead.
-        */}
-        <div
-          role="region"
-          aria-label={`Rules of ${group.name}, scrollable`}
-          tabIndex={0}
-          className="overflow-x-auto [&>div]:overflow-visible"
-        >
-          <RulesTable rules={group.rules} caption={`Rules of ${group.name}`} />
-        </div>
+        <RulesTable rules={group.rules} caption={`Rules of ${group.name}`} />
       </section>
 
       <section aria-labelledby="bindings" className="space-y-3">

@@ -5,7 +5,11 @@ import { LIFECYCLE_LABELS } from "./labels";
 function SpaceCell({ binding }: { binding: GroupBinding }) {
   if (binding.spaceName === null || binding.orgGuid === null)
     return <span className="font-mono text-sm break-all">{binding.spaceGuid}</span>;
-  return <Link href={`/orgs/${binding.orgGuid}/spaces/${binding.spaceGuid}`}>{binding.spaceName}</Link>;
+  return (
+    <Link href={`/orgs/${binding.orgGuid}/spaces/${binding.spaceGuid}`} prefetch={false}>
+      {binding.spaceName}
+    </Link>
+  );
 }
 
 export function BindingsTable({ group }: { group: SecurityGroupView }) {

@@ -399,7 +399,9 @@ function Groups({ detail }: { detail: SpaceDetail }) {
       {detail.applied.map(({ group, running, staging }) => (
         <article key={group.guid} className="space-y-3 rounded border border-base-lighter p-4">
           <h3 className="text-xl">
-            <Link href={`/security-groups/${group.guid}`}>{group.name}</Link>
+            <Link href={`/security-groups/${group.guid}`} prefetch={false}>
+              {group.name}
+            </Link>
           </h3>
           <ul className="text-sm">
             {stateWords(running) && <li>Running: {stateWords(running)}</li>}
