@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 test("the landing page explains the product and has a skip link", async ({ page }) => {
@@ -23,6 +24,7 @@ test("the landing page explains the product and has a skip link", async ({ page 
 
   // The app's own scripts ran under the CSP (hydration), and nothing was refused.
   expect(cspViolations).toEqual([]);
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 });
 
 test("pages carry a strict, per-request Content-Security-Policy and the other security headers", async ({
