@@ -96,19 +96,20 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
     setNotice({ ok: result.ok, text: result.message });
   }
 
-  // The name filter is typed into local state (the URL catches up), so fast typing loses no keystroke.
+  // The filters live in state, and the address bar follows synchronously (history.replaceState, which
+  // Next's router observes): quick changes in a row cannot land out of order, as navigations could.
   const [query, setQuery] = useState(params.get("q") ?? "");
-  const postureFilter = (POSTURES as readonly string[]).includes(params.get("posture") ?? "")
-    ? (params.get("posture") as Posture)
-    : undefined;
+  const [postureFilter, setPostureFilter] = useState<Posture | undefined>(() => {
+    const value = params.get("posture") ?? "";
+    return (POSTURES as readonly string[]).includes(value) ? (value as Posture) : undefined;
+  });
 
   function setParam(key: string, value: string) {
-    // From the address bar as it is now, not this render's snapshot: two quick changes must both stick.
     const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     const search = next.toString();
-    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    window.history.replaceState(null, "", search ? `${pathname}?${search}` : pathname);
   }
 
   const spaces = data.filter(
@@ -142,7 +143,13 @@ export function OrgMatrix({ context, initial }: { context: MatrixContext; initia
           <select
             id="posture-filter"
             value={postureFilter ?? ""}
-            onChange={(e) => setParam("posture", e.target.value)}
+            onChange={(e) => {
+              const value = e.target.value;
+              setPostureFilter(
+                (POSTURES as readonly string[]).includes(value) ? (value as Posture) : undefined,
+              );
+              setParam("posture", value);
+            }}
             className="min-h-11 rounded border border-base-dark bg-white px-3"
           >
             <option value="">All postures</option>
