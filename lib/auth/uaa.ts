@@ -12,6 +12,9 @@ import { rootSchema } from "@/lib/cf/schemas";
  */
 
 let discovered: Promise<string> | undefined;
+/** After a failed discovery, callers fail fast for a while rather than each waiting for a timeout. */
+let failedUntil = 0;
+const RETRY_AFTER_FAILURE_MS = 10_000;
 
 async function discover(apiUrl: string): Promise<string> {
   const response = await fetch(`${apiUrl}/`, {
@@ -30,8 +33,12 @@ async function discover(apiUrl: string): Promise<string> {
 export function uaaBaseUrl(): Promise<string> {
   const { uaaUrl, cfApiUrl } = env();
   if (uaaUrl) return Promise.resolve(uaaUrl);
+  if (!discovered && Date.now() < failedUntil) {
+    return Promise.reject(new Error(`the CF API at ${cfApiUrl} did not answer; retrying shortly`));
+  }
   discovered ??= discover(cfApiUrl).catch((error: unknown) => {
     discovered = undefined;
+    failedUntil = Date.now() + RETRY_AFTER_FAILURE_MS;
     throw error;
   });
   return discovered;
