@@ -21,10 +21,16 @@ export async function getSpace(client: CfClient, guid: string): Promise<Space | 
   }
 }
 
+/** The space's own isolation segment; null when it has none, or when the space is not visible. */
 export async function getSpaceIsolationSegment(client: CfClient, spaceGuid: string): Promise<string | null> {
-  const relationship = await client.get(
-    `/v3/spaces/${spaceGuid}/relationships/isolation_segment`,
-    toOneWithLinksSchema,
-  );
-  return relationship.data?.guid ?? null;
+  try {
+    const relationship = await client.get(
+      `/v3/spaces/${spaceGuid}/relationships/isolation_segment`,
+      toOneWithLinksSchema,
+    );
+    return relationship.data?.guid ?? null;
+  } catch (error) {
+    if (error instanceof CfApiError && error.isNotFound) return null;
+    throw error;
+  }
 }

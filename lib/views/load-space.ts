@@ -5,13 +5,7 @@ import type { CfClient } from "@/lib/cf/client";
 import { CfApiError } from "@/lib/cf/errors";
 import { getOrganizationDefaultSegment } from "@/lib/cf/orgs";
 import { canManageSpaceEgress, listUserRoles, type Capability } from "@/lib/cf/roles";
-import {
-  isolationSegmentSchema,
-  securityGroupListSchema,
-  type Organization,
-  type SecurityGroup,
-  type Space,
-} from "@/lib/cf/schemas";
+import { isolationSegmentSchema, type Organization, type SecurityGroup, type Space } from "@/lib/cf/schemas";
 import { listSecurityGroups, type Lifecycle } from "@/lib/cf/security-groups";
 import { getCfClient } from "@/lib/cf/session-client";
 import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
@@ -52,14 +46,6 @@ export type SpaceDetail = {
   dynamicAsgs: boolean;
 };
 
-function lifecycleBindings(list: SecurityGroup[], spaceGuid: string, lifecycle: Lifecycle) {
-  const bound = (g: SecurityGroup) =>
-    (lifecycle === "running" ? g.relationships.running_spaces : g.relationships.staging_spaces).data.some(
-      (d) => d.guid === spaceGuid,
-    );
-  return { global: list.filter((g) => g.globally_enabled[lifecycle]), bound: list.filter(bound) };
-}
-
 function state(bindings: SpaceBindings, lifecycle: Lifecycle, guid: string): AppliedGroup["running"] {
   const isBound = bindings[lifecycle].bound.some((g) => g.guid === guid);
   const isGlobal = bindings[lifecycle].global.some((g) => g.guid === guid);
@@ -88,9 +74,13 @@ export function findFixes(
   return fixes;
 }
 
-async function segmentName(client: CfClient, space: Space, orgGuid: string): Promise<SpaceDetail["segment"]> {
+async function segmentName(
+  client: CfClient,
+  spaceGuid: string,
+  orgGuid: string,
+): Promise<SpaceDetail["segment"]> {
   const [own, orgDefault] = await Promise.all([
-    getSpaceIsolationSegment(client, space.guid),
+    getSpaceIsolationSegment(client, spaceGuid),
     getOrganizationDefaultSegment(client, orgGuid),
   ]);
   const guid = own ?? orgDefault;
@@ -112,33 +102,25 @@ export const loadSpaceDetail = cache(
     const user = { isAdmin: session?.user.isAdmin ?? false };
     const catalog = loadCatalog();
 
-    const notFoundAsEmpty = (error: unknown) => {
-      if (error instanceof CfApiError && error.isNotFound)
-        return { resources: [] as SecurityGroup[], included: {} };
-      throw error;
-    };
-    const [space, org, running, staging, visible, roles] = await Promise.all([
+    // The visible groups carry this space's bindings in their relationships (the user can read the
+    // space), so no space-scoped list is needed; the segment is looked up alongside.
+    const [space, org, visible, roles, segment] = await Promise.all([
       findSpace(spaceGuid),
       findOrganization(orgGuid),
-      client
-        .list(`/v3/spaces/${spaceGuid}/running_security_groups`, securityGroupListSchema)
-        .catch(notFoundAsEmpty),
-      client
-        .list(`/v3/spaces/${spaceGuid}/staging_security_groups`, securityGroupListSchema)
-        .catch(notFoundAsEmpty),
       listSecurityGroups(client),
       listUserRoles(client, userId),
+      segmentName(client, spaceGuid, orgGuid),
     ]);
     if (!space || !org || space.relationships.organization.data.guid !== orgGuid) return null;
 
-    const bindings: SpaceBindings = {
-      running: lifecycleBindings(running.resources, spaceGuid, "running"),
-      staging: lifecycleBindings(staging.resources, spaceGuid, "staging"),
-    };
     const index = new GroupIndex(visible);
+    const bindings = index.bindings(spaceGuid);
     const egress = spaceEgress(bindings, index, catalog, profiles());
+    const { running, staging } = bindings;
     const applied = [
-      ...new Map([...running.resources, ...staging.resources].map((g) => [g.guid, g])).values(),
+      ...new Map(
+        [...running.global, ...running.bound, ...staging.global, ...staging.bound].map((g) => [g.guid, g]),
+      ).values(),
     ]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((group) => ({
@@ -156,7 +138,7 @@ export const loadSpaceDetail = cache(
       fixes: findFixes(bindings, index, egress, catalog, profiles()),
       capability: canManageSpaceEgress(user, roles, { guid: spaceGuid, orgGuid }),
       isAdmin: user.isAdmin,
-      segment: await segmentName(client, space, orgGuid),
+      segment,
       catalogName: catalog.name,
       dynamicAsgs: env().dynamicAsgs,
     };
