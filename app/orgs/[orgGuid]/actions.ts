@@ -5,11 +5,11 @@ import { z } from "zod";
 import { getServerSession } from "@/lib/auth/session";
 import { applyBinding, profileGroup, spaceInOrg } from "@/lib/changes/apply";
 import { MESSAGES } from "@/lib/changes/messages";
-import { CfClient } from "@/lib/cf/client";
+import type { CfClient } from "@/lib/cf/client";
 import { guidSchema } from "@/lib/cf/ids";
 import { getSecurityGroup } from "@/lib/cf/security-groups";
+import { cfClientFor } from "@/lib/cf/session-client";
 import { listSpaces } from "@/lib/cf/spaces";
-import { env } from "@/lib/env";
 import { profiles } from "@/lib/views/profiles";
 
 /**
@@ -56,14 +56,10 @@ function invalid(error: z.ZodError): ActionResult {
   };
 }
 
+/** The user's own CF client, or null without a session (actions answer, they do not redirect). */
 async function clientFor(): Promise<CfClient | null> {
   const session = await getServerSession();
-  if (!session) return null;
-  return new CfClient({
-    apiUrl: env().cfApiUrl,
-    token: session.accessToken,
-    timeoutMs: env().cfRequestTimeoutMs,
-  });
+  return session ? cfClientFor(session) : null;
 }
 
 function revalidate(orgGuid: string, spaceGuids: string[]): void {

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { getServerSession } from "@/lib/auth/session";
 import { previewChange } from "@/lib/changes/preview";
-import { CfClient } from "@/lib/cf/client";
+import { cfClientFor } from "@/lib/cf/session-client";
 import { CfApiError, CfUnavailableError, describeCfFailure } from "@/lib/cf/errors";
 import { guidSchema } from "@/lib/cf/ids";
 import { loadCatalog } from "@/lib/egress/load-catalog";
@@ -37,12 +37,7 @@ export async function GET(
   if (!profile && !group)
     return reply(400, { ok: false, message: "Name an egress profile or a security group." });
 
-  const { cfApiUrl, cfRequestTimeoutMs, dynamicAsgs } = env();
-  const client = new CfClient({
-    apiUrl: cfApiUrl,
-    token: session.accessToken,
-    timeoutMs: cfRequestTimeoutMs,
-  });
+  const client = cfClientFor(session);
   try {
     const result = await previewChange(client, {
       orgGuid,
@@ -51,7 +46,7 @@ export async function GET(
       action,
       target: profile ? { profile } : { groupGuid: group ?? "" },
       catalog: loadCatalog(),
-      dynamicAsgs,
+      dynamicAsgs: env().dynamicAsgs,
     });
     return reply(result.ok ? 200 : 404, result);
   } catch (error) {
