@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { RefreshRefusedError, needsRefresh, refreshTokens } from "@/lib/auth/refresh";
+import { RefreshRefusedError, UaaUnavailableError } from "@/lib/auth/errors";
+import { needsRefresh, refreshTokens } from "@/lib/auth/refresh";
 import {
   SESSION_MAX_AGE_SECONDS,
   chunkCookie,
@@ -11,6 +12,7 @@ import {
 } from "@/lib/auth/session-token";
 import { uaaBaseUrl } from "@/lib/auth/uaa";
 import { env } from "@/lib/env";
+import { errorBody, failure, MESSAGES } from "@/lib/failures";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE } from "@/lib/security/headers";
 
 /**
@@ -19,7 +21,8 @@ import { contentSecurityPolicy, createNonce, HSTS_VALUE } from "@/lib/security/h
  * - the session's access token is renewed shortly before it expires, here,
  *   because this is the one place that can both pass the new cookie to the
  *   render and send it to the browser;
- * - signed-out visits to protected pages go to sign-in and come back.
+ * - signed-out visits to protected pages go to sign-in and come back;
+ * - every request gets an id (X-Request-Id), which the server's logs carry.
  * The real permission checks are inside every data read and server action.
  */
 
@@ -46,6 +49,7 @@ export async function proxy(request: NextRequest) {
   const config = env();
   const path = request.nextUrl.pathname;
   const nonce = createNonce();
+  const requestId = crypto.randomUUID();
   const csp = contentSecurityPolicy({
     nonce,
     development: process.env.NODE_ENV === "development",
@@ -63,19 +67,24 @@ export async function proxy(request: NextRequest) {
       claims = withTokens(claims, await refreshTokens(claims.refreshToken));
       renewed = chunkCookie(cookieName, await encodeSession(claims));
     } catch (error) {
-      if (!(error instanceof RefreshRefusedError)) throw error;
-      claims = null;
-      expired = true;
+      if (error instanceof UaaUnavailableError) {
+        // The UAA is away, not the session: go on with the current token (it may still be valid
+        // for the refresh margin); a token CF refuses later leads to sign-in as usual.
+        console.warn(`token renewal postponed: the UAA did not answer (${error.message})`);
+      } else if (error instanceof RefreshRefusedError) {
+        claims = null;
+        expired = true;
+      } else throw error;
     }
   }
 
   const isServerAction = request.headers.has("next-action");
   if (!claims && !isPublic(path) && !isServerAction) {
     if (isDataRoute(path)) {
-      return NextResponse.json(
-        { error: "Sign in to continue." },
-        { status: 401, headers: { "Cache-Control": "no-store" } },
-      );
+      return NextResponse.json(errorBody(failure("sign-in", MESSAGES.signIn)), {
+        status: 401,
+        headers: { "Cache-Control": "no-store", "X-Request-Id": requestId },
+      });
     }
     // Never signed in: straight to the UAA login form. Session ended: the landing page says so first.
     const signIn = new URL(expired ? "/" : "/signin", request.url);
@@ -88,6 +97,7 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.set("x-request-path", `${path}${request.nextUrl.search}`);
   if (renewed || expired) {
@@ -103,6 +113,7 @@ export async function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
   if (config.isProduction) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
   if (renewed) {
     clearSession(response, request, cookieName);

@@ -1,7 +1,8 @@
 import "server-only";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
-import { RefreshRefusedError, needsRefresh, refreshTokens } from "./refresh";
+import { RefreshRefusedError } from "./errors";
+import { needsRefresh, refreshTokens } from "./refresh";
 import { UAA_SCOPES } from "./scopes";
 import { SESSION_MAX_AGE_SECONDS, claimsFromSignIn, withTokens, type SessionClaims } from "./session-token";
 import { uaaIssuer } from "./uaa";

@@ -1,6 +1,7 @@
 import "server-only";
 import * as oauth from "oauth4webapi";
 import { env } from "@/lib/env";
+import { RefreshRefusedError, UaaUnavailableError } from "./errors";
 import { uaaIssuer } from "./uaa";
 
 /**
@@ -25,11 +26,6 @@ export type TokenSet = {
   /** Epoch seconds. */
   expiresAt: number;
 };
-
-/** UAA refused the refresh token (revoked, expired, already used): the user must sign in again. */
-export class RefreshRefusedError extends Error {
-  override readonly name = "RefreshRefusedError";
-}
 
 /**
  * Refresh this long before expiry, so a token does not expire mid-request:
@@ -69,22 +65,23 @@ export function needsRefresh(tokens: Pick<TokenSet, "issuedAt" | "expiresAt">, n
 }
 
 async function exchange(refreshToken: string): Promise<TokenSet> {
-  const { uaaClientId, uaaClientSecret } = env();
-  const as = await authorizationServer();
-  const client: oauth.Client = { client_id: uaaClientId };
-  const response = await oauth.refreshTokenGrantRequest(
-    as,
-    client,
-    oauth.ClientSecretBasic(uaaClientSecret),
-    refreshToken,
-    insecureAllowed(as.issuer),
-  );
+  const { uaaClientId, uaaClientSecret, cfRequestTimeoutMs } = env();
   let result: oauth.TokenEndpointResponse;
   try {
+    const as = await authorizationServer();
+    const client: oauth.Client = { client_id: uaaClientId };
+    const response = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(uaaClientSecret),
+      refreshToken,
+      { ...insecureAllowed(as.issuer), signal: AbortSignal.timeout(cfRequestTimeoutMs) },
+    );
     result = await oauth.processRefreshTokenResponse(as, client, response);
   } catch (error) {
     if (isRefusal(error)) throw new RefreshRefusedError(error instanceof Error ? error.message : "refused");
-    throw error;
+    // Unreachable, timed out, or a 5xx: the session is not over, the UAA is away.
+    throw new UaaUnavailableError(error instanceof Error ? error.message : "the UAA did not answer");
   }
   const now = Math.floor(Date.now() / 1000);
   return {

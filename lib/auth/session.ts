@@ -2,7 +2,8 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { RefreshRefusedError, needsRefresh, refreshTokens } from "./refresh";
+import { RefreshRefusedError } from "./errors";
+import { needsRefresh, refreshTokens } from "./refresh";
 import { decodeSession, readChunkedCookie, sessionCookieName, withTokens } from "./session-token";
 
 /**

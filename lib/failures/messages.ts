@@ -1,0 +1,37 @@
+/**
+ * Every sentence the dashboard uses to say that something failed, in one
+ * table (design.md §11). Pure, so client components can show the same words
+ * for what only the browser sees (a lost connection).
+ */
+export const MESSAGES = {
+  signIn: "Your session has ended. Sign in again to continue.",
+  notAuthorized: "You need the SpaceManager or OrgManager role to change the egress of this space.",
+  notAuthorizedOrg: "You need the OrgManager role in this org (or to be a platform admin) to do this.",
+  readForbidden: "Cloud Foundry does not let your role see this.",
+  orgSuspended:
+    "This org is suspended: Cloud Foundry refuses changes to its spaces until an administrator reactivates it.",
+  spaceSuspended: "This space is suspended: Cloud Foundry refuses changes to it.",
+  spaceGone: "This space does not exist, or Cloud Foundry does not show it to you.",
+  spaceNotInOrg: "This space is not in this organization.",
+  orgGone: "This organization does not exist, or Cloud Foundry does not show it to you.",
+  groupInvisible: "An administrator must make this group available to your org first.",
+  notFound: "Cloud Foundry does not show this to you, or it no longer exists.",
+  rateLimited: "Cloud Foundry is rate-limiting your requests. Wait a minute and try again.",
+  cfServerError: "Cloud Foundry answered with a server error. Try again in a moment.",
+  cfUnreachable: "Cloud Foundry could not be reached. Try again in a moment.",
+  cfMalformed: "Cloud Foundry answered with something the dashboard could not read. Try again in a moment.",
+  uaaUnreachable: "The sign-in service (UAA) could not be reached. Try again in a moment.",
+  databaseUnavailable: "The dashboard's database could not be reached. Try again in a moment.",
+  unconfirmed:
+    "Cloud Foundry did not confirm the change, so it may not have been made. The page now shows the current state.",
+  invalidInput: "The request was refused: its arguments are not valid. Nothing was changed.",
+  internalRead: "Something went wrong in the dashboard while loading this. Try again in a moment.",
+  internalWrite:
+    "Something went wrong in the dashboard, so the change may not have been made. The page now shows the current state.",
+  offline:
+    "The dashboard's server could not be reached, so the change may not have been made. Check your connection; the page shows the last state it loaded.",
+  notRecorded:
+    "The change was made, but it could not be recorded in the change history. Tell your platform team.",
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
