@@ -142,7 +142,9 @@ function clearSession(response: NextResponse, request: NextRequest, cookieName: 
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
+      // Static files from public/ and the build need neither a session nor a nonce.
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|apple-touch-icon.png|robots.txt|manifest.webmanifest).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -9,12 +9,16 @@ import type { ReactNode } from "react";
 import { GovBanner } from "@/components/layout/gov-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { signOutAction } from "./auth-actions";
 import { getServerSession } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = {
   title: { default: "Egress dashboard", template: "%s · Egress dashboard" },
   description: "See and change the outbound-network (egress) settings of your Cloud Foundry orgs and spaces.",
+  // app/icon.svg is picked up by Next; these are the static files of public/ (scripts/make-icons.mts).
+  icons: { icon: [{ url: "/favicon.ico", sizes: "any" }], apple: "/apple-touch-icon.png" },
+  manifest: "/manifest.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -37,7 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         {env().govBanner && <GovBanner />}
-        <SiteHeader user={session?.user ?? null} />
+        <SiteHeader user={session?.user ?? null} signOutAction={signOutAction} />
         <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>
