@@ -12,7 +12,6 @@
  * Bounded: 15 timed renders, local ports only (127.0.0.1:3400, 9422, 9423).
  * Builds the app first when there is no build.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
@@ -20,26 +19,11 @@ import { generateWorld } from "../sim/generate";
 import { seed } from "../sim/seed";
 import { startSim } from "../sim/server";
 import { stableGuid } from "../sim/world";
+import { exited, startProcess, stopAll, stopAllOnSignals, stopProcess, waitFor } from "./lib/processes";
 
 const APP = "http://127.0.0.1:3400";
 const RUNS = 15;
 const LATENCY_MS = 50;
-
-function run(command: string, args: string[], env: Record<string, string> = {}) {
-  return spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...env } });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -48,8 +32,9 @@ function percentile(values: number[], p: number): number {
 
 if (!existsSync(".next/BUILD_ID")) {
   console.log("bench: building the app…");
-  const build = run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
-  const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
+  const code = await exited(
+    startProcess("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } }),
+  );
   if (code !== 0) process.exit(code);
 }
 
@@ -59,9 +44,9 @@ const sim = await startSim({
   seed: generateWorld(seed, { orgSizes: [1000, 10], groups: 50 }),
   appOrigins: [APP],
 });
-const app = run("npx", ["next", "start", "-H", "127.0.0.1", "-p", "3400"], {
-  CF_API_URL: sim.cfUrl,
-  NEXT_TELEMETRY_DISABLED: "1",
+stopAllOnSignals();
+const app = startProcess("npx", ["next", "start", "-H", "127.0.0.1", "-p", "3400"], {
+  env: { CF_API_URL: sim.cfUrl, NEXT_TELEMETRY_DISABLED: "1" },
 });
 const big = stableGuid("org:0");
 const small = stableGuid("org:1");
@@ -147,6 +132,7 @@ First-load JS, gzipped: org page ${(orgJs / 1024).toFixed(1)} kB, landing page $
   const failed = median > 400 || counts["1,000 spaces"] !== counts["10 spaces"] || orgJs - baseJs > 50 * 1024;
   process.exitCode = failed ? 1 : 0;
 } finally {
-  app.kill("SIGTERM");
+  await stopProcess(app);
+  await stopAll();
   await sim.close();
 }
