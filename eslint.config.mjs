@@ -30,8 +30,40 @@ export default tseslint.config(
     },
   },
   {
+    // Arrows point down only (design.md §2): app → components → lib. Server actions reach client
+    // components as props; lib stays free of React (React's cache() for per-request memoisation aside).
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "**/app/*"], message: "components must not import from app/" }] },
+      ],
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "@/components/*"], message: "lib must not import from app/ or components/" },
+          ],
+          paths: [
+            {
+              name: "react",
+              importNames: ["useState", "useEffect", "useContext", "createContext", "useTransition"],
+              message: "lib/ is free of React components and hooks",
+            },
+            { name: "react-dom", message: "lib/ is free of React" },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The stand-in, scripts and tests are Node programs, never bundled into the app.
     files: ["sim/**", "scripts/**", "e2e/**", "**/*.test.ts"],
-    rules: { "@next/next/no-html-link-for-pages": "off" },
+    rules: { "@next/next/no-html-link-for-pages": "off", "react-hooks/rules-of-hooks": "off" },
   },
 );

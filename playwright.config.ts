@@ -19,6 +19,9 @@ const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const CF_PORT = Number(process.env.E2E_CF_PORT ?? 9122);
 const UAA_PORT = Number(process.env.E2E_UAA_PORT ?? 9123);
 const baseURL = `http://localhost:${APP_PORT}`;
+/** Short, so the fault suite can make CF slower than the dashboard waits within a test's time. */
+const CF_TIMEOUT_MS = 4000;
+process.env.E2E_CF_TIMEOUT_MS = String(CF_TIMEOUT_MS);
 export const SIM_URL = `http://127.0.0.1:${CF_PORT}`;
 process.env.E2E_SIM_URL = SIM_URL;
 
@@ -72,7 +75,11 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
-      env: { CF_API_URL: SIM_URL, NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        CF_API_URL: SIM_URL,
+        CF_REQUEST_TIMEOUT_MS: String(CF_TIMEOUT_MS),
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
   ],
 });

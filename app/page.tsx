@@ -2,16 +2,7 @@ import { redirect } from "next/navigation";
 import { signInAction } from "@/app/auth-actions";
 import { safeCallbackPath } from "@/lib/auth/origin";
 import { getServerSession } from "@/lib/auth/session";
-
-/** Why the user is here again, in words (Auth.js error codes and our own reasons). */
-const NOTICES: Record<string, string> = {
-  expired: "Your session has ended. Sign in again to continue.",
-  signedout: "You have signed out.",
-  AccessDenied: "Cloud Foundry did not let you sign in.",
-  Configuration:
-    "Sign-in is not available right now: the dashboard could not reach the platform's login server.",
-  Verification: "The sign-in link is no longer valid. Sign in again.",
-};
+import { SIGN_IN_NOTICES } from "@/lib/failures";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -22,7 +13,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Sear
   if (await getServerSession()) redirect(callbackUrl);
 
   const reason = first(params.reason) ?? first(params.error);
-  const notice = reason ? (NOTICES[reason] ?? "Sign-in did not complete. Try again.") : undefined;
+  const notice = reason ? (SIGN_IN_NOTICES[reason] ?? "Sign-in did not complete. Try again.") : undefined;
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-10">

@@ -1,15 +1,11 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { ids } from "../sim/seed";
 import { fillUaaLogin, PASSWORD, signIn } from "./support/auth";
-import { clearRequests, loggedRequests, resetSim, setFaults } from "./support/sim";
+import { clearRequests, loggedRequests, setFaults } from "./support/sim";
 
 /** Sign-in with UAA, sessions, token refresh and sign-out, in a real browser against the stand-in. */
 
 const USERS = ["admin", "olivia", "sam", "devon", "audrey", "bruno", "sasha"];
-
-test.beforeEach(async ({ request }) => {
-  await resetSim(request);
-});
 
 for (const username of USERS) {
   test(`${username} signs in through the UAA form and lands on /orgs`, async ({ page }) => {

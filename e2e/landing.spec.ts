@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 test("the landing page explains the product and has a skip link", async ({ page }) => {
   const cspViolations: string[] = [];

@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { ids } from "../sim/seed";
-import { signIn } from "./support/auth";
-import { clearRequests, loggedRequests, resetSim, setFaults } from "./support/sim";
+import { clearRequests, loggedRequests, setFaults } from "./support/sim";
 
 /**
  * The security-group pages, signed in through the UAA as each seeded user:
@@ -11,10 +11,6 @@ import { clearRequests, loggedRequests, resetSim, setFaults } from "./support/si
  */
 
 const TRUSTED_LOCAL = `/security-groups/${ids.securityGroups.trustedLocal}`;
-
-test.beforeEach(async ({ request }) => {
-  await resetSim(request);
-});
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -35,9 +31,9 @@ async function bindingRows(page: Page): Promise<string[]> {
 }
 
 test("sasha sees the global and sandbox groups but not trusted-local, which is not found for her", async ({
-  page,
+  signedInAs,
 }) => {
-  await signIn(page, "sasha");
+  const page = await signedInAs("sasha");
   await page.goto("/security-groups");
   await expect(page.getByRole("heading", { level: 1, name: "Security groups" })).toBeVisible();
   const table = page.getByRole("table", { name: "Security groups you can see" });
@@ -59,8 +55,8 @@ test("sasha sees the global and sandbox groups but not trusted-local, which is n
   await expectNoAxeViolations(page);
 });
 
-test("the list shows rule counts and the platform-wide flags in words", async ({ page }) => {
-  await signIn(page, "olivia");
+test("the list shows rule counts and the platform-wide flags in words", async ({ signedInAs }) => {
+  const page = await signedInAs("olivia");
   await page.goto("/security-groups");
   const table = page.getByRole("table", { name: "Security groups you can see" });
   const dns = table.getByRole("row", { name: /^dns/ });
@@ -82,8 +78,10 @@ test("the list shows rule counts and the platform-wide flags in words", async ({
   ]);
 });
 
-test("olivia sees trusted-local's bindings in her org only, linked to the space pages", async ({ page }) => {
-  await signIn(page, "olivia");
+test("olivia sees trusted-local's bindings in her org only, linked to the space pages", async ({
+  signedInAs,
+}) => {
+  const page = await signedInAs("olivia");
   await page.goto("/security-groups");
   await page.getByRole("link", { name: "trusted_local_networks_egress" }).click();
   await expect(page).toHaveURL(new RegExp(`${TRUSTED_LOCAL}$`));
@@ -99,8 +97,8 @@ test("olivia sees trusted-local's bindings in her org only, linked to the space 
   await expect(page).toHaveTitle(/^trusted_local_networks_egress/);
 });
 
-test("admin sees all three of trusted-local's bindings", async ({ page }) => {
-  await signIn(page, "admin");
+test("admin sees all three of trusted-local's bindings", async ({ signedInAs }) => {
+  const page = await signedInAs("admin");
   await page.goto(TRUSTED_LOCAL);
   expect(await bindingRows(page)).toEqual([
     "agency-alpha / prod / Running",
@@ -110,15 +108,15 @@ test("admin sees all three of trusted-local's bindings", async ({ page }) => {
   await expect(page.getByText("You see every binding")).toBeVisible();
 });
 
-test("sam sees only agency-alpha/prod among trusted-local's bindings", async ({ page }) => {
-  await signIn(page, "sam");
+test("sam sees only agency-alpha/prod among trusted-local's bindings", async ({ signedInAs }) => {
+  const page = await signedInAs("sam");
   await page.goto(TRUSTED_LOCAL);
   expect(await bindingRows(page)).toEqual(["agency-alpha / prod / Running"]);
   await expect(page.getByText("Bindings are shown only for spaces you can read")).toBeVisible();
 });
 
-test("the detail page shows the rules and the global flags", async ({ page }) => {
-  await signIn(page, "olivia");
+test("the detail page shows the rules and the global flags", async ({ signedInAs }) => {
+  const page = await signedInAs("olivia");
   await page.goto(TRUSTED_LOCAL);
   const rules = page.getByRole("table", { name: "Rules of trusted_local_networks_egress" });
   const rds = rules.getByRole("row", { name: /10\.10\.0\.0\/22/ });
@@ -135,9 +133,9 @@ test("the detail page shows the rules and the global flags", async ({ page }) =>
   await expect(page.getByText("dns is bound to no space that you can read.")).toBeVisible();
 });
 
-test("the pages stay accessible at phone width", async ({ page }) => {
+test("the pages stay accessible at phone width", async ({ signedInAs }) => {
+  const page = await signedInAs("olivia");
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, "olivia");
   await page.goto("/security-groups");
   await expect(page.getByRole("table", { name: "Security groups you can see" })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -146,8 +144,8 @@ test("the pages stay accessible at phone width", async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test("a malformed guid gives the not-found page without asking CF", async ({ page, request }) => {
-  await signIn(page, "olivia");
+test("a malformed guid gives the not-found page without asking CF", async ({ signedInAs, request }) => {
+  const page = await signedInAs("olivia");
   await clearRequests(request);
   const response = await page.goto("/security-groups/not-a-guid");
   expect(response?.status()).toBe(404);
@@ -157,8 +155,8 @@ test("a malformed guid gives the not-found page without asking CF", async ({ pag
   await expectNoAxeViolations(page);
 });
 
-test("the name filter narrows the list, and says so", async ({ page }) => {
-  await signIn(page, "olivia");
+test("the name filter narrows the list, and says so", async ({ signedInAs }) => {
+  const page = await signedInAs("olivia");
   await page.goto("/security-groups");
   await page.getByRole("searchbox", { name: "Filter by name" }).fill("NETWORKS");
   await page.getByRole("button", { name: "Filter" }).click();
@@ -173,8 +171,8 @@ test("the name filter narrows the list, and says so", async ({ page }) => {
   await expect(table.locator("tbody tr")).toHaveCount(3);
 });
 
-test("each page costs two CF requests, never one per group or per space", async ({ page, request }) => {
-  await signIn(page, "admin");
+test("each page costs two CF requests, never one per group or per space", async ({ signedInAs, request }) => {
+  const page = await signedInAs("admin");
   // Leave /orgs, whose links prefetch org pages in the background and would add their requests to the log.
   await page.goto("about:blank");
   const asked = async (path: string) => {
@@ -202,24 +200,25 @@ test("each page costs two CF requests, never one per group or per space", async 
   expect(paths.filter((p) => p === "/v3/security_groups")).toHaveLength(1);
 });
 
-test("a CF failure shows an error with a retry that asks CF again", async ({ page, request }) => {
-  await signIn(page, "olivia");
+test("a CF failure shows an error with a retry that asks CF again", async ({ signedInAs, request }) => {
+  const page = await signedInAs("olivia");
   await setFaults(request, { routes: [{ method: "GET", path: "/v3/security_groups", status: 503 }] });
   await page.goto("/security-groups");
-  await expect(
-    page.getByRole("heading", { level: 1, name: "Could not load the security groups" }),
-  ).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "Cloud Foundry did not answer" })).toContainText(
-    "try again in a moment",
-  );
+  // The page says what failed, in the one failure model's words, with a reference for the logs.
+  const alert = page.getByRole("alert").filter({ hasText: "Could not load the security groups" });
+  await expect(alert).toContainText("Cloud Foundry answered with a server error. Try again in a moment.");
+  await expect(alert).toContainText(/Reference for your platform team: [0-9a-f-]{36}/);
 
   await setFaults(request, {});
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("table", { name: "Security groups you can see" })).toBeVisible();
 });
 
-test("a token CF refuses sends the user through sign-in and back to the page", async ({ page, request }) => {
-  await signIn(page, "sam");
+test("a token CF refuses sends the user through sign-in and back to the page", async ({
+  signedInAs,
+  request,
+}) => {
+  const page = await signedInAs("sam");
   const refuse = (path: string) =>
     setFaults(request, {
       routes: [

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { ids } from "../sim/seed";
 import { signIn } from "./support/auth";
 import { resetSim, seenAccessTokens, setFaults } from "./support/sim";

@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { ids } from "../sim/seed";
 import { stableGuid } from "../sim/world";
-import { signIn } from "./support/auth";
-import { clearRequests, loggedRequests, resetSim, SIM_URL } from "./support/sim";
+import { clearRequests, loggedRequests, SIM_URL } from "./support/sim";
 
 /** The org matrix, the space page, the exports, per seeded user (design.md §1, §3, §5). */
 
@@ -24,10 +24,6 @@ const TABLE: Record<string, string[]> = {
   Public: ["Allowed", "Allowed", "Allowed", "Blocked", "Blocked", "Blocked", "Allowed"],
   Both: ["Allowed", "Allowed", "Allowed", "Allowed", "Allowed", "Allowed", "Allowed"],
 };
-
-test.beforeEach(async ({ request }) => {
-  await resetSim(request);
-});
 
 type Row = { space: string; cells: Record<string, string> };
 
@@ -54,8 +50,10 @@ async function expectAxeClean(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
-test("olivia sees every agency-alpha space with design.md's postures and §1's cells", async ({ page }) => {
-  await signIn(page, "olivia");
+test("olivia sees every agency-alpha space with design.md's postures and §1's cells", async ({
+  signedInAs,
+}) => {
+  const page = await signedInAs("olivia");
   await page.goto(ALPHA);
   const rows = await readMatrix(page);
   expect(rows.map((r) => [r.space, r.cells.Posture])).toEqual([
@@ -76,8 +74,8 @@ test("olivia sees every agency-alpha space with design.md's postures and §1's c
   await expectAxeClean(page);
 });
 
-test("sam sees his two spaces, and is told the list may not be the whole org", async ({ page }) => {
-  await signIn(page, "sam");
+test("sam sees his two spaces, and is told the list may not be the whole org", async ({ signedInAs }) => {
+  const page = await signedInAs("sam");
   await page.goto(ALPHA);
   expect((await readMatrix(page)).map((r) => [r.space, r.cells.Posture])).toEqual([
     ["dev", "Closed"],
@@ -86,8 +84,10 @@ test("sam sees his two spaces, and is told the list may not be the whole org", a
   await expect(page.getByText("Only some spaces are listed")).toBeVisible();
 });
 
-test("audrey sees only prod, with the note that other spaces are hidden from her role", async ({ page }) => {
-  await signIn(page, "audrey");
+test("audrey sees only prod, with the note that other spaces are hidden from her role", async ({
+  signedInAs,
+}) => {
+  const page = await signedInAs("audrey");
   await page.goto(ALPHA);
   expect((await readMatrix(page)).map((r) => r.space)).toEqual(["prod"]);
   await expect(page.getByText(/Spaces where you hold no space role are hidden from your role/)).toBeVisible();
@@ -97,8 +97,8 @@ test("audrey sees only prod, with the note that other spaces are hidden from her
   await expect(publicSwitch).toHaveAccessibleDescription(/SpaceManager or OrgManager role/);
 });
 
-test("bruno gets a not-found page for agency-alpha, not a crash", async ({ page }) => {
-  await signIn(page, "bruno");
+test("bruno gets a not-found page for agency-alpha, not a crash", async ({ signedInAs }) => {
+  const page = await signedInAs("bruno");
   const response = await page.goto(ALPHA);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Organization not found" })).toBeVisible();
@@ -109,8 +109,8 @@ test("bruno gets a not-found page for agency-alpha, not a crash", async ({ page 
   expect(malformed?.status()).toBe(404);
 });
 
-test("the CSV and the JSON say what the page shows", async ({ page }) => {
-  await signIn(page, "olivia");
+test("the CSV and the JSON say what the page shows", async ({ signedInAs }) => {
+  const page = await signedInAs("olivia");
   await page.goto(ALPHA);
   const rows = await readMatrix(page);
 
@@ -164,8 +164,8 @@ test("the CSV and the JSON say what the page shows", async ({ page }) => {
   );
 });
 
-test("filters by posture and name, kept in the URL", async ({ page }) => {
-  await signIn(page, "olivia");
+test("filters by posture and name, kept in the URL", async ({ signedInAs }) => {
+  const page = await signedInAs("olivia");
   await page.goto(ALPHA);
   await page.getByLabel("Posture").selectOption("public");
   await expect(page).toHaveURL(/posture=public/);
@@ -178,16 +178,18 @@ test("filters by posture and name, kept in the URL", async ({ page }) => {
   expect((await readMatrix(page)).map((r) => r.space)).toEqual(["staging"]);
 });
 
-test("the org list summarises the postures of the spaces each user can see", async ({ page }) => {
-  await signIn(page, "olivia");
+test("the org list summarises the postures of the spaces each user can see", async ({ signedInAs }) => {
+  const page = await signedInAs("olivia");
   await page.goto("/orgs");
   const row = page.getByRole("row", { name: /agency-alpha/ });
   await expect(row.getByRole("cell")).toHaveText(["4", "1", "1", "1", "1", "0"]);
   await expectAxeClean(page);
 });
 
-test("the space page says why each destination is open, and how to open the others", async ({ page }) => {
-  await signIn(page, "sam");
+test("the space page says why each destination is open, and how to open the others", async ({
+  signedInAs,
+}) => {
+  const page = await signedInAs("sam");
   await page.goto(`${ALPHA}/spaces/${ids.spaces.alphaProd}`);
   const running = page.getByRole("table", { name: "Destinations of running apps in prod" });
   await expect(running.getByRole("row", { name: /^RDS/ })).toContainText(
@@ -224,13 +226,13 @@ test("the space page says why each destination is open, and how to open the othe
 });
 
 test("the org page costs the same number of CF requests for 10 spaces as for 1,000", async ({
-  page,
+  signedInAs,
   request,
 }) => {
   expect(
     (await request.post(`${SIM_URL}/__sim/world`, { data: { org_sizes: [10, 1000], groups: 50 } })).status(),
   ).toBe(204);
-  await signIn(page, "admin");
+  const page = await signedInAs("admin");
   const counts: number[] = [];
   for (const [index, size] of [10, 1000].entries()) {
     await clearRequests(request);

@@ -2,8 +2,9 @@ import { z } from "zod";
 
 /**
  * Injected faults (test-only, `POST /__sim/faults`): latency per request, a
- * random error rate, and failing routes answered with a status and body or a
- * dropped connection. Each POST replaces the whole fault set.
+ * random error rate, and failing routes answered with a status and body (a
+ * string body is sent as it is, e.g. malformed JSON), a dropped connection,
+ * or a delay. Each POST replaces the whole fault set.
  */
 
 const routeFault = z
@@ -16,6 +17,13 @@ const routeFault = z
     headers: z.record(z.string(), z.string()).default({}),
     /** Destroy the connection instead of answering. */
     drop: z.boolean().default(false),
+    /** Wait this long before answering (or before handling, with `passthrough`). */
+    delay_ms: z.number().int().min(0).max(30_000).default(0),
+    /**
+     * Handle the request as usual after the delay instead of failing it: a slow CF that still does
+     * the work, as when a client times out while CF goes on.
+     */
+    passthrough: z.boolean().default(false),
     /** How many matching requests fail; unlimited when absent. */
     times: z.number().int().positive().optional(),
   })

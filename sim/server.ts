@@ -202,8 +202,15 @@ export async function startSim(options: SimOptions): Promise<Sim> {
       if (faults.latencyMs > 0) await sleep(faults.latencyMs);
       // An injected fault answers instead of the API: the request has no effect, as when CF fails
       // before doing anything. The caller is still identified, for the request log.
-      const fault = faults.take(req.method, req.path);
-      const failRandomly = !fault && faults.shouldFailRandomly();
+      const taken = faults.take(req.method, req.path);
+      if (taken && taken.delay_ms > 0) {
+        // Read the body first: a client that gives up while CF is slow has sent it already, and CF
+        // goes on with the request (as CC's web server does once a request is in).
+        if (taken.passthrough) await req.body().catch(() => "");
+        await sleep(taken.delay_ms);
+      }
+      const fault = taken?.passthrough ? undefined : taken;
+      const failRandomly = !taken && faults.shouldFailRandomly();
       const { reply, caller } =
         fault || failRandomly ? { reply: undefined, caller: await api.identify(req) } : await api.handle(req);
       const bearer = /^bearer\s+(\S+)/i.exec(req.headers.authorization ?? "")?.[1];

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { Switch } from "react-aria-components";
-import type { SwitchBlock } from "@/lib/views/switch-blocks";
+import type { SwitchBlock } from "@/lib/view-models/switch-blocks";
 
 export type { SwitchBlock };
 

@@ -1,8 +1,15 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/auth-actions";
+import { buttonClass } from "@/components/ui/button";
 import type { SignedInUser } from "@/lib/auth/session";
 
-export function SiteHeader({ user }: { user: SignedInUser | null }) {
+/** The header; the sign-out server action comes from the root layout (arrows point down only). */
+export function SiteHeader({
+  user,
+  signOutAction,
+}: {
+  user: SignedInUser | null;
+  signOutAction: () => Promise<void>;
+}) {
   return (
     <header className="border-b border-base-lighter bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
@@ -39,10 +46,7 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
               {user.isAdmin && <span className="text-base-dark"> (platform admin)</span>}
             </span>
             <form action={signOutAction}>
-              <button
-                type="submit"
-                className="min-h-11 rounded border-2 border-primary px-3 font-semibold text-primary hover:bg-primary-lighter"
-              >
+              <button type="submit" className={buttonClass("secondary", "px-3")}>
                 Sign out
               </button>
             </form>

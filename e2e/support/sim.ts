@@ -13,11 +13,53 @@ export type LoggedRequest = {
   ended_at: number;
 };
 
+export type RouteFault = {
+  method?: string;
+  path: string;
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  drop?: boolean;
+  times?: number;
+  delay_ms?: number;
+  passthrough?: boolean;
+};
+
+export type Faults = {
+  latency_ms?: number;
+  error_rate?: number;
+  routes?: RouteFault[];
+  access_token_lifetime_seconds?: number | null;
+  revoke_refresh_tokens?: string[];
+};
+
+/** The stand-in as a test sees it. */
+export class Sim {
+  constructor(private readonly request: APIRequestContext) {}
+
+  reset = () => resetSim(this.request);
+  faults = (faults: Faults) => setFaults(this.request, faults);
+  clearRequests = () => clearRequests(this.request);
+  requests = () => loggedRequests(this.request);
+  /** Requests that changed something (neither GET nor HEAD). */
+  writes = async () => (await this.requests()).filter((r) => r.method !== "GET" && r.method !== "HEAD");
+  cfAs = (username: string, method: "GET" | "POST" | "DELETE" | "PATCH", path: string, data?: unknown) =>
+    cfAs(this.request, username, method, path, data);
+
+  /** The spaces a group is bound to for a lifecycle, as the platform admin sees them in CF. */
+  async boundSpaces(groupGuid: string, lifecycle: "running" | "staging" = "running"): Promise<string[]> {
+    const { body } = await this.cfAs("admin", "GET", `/v3/security_groups/${groupGuid}`);
+    const relationships = (body as { relationships: Record<string, { data: { guid: string }[] }> })
+      .relationships;
+    return (relationships[`${lifecycle}_spaces`]?.data ?? []).map((d) => d.guid).sort();
+  }
+}
+
 export async function resetSim(request: APIRequestContext): Promise<void> {
   expect((await request.post(`${SIM_URL}/__sim/reset`)).status()).toBe(204);
 }
 
-export async function setFaults(request: APIRequestContext, faults: Record<string, unknown>): Promise<void> {
+export async function setFaults(request: APIRequestContext, faults: Faults): Promise<void> {
   const response = await request.post(`${SIM_URL}/__sim/faults`, { data: faults });
   expect(response.status(), await response.text()).toBe(200);
 }
@@ -37,23 +79,37 @@ export async function seenAccessTokens(request: APIRequestContext): Promise<Reco
   return ((await response.json()) as { access_tokens: Record<string, string[]> }).access_tokens;
 }
 
+/** Tokens per user, reused while they have more than half a minute to live (a test may shorten lifetimes). */
+const tokens = new Map<string, { token: string; expiresAt: number }>();
+
 /** A CF API call with a user's own token, from the cf client's password grant, as the cf CLI would. */
 export async function cfAs(
   request: APIRequestContext,
   username: string,
-  method: "GET" | "POST" | "DELETE",
+  method: "GET" | "POST" | "DELETE" | "PATCH",
   path: string,
   data?: unknown,
 ): Promise<{ status: number; body: unknown }> {
-  const root = (await (await request.get(`${SIM_URL}/`)).json()) as { links: { login: { href: string } } };
-  const tokenResponse = await request.post(`${root.links.login.href}/oauth/token`, {
-    headers: { Authorization: `Basic ${Buffer.from("cf:").toString("base64")}`, Accept: "application/json" },
-    form: { grant_type: "password", username, password: "demo-password" },
-  });
-  const { access_token } = (await tokenResponse.json()) as { access_token: string };
+  let token = tokens.get(username);
+  if (!token || token.expiresAt < Date.now() + 30_000) {
+    const root = (await (await request.get(`${SIM_URL}/`)).json()) as { links: { login: { href: string } } };
+    const tokenResponse = await request.post(`${root.links.login.href}/oauth/token`, {
+      headers: {
+        Authorization: `Basic ${Buffer.from("cf:").toString("base64")}`,
+        Accept: "application/json",
+      },
+      form: { grant_type: "password", username, password: "demo-password" },
+    });
+    const { access_token, expires_in } = (await tokenResponse.json()) as {
+      access_token: string;
+      expires_in: number;
+    };
+    token = { token: access_token, expiresAt: Date.now() + expires_in * 1000 };
+    tokens.set(username, token);
+  }
   const response = await request.fetch(`${SIM_URL}${path}`, {
     method,
-    headers: { Authorization: `bearer ${access_token}` },
+    headers: { Authorization: `bearer ${token.token}` },
     data,
   });
   const text = await response.text();

@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
-import { RefreshRefusedError } from "./errors";
+import { RefreshRefusedError, UaaUnavailableError } from "./errors";
 import { needsRefresh, refreshTokens } from "./refresh";
 import { UAA_SCOPES } from "./scopes";
 import { SESSION_MAX_AGE_SECONDS, claimsFromSignIn, withTokens, type SessionClaims } from "./session-token";
@@ -67,6 +67,7 @@ async function config(): Promise<NextAuthConfig> {
           return withTokens(claims, await refreshTokens(claims.refreshToken));
         } catch (error) {
           if (error instanceof RefreshRefusedError) return null; // ends the session
+          if (error instanceof UaaUnavailableError) return token; // the UAA is away, not the session
           throw error;
         }
       },

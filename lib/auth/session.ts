@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { RefreshRefusedError } from "./errors";
+import { RefreshRefusedError, UaaUnavailableError } from "./errors";
 import { needsRefresh, refreshTokens } from "./refresh";
 import { decodeSession, readChunkedCookie, sessionCookieName, withTokens } from "./session-token";
 
@@ -35,7 +35,9 @@ export const getServerSession = cache(async (): Promise<ServerSession | null> =>
       claims = withTokens(claims, await refreshTokens(claims.refreshToken));
     } catch (error) {
       if (error instanceof RefreshRefusedError) return null;
-      throw error;
+      // The UAA is away, not the session: the current token may still serve (a token CF refuses
+      // later leads to sign-in, as usual).
+      if (!(error instanceof UaaUnavailableError)) throw error;
     }
   }
   const { sub, name, email, isAdmin, readsGlobally, accessToken } = claims;

@@ -53,16 +53,3 @@ export class CfUnavailableError extends Error {
     super(`${request}: ${reason}`);
   }
 }
-
-/** What CF's answers mean to a person, for error states. */
-export function describeCfFailure(error: unknown): string {
-  if (error instanceof CfApiError) {
-    if (error.status === 429)
-      return "Cloud Foundry is rate-limiting your requests. Wait a minute and try again.";
-    if (error.status >= 500) return "Cloud Foundry answered with a server error. Try again in a moment.";
-    return error.detail;
-  }
-  if (error instanceof CfUnavailableError)
-    return "Cloud Foundry could not be reached. Try again in a moment.";
-  return "Something went wrong while talking to Cloud Foundry.";
-}

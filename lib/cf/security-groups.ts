@@ -1,4 +1,5 @@
 import "server-only";
+import type { Lifecycle } from "@/lib/egress";
 import type { CfClient } from "./client";
 import { CfApiError } from "./errors";
 import {
@@ -7,8 +8,6 @@ import {
   securityGroupSpacesSchema,
   type SecurityGroup,
 } from "./schemas";
-
-export type Lifecycle = "running" | "staging";
 
 /** Every security group the user can see; their relationships carry the bindings CF lets them see. */
 export async function listSecurityGroups(client: CfClient): Promise<SecurityGroup[]> {

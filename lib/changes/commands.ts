@@ -1,3 +1,5 @@
+import type { Lifecycle } from "@/lib/egress";
+
 /**
  * The cf CLI command equivalent to a change, so users learn the CLI and can
  * script it (design.md §9). Names with spaces or quotes are quoted for a shell.
@@ -8,7 +10,7 @@ const quote = (value: string) =>
 
 export function cfCommand(change: {
   action: "bind" | "unbind";
-  lifecycle: "running" | "staging";
+  lifecycle: Lifecycle;
   group: string;
   org: string;
   space: string;
@@ -20,17 +22,13 @@ export function cfCommand(change: {
 }
 
 /** Binding to every existing space of an org: `cf bind-security-group GROUP ORG` without --space. */
-export function cfOrgCommand(change: {
-  lifecycle: "running" | "staging";
-  group: string;
-  org: string;
-}): string {
+export function cfOrgCommand(change: { lifecycle: Lifecycle; group: string; org: string }): string {
   const lifecycle = change.lifecycle === "staging" ? " --lifecycle staging" : "";
   return `cf bind-security-group ${quote(change.group)} ${quote(change.org)}${lifecycle}`;
 }
 
 /** When a change takes effect (cf-api-and-uaa.md §2.5): CAPI cannot tell, so the operator configures it. */
-export function takesEffect(dynamicAsgs: boolean, lifecycle: "running" | "staging"): string {
+export function takesEffect(dynamicAsgs: boolean, lifecycle: Lifecycle): string {
   if (dynamicAsgs) return "Takes effect within about two minutes, without restarting apps.";
   return lifecycle === "running"
     ? "Takes effect for running apps when you restart them (cf restart)."

@@ -1,13 +1,12 @@
 import "server-only";
 import type { CfClient } from "@/lib/cf/client";
 import { CfApiError } from "@/lib/cf/errors";
-import { getOrganization } from "@/lib/cf/orgs";
 import { securityGroupListSchema, type SecurityGroup } from "@/lib/cf/schemas";
-import { getSecurityGroup, type Lifecycle } from "@/lib/cf/security-groups";
-import { preview, type Catalog, type Profile, type StatusChange } from "@/lib/egress";
+import { getSecurityGroup } from "@/lib/cf/security-groups";
+import { preview, type Catalog, type Lifecycle, type Profile, type StatusChange } from "@/lib/egress";
 import { cfCommand, takesEffect } from "./commands";
 import { profileGroup, spaceInOrg } from "./apply";
-import { MESSAGES } from "./messages";
+import { failure, MESSAGES, type Failure } from "@/lib/failures";
 
 export type ChangePreview = {
   group: string;
@@ -20,7 +19,7 @@ export type ChangePreview = {
 /**
  * What a bind or unbind would change for one space, before the user confirms:
  * the space's current groups for the lifecycle (one space-scoped list), the
- * group in question, and the engine's before/after. Three CF requests, in parallel.
+ * group in question, and the engine's before/after. Four CF requests, in parallel.
  */
 export async function previewChange(
   client: CfClient,
@@ -33,10 +32,9 @@ export async function previewChange(
     catalog: Catalog;
     dynamicAsgs: boolean;
   },
-): Promise<{ ok: true; preview: ChangePreview } | { ok: false; message: string }> {
-  const [space, org, current, group] = await Promise.all([
+): Promise<{ ok: true; preview: ChangePreview } | { ok: false; failure: Failure }> {
+  const [space, current, group] = await Promise.all([
     spaceInOrg(client, args.orgGuid, args.spaceGuid),
-    getOrganization(client, args.orgGuid),
     client
       .list(`/v3/spaces/${args.spaceGuid}/${args.lifecycle}_security_groups`, securityGroupListSchema)
       // A space the user cannot see: spaceInOrg words that.
@@ -49,8 +47,7 @@ export async function previewChange(
       : getSecurityGroup(client, args.target.groupGuid),
   ]);
   if (!space.ok) return space;
-  if (!org) return { ok: false, message: MESSAGES.spaceGone };
-  if (!group) return { ok: false, message: MESSAGES.groupInvisible };
+  if (!group) return { ok: false, failure: failure("not-found", MESSAGES.groupInvisible) };
 
   const relationship = (g: SecurityGroup) =>
     args.lifecycle === "running" ? g.relationships.running_spaces : g.relationships.staging_spaces;
@@ -76,7 +73,7 @@ export async function previewChange(
         action: args.action,
         lifecycle: args.lifecycle,
         group: group.name,
-        org: org.name,
+        org: space.org.name,
         space: space.space.name,
       }),
       takesEffect: takesEffect(args.dynamicAsgs, args.lifecycle),

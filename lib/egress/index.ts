@@ -48,6 +48,7 @@ export {
 export {
   applyChange,
   effectiveGroups,
+  LIFECYCLES,
   sameGroup,
   type BindingChange,
   type Lifecycle,

@@ -1,6 +1,8 @@
 import type { SecurityGroup } from "./evaluate";
 
-export type Lifecycle = "running" | "staging";
+/** The two lifecycles CF keeps security groups for; declared once, here, for the whole app. */
+export const LIFECYCLES = ["running", "staging"] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
 
 /** The groups of one lifecycle of a space, split as CF reports them. */
 export type LifecycleGroups = { global: readonly SecurityGroup[]; bound: readonly SecurityGroup[] };

@@ -78,12 +78,23 @@ function fromCf(error: CfApiError, operation: Operation): Failure {
   // CF's 422 texts are precise and meant for people (rule validation, duplicate names, entitlement).
   if (error.status === 422 || error.status === 400) return as("invalid", error.detail);
   if (operation === "write") return as("unconfirmed", MESSAGES.unconfirmed);
-  if (error.status >= 500) return as("unavailable", MESSAGES.cfServerError);
   return as("unavailable", MESSAGES.cfServerError);
+}
+
+/**
+ * A Failure already decided, thrown through code that cannot return it (a
+ * read inside a change, before anything was written).
+ */
+export class FailureError extends Error {
+  override readonly name = "FailureError";
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
 }
 
 /** The one function from anything thrown to a Failure. */
 export function toFailure(error: unknown, operation: Operation): Failure {
+  if (error instanceof FailureError) return error.failure;
   if (error instanceof CfApiError) return fromCf(error, operation);
   if (error instanceof CfUnavailableError) {
     if (operation === "write") return { kind: "unconfirmed", message: MESSAGES.unconfirmed };

@@ -2,6 +2,7 @@ export {
   alreadyDone,
   DatabaseUnavailableError,
   failure,
+  FailureError,
   httpStatusOf,
   toFailure,
   type Failure,
@@ -9,4 +10,4 @@ export {
   type Operation,
 } from "./failure";
 export { errorBody, errorResponse, type ErrorBody } from "./http";
-export { MESSAGES, type MessageKey } from "./messages";
+export { MESSAGES, SIGN_IN_NOTICES, type MessageKey } from "./messages";

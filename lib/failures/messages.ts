@@ -28,6 +28,7 @@ export const MESSAGES = {
   internalRead: "Something went wrong in the dashboard while loading this. Try again in a moment.",
   internalWrite:
     "Something went wrong in the dashboard, so the change may not have been made. The page now shows the current state.",
+  serverUnreachable: "The dashboard's server could not be reached. Check your connection.",
   offline:
     "The dashboard's server could not be reached, so the change may not have been made. Check your connection; the page shows the last state it loaded.",
   notRecorded:
@@ -35,3 +36,13 @@ export const MESSAGES = {
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
+
+/** Why a user is on the landing page again (our own reasons and Auth.js's error codes), in words. */
+export const SIGN_IN_NOTICES: Record<string, string> = {
+  expired: MESSAGES.signIn,
+  signedout: "You have signed out.",
+  AccessDenied: "Cloud Foundry did not let you sign in.",
+  Configuration:
+    "Sign-in is not available right now: the dashboard could not reach the platform's login server.",
+  Verification: "The sign-in link is no longer valid. Sign in again.",
+};

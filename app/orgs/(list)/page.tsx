@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CfFailure } from "@/components/ui/cf-failure";
-import { attempt } from "@/lib/views/attempt";
-import { POSTURE_LABELS, POSTURES } from "@/lib/views/labels";
-import { loadOrgSummaries } from "@/lib/views/load-orgs";
+import { LoadFailure } from "@/components/ui/load-failure";
+import { attempt } from "@/lib/loaders/attempt";
+import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
+import { loadOrgSummaries } from "@/lib/loaders/orgs";
 
 export const metadata: Metadata = { title: "Organizations" };
 
@@ -18,7 +18,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: SearchP
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
       <h1 className="text-3xl">Organizations</h1>
       {!result.ok ? (
-        <CfFailure what="your organizations" message={result.message} />
+        <LoadFailure what="your organizations" failure={result.failure} requestId={result.requestId} />
       ) : result.value.length === 0 ? (
         <p>You have no role in any organization, so Cloud Foundry shows you none.</p>
       ) : (

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { isGuid } from "@/lib/cf/ids";
-import { attempt } from "@/lib/views/attempt";
-import { findOrganization } from "@/lib/views/lookups";
+import { attempt } from "@/lib/loaders/attempt";
+import { findOrganization } from "@/lib/loaders/lookups";
 
 /** A malformed guid, or an org CF does not show this user, is a 404 with that status. */
 export default async function OrgLayout({

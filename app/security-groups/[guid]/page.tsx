@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, unstable_rethrow } from "next/navigation";
+import { notFound } from "next/navigation";
 import { RulesTable } from "@/components/egress/rules-table";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { loadSecurityGroup } from "@/lib/views/security-groups";
+import { LoadFailure } from "@/components/ui/load-failure";
+import { attempt } from "@/lib/loaders/attempt";
+import { loadSecurityGroup } from "@/lib/loaders/security-groups";
 import { BindingsTable } from "../_components/bindings-table";
 import { PlatformWide } from "../_components/platform-wide";
 import { VisibilityNote } from "../_components/visibility-note";
@@ -11,14 +13,9 @@ type Params = Promise<{ guid: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { guid } = await params;
-  try {
-    const page = await loadSecurityGroup(guid);
-    return { title: page ? `${page.group.name} (security group)` : "Security group not found" };
-  } catch (error) {
-    // A sign-in redirect must still happen; any other failure is the page's to show, not the title's.
-    unstable_rethrow(error);
-    return { title: "Security group" };
-  }
+  const page = await attempt(() => loadSecurityGroup(guid));
+  if (!page.ok) return { title: "Security group" };
+  return { title: page.value ? `${page.value.group.name} (security group)` : "Security group not found" };
 }
 
 /**
@@ -29,9 +26,24 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  */
 export default async function SecurityGroupPage({ params }: { params: Params }) {
   const { guid } = await params;
-  const page = await loadSecurityGroup(guid);
-  if (!page) notFound();
-  const { group, seesAllBindings } = page;
+  const result = await attempt(() => loadSecurityGroup(guid));
+  if (!result.ok) {
+    return (
+      <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
+        <Breadcrumbs
+          items={[
+            { href: "/orgs", label: "Home" },
+            { href: "/security-groups", label: "Security groups" },
+            { label: "Security group" },
+          ]}
+        />
+        <h1 className="text-3xl">Security group</h1>
+        <LoadFailure what="this security group" failure={result.failure} requestId={result.requestId} />
+      </div>
+    );
+  }
+  if (!result.value) notFound();
+  const { group, seesAllBindings } = result.value;
 
   return (
     <div className="mx-auto max-w-7xl space-y-8 px-4 py-8">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { GroupBinding, SecurityGroupView } from "@/lib/views/security-groups";
+import type { GroupBinding, SecurityGroupView } from "@/lib/view-models/security-groups";
 import { LIFECYCLE_LABELS } from "./labels";
 
 function SpaceCell({ binding }: { binding: GroupBinding }) {

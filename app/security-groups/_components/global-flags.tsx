@@ -1,5 +1,5 @@
 import { Globe } from "lucide-react";
-import type { SecurityGroupView } from "@/lib/views/security-groups";
+import type { SecurityGroupView } from "@/lib/view-models/security-groups";
 import { LIFECYCLE_LABELS } from "./labels";
 
 /** The platform-wide flags in words ("Running: platform-wide"), never colour alone. */

@@ -1,12 +1,18 @@
 import Link from "next/link";
-import { filterByName, loadSecurityGroups } from "@/lib/views/security-groups";
+import { LoadFailure } from "@/components/ui/load-failure";
+import { attempt } from "@/lib/loaders/attempt";
+import { loadSecurityGroups } from "@/lib/loaders/security-groups";
+import { filterByName } from "@/lib/view-models/security-groups";
 import { GroupsTable } from "./groups-table";
 import { NameFilter } from "./name-filter";
 import { VisibilityNote } from "./visibility-note";
 
 /** The part of the list page that waits for CF, streamed in behind the page's heading. */
 export async function GroupsSection({ query }: { query: string }) {
-  const { groups, seesAllBindings } = await loadSecurityGroups();
+  const result = await attempt(loadSecurityGroups);
+  if (!result.ok)
+    return <LoadFailure what="the security groups" failure={result.failure} requestId={result.requestId} />;
+  const { groups, seesAllBindings } = result.value;
   const shown = filterByName(groups, query);
   return (
     <>

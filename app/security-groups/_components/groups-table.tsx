@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SecurityGroupView } from "@/lib/views/security-groups";
+import type { SecurityGroupView } from "@/lib/view-models/security-groups";
 import { GlobalFlags } from "./global-flags";
 import { bindingLabel, ruleCount } from "./labels";
 

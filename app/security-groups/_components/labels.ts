@@ -1,5 +1,5 @@
-import type { Lifecycle } from "@/lib/cf/security-groups";
-import type { GroupBinding } from "@/lib/views/security-groups";
+import type { Lifecycle } from "@/lib/egress";
+import type { GroupBinding } from "@/lib/view-models/security-groups";
 
 export const LIFECYCLE_LABELS: Record<Lifecycle, string> = { running: "Running", staging: "Staging" };
 

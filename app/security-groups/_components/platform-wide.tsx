@@ -1,4 +1,4 @@
-import type { SecurityGroupView } from "@/lib/views/security-groups";
+import type { SecurityGroupView } from "@/lib/view-models/security-groups";
 import { LIFECYCLE_LABELS } from "./labels";
 
 const MEANING = {

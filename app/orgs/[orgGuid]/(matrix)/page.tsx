@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Download } from "lucide-react";
-import { OrgMatrix } from "@/components/egress/org-matrix";
+import { OrgMatrix } from "@/components/egress/matrix/org-matrix";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { CfFailure } from "@/components/ui/cf-failure";
+import { LoadFailure } from "@/components/ui/load-failure";
 import { requireSession } from "@/lib/auth/session";
 import { isGuid } from "@/lib/cf/ids";
-import { attempt } from "@/lib/views/attempt";
-import { POSTURE_LABELS, POSTURES } from "@/lib/views/labels";
-import { loadOrgMatrix } from "@/lib/views/load-org";
-import { findOrganization } from "@/lib/views/lookups";
-import { matrixRows } from "@/lib/views/matrix-rows";
-import { postureJson } from "@/lib/views/org-matrix";
+import { attempt } from "@/lib/loaders/attempt";
+import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
+import { loadOrgMatrix } from "@/lib/loaders/org";
+import { findOrganization } from "@/lib/loaders/lookups";
+import { matrixRows } from "@/lib/view-models/matrix-rows";
+import { postureJson } from "@/lib/view-models/org-matrix";
+
+import { bindProfileToSpaces, changeProfile } from "../actions";
 
 type Params = Promise<{ orgGuid: string }>;
 
@@ -41,7 +43,11 @@ export default async function OrgPage({ params }: { params: Params }) {
       {!result.ok ? (
         <>
           <h1 className="text-3xl">Organization egress</h1>
-          <CfFailure what="this organization's egress" message={result.message} />
+          <LoadFailure
+            what="this organization's egress"
+            failure={result.failure}
+            requestId={result.requestId}
+          />
         </>
       ) : (
         result.value && (
@@ -88,6 +94,7 @@ export default async function OrgPage({ params }: { params: Params }) {
                 destinations: result.value.destinations,
                 profiles: result.value.profiles,
               }}
+              actions={{ changeProfile, bindProfileToSpaces }}
             />
             <p className="text-sm text-base-dark">
               Destinations from: {result.value.catalogName}. Internal routes are governed by

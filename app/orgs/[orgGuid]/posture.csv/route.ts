@@ -1,5 +1,5 @@
-import { postureCsv } from "@/lib/views/org-matrix";
-import { exportResponse } from "@/lib/views/export-route";
+import { postureCsv } from "@/lib/view-models/org-matrix";
+import { exportResponse } from "@/lib/loaders/org-export";
 
 export const dynamic = "force-dynamic";
 

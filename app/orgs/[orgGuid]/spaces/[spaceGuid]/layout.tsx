@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { isGuid } from "@/lib/cf/ids";
-import { attempt } from "@/lib/views/attempt";
-import { findSpace } from "@/lib/views/lookups";
+import { attempt } from "@/lib/loaders/attempt";
+import { findSpace } from "@/lib/loaders/lookups";
 
 /** A space that does not exist, is hidden from this user, or belongs to another org is a 404. */
 export default async function SpaceLayout({

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { RulesTable } from "@/components/egress/rules-table";
+import { ChangeButton } from "@/components/egress/space/space-changes";
+import { LIFECYCLES } from "@/lib/egress";
+import type { AppliedGroup, SpaceDetail } from "@/lib/loaders/space";
+
+function stateWords(state: AppliedGroup["running"]): string | null {
+  switch (state) {
+    case "bound":
+      return "bound to this space";
+    case "global":
+      return "platform-wide";
+    case "bound-and-global":
+      return "bound to this space and platform-wide";
+    case null:
+      return null;
+  }
+}
+
+/** Every group that applies, with its rules; a manager can unbind any group bound to the space. */
+export function GroupsSection({ detail }: { detail: SpaceDetail }) {
+  return (
+    <section aria-labelledby="groups-heading" className="space-y-4">
+      <h2 id="groups-heading" className="text-2xl">
+        Security groups that apply
+      </h2>
+      {detail.applied.map((applied) => {
+        const { group } = applied;
+        return (
+          <article key={group.guid} className="space-y-3 rounded border border-base-lighter p-4">
+            <h3 className="text-xl">
+              <Link href={`/security-groups/${group.guid}`} prefetch={false}>
+                {group.name}
+              </Link>
+            </h3>
+            <ul className="text-sm">
+              {LIFECYCLES.map((lifecycle) => {
+                const words = stateWords(applied[lifecycle]);
+                return words ? (
+                  <li key={lifecycle}>
+                    {lifecycle === "running" ? "Running" : "Staging"}: {words}
+                  </li>
+                ) : null;
+              })}
+            </ul>
+            <RulesTable rules={group.rules} caption={`Rules of ${group.name}`} />
+            {detail.canChange && (
+              <div className="flex flex-wrap gap-3">
+                {LIFECYCLES.map((lifecycle) =>
+                  applied[lifecycle] === "bound" || applied[lifecycle] === "bound-and-global" ? (
+                    <ChangeButton
+                      key={lifecycle}
+                      change={{
+                        kind: "group",
+                        groupGuid: group.guid,
+                        groupName: group.name,
+                        lifecycle,
+                        action: "unbind",
+                      }}
+                    >
+                      Unbind for {lifecycle}
+                    </ChangeButton>
+                  ) : null,
+                )}
+              </div>
+            )}
+          </article>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import type { Posture } from "@/lib/egress";
+import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
+import { Select } from "@/components/ui/select";
+
+export type MatrixFilter = { query: string; posture: Posture | undefined };
+
+export function parsePosture(value: string | null): Posture | undefined {
+  return (POSTURES as readonly string[]).includes(value ?? "") ? (value as Posture) : undefined;
+}
+
+/**
+ * Filters by name and posture. They live in the component's state, and the
+ * address bar follows synchronously (history.replaceState, which Next's
+ * router observes): quick changes in a row cannot land out of order, as
+ * navigations could.
+ */
+export function MatrixFilters({
+  filter,
+  onChange,
+  shown,
+  total,
+}: {
+  filter: MatrixFilter;
+  onChange: (next: MatrixFilter) => void;
+  shown: number;
+  total: number;
+}) {
+  function update(next: MatrixFilter) {
+    const params = new URLSearchParams(window.location.search);
+    for (const [key, value] of [
+      ["q", next.query],
+      ["posture", next.posture ?? ""],
+    ] as const) {
+      if (value) params.set(key, value);
+      else params.delete(key);
+    }
+    const search = params.toString();
+    window.history.replaceState(
+      null,
+      "",
+      search ? `${window.location.pathname}?${search}` : window.location.pathname,
+    );
+    onChange(next);
+  }
+
+  return (
+    <form role="search" className="flex flex-wrap items-end gap-4" onSubmit={(e) => e.preventDefault()}>
+      <div className="flex flex-col">
+        <label htmlFor="space-filter" className="font-semibold">
+          Filter spaces by name
+        </label>
+        <input
+          id="space-filter"
+          type="search"
+          value={filter.query}
+          onChange={(e) => update({ ...filter, query: e.target.value })}
+          className="min-h-11 w-64 rounded border border-base-dark px-3"
+        />
+      </div>
+      <Select
+        label="Posture"
+        id="posture-filter"
+        value={filter.posture ?? ""}
+        onChange={(e) => update({ ...filter, posture: parsePosture(e.target.value) })}
+        options={[
+          { value: "", label: "All postures" },
+          ...POSTURES.map((p) => ({ value: p, label: POSTURE_LABELS[p] })),
+        ]}
+      />
+      <p role="status" className="pb-2 text-base-dark">
+        Showing {shown} of {total} spaces
+      </p>
+    </form>
+  );
+}
+
+export function applyFilter<R extends { name: string; posture: Posture }>(
+  rows: R[],
+  filter: MatrixFilter,
+): R[] {
+  const needle = filter.query.toLowerCase();
+  return rows.filter(
+    (s) =>
+      (!needle || s.name.toLowerCase().includes(needle)) && (!filter.posture || s.posture === filter.posture),
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { Notice } from "@/components/ui/notice";
+import type { Action } from "@/lib/actions/result";
+import type { Lifecycle } from "@/lib/egress";
+import type { MatrixRowView } from "@/lib/view-models/matrix-rows";
+import { ChangeDialog } from "../change-flow/change-dialog";
+import { useChangeFlow } from "../change-flow/use-change-flow";
+import { StatusIconSprite } from "../status-icons";
+import { BulkApply, type BulkActions } from "./bulk-apply";
+import { applyFilter, MatrixFilters, parsePosture, type MatrixFilter } from "./matrix-filters";
+import { MatrixTable } from "./matrix-table";
+import { SwitchReasons } from "./switch-reasons";
+import { changeKey, type MatrixChange, type MatrixContext } from "./types";
+import { useMatrixRows } from "./use-matrix-rows";
+
+export type { MatrixContext };
+
+export type ChangeProfileInput = {
+  orgGuid: string;
+  spaceGuid: string;
+  profileId: string;
+  lifecycle: Lifecycle;
+  enabled: boolean;
+};
+
+/**
+ * The org's egress matrix: the filters, the table, the org manager's bulk
+ * changes, and the one change flow (confirm with a preview, act, re-read,
+ * say what happened). Server actions arrive as props from the page.
+ */
+export function OrgMatrix({
+  context,
+  initial,
+  actions,
+}: {
+  context: MatrixContext;
+  initial: MatrixRowView[];
+  actions: { changeProfile: Action<ChangeProfileInput> } & BulkActions;
+}) {
+  const params = useSearchParams();
+  const { rows, error, revalidate } = useMatrixRows(context.orgGuid, initial);
+  const [filter, setFilter] = useState<MatrixFilter>(() => ({
+    query: params.get("q") ?? "",
+    posture: parsePosture(params.get("posture")),
+  }));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+
+  const flow = useChangeFlow<MatrixChange>({
+    keyOf: changeKey,
+    run: ({ space, profile, enabled }) =>
+      actions.changeProfile({
+        orgGuid: context.orgGuid,
+        spaceGuid: space.guid,
+        profileId: profile.id,
+        lifecycle: "running",
+        enabled,
+      }),
+    refresh: revalidate,
+  });
+
+  const shown = applyFilter(rows, filter);
+  const asking = flow.asking;
+
+  return (
+    <div className="space-y-4">
+      <MatrixFilters filter={filter} onChange={setFilter} shown={shown.length} total={rows.length} />
+      <Notice notice={flow.notice} />
+
+      {context.canManageOrg && (
+        <BulkApply
+          orgGuid={context.orgGuid}
+          orgName={context.orgName}
+          profiles={context.profiles}
+          selected={rows.filter((s) => selected.has(s.guid))}
+          all={rows}
+          actions={actions}
+          onDone={async () => {
+            await revalidate();
+            setSelected(new Set());
+          }}
+        />
+      )}
+
+      {error && (
+        <p role="alert" className="text-error-dark">
+          Could not refresh the matrix; showing what was loaded before. {error.message}
+        </p>
+      )}
+
+      <StatusIconSprite />
+      <SwitchReasons profiles={context.profiles} context={context} />
+      <MatrixTable
+        rows={shown}
+        context={context}
+        selected={selected}
+        onSelect={(guid, checked) =>
+          setSelected((current) => {
+            const next = new Set(current);
+            if (checked) next.add(guid);
+            else next.delete(guid);
+            return next;
+          })
+        }
+        isPending={flow.isPending}
+        onAsk={flow.ask}
+      />
+
+      <ChangeDialog
+        isOpen={!!asking}
+        title={
+          asking
+            ? `Turn ${asking.enabled ? "on" : "off"} ${asking.profile.label} for ${asking.space.name}?`
+            : ""
+        }
+        previewUrl={
+          asking
+            ? `/api/orgs/${context.orgGuid}/spaces/${asking.space.guid}/preview?${new URLSearchParams({
+                lifecycle: "running",
+                action: asking.enabled ? "bind" : "unbind",
+                profile: asking.profile.id,
+              }).toString()}`
+            : undefined
+        }
+        onCancel={flow.cancel}
+        onConfirm={flow.confirm}
+      />
+    </div>
+  );
+}

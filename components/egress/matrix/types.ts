@@ -1,0 +1,20 @@
+import type { MatrixProfile } from "@/lib/view-models/org-matrix";
+
+/** What every row of the matrix shares: the org, the user's standing in it, the columns. */
+export type MatrixContext = {
+  orgGuid: string;
+  orgName: string;
+  suspended: boolean;
+  isAdmin: boolean;
+  canManageOrg: boolean;
+  destinations: { id: string; label: string; governed: boolean }[];
+  profiles: MatrixProfile[];
+};
+
+export type SpaceRef = { guid: string; name: string };
+
+/** A switch flipped in the matrix, waiting for confirmation. */
+export type MatrixChange = { space: SpaceRef; profile: MatrixProfile; enabled: boolean };
+
+export const changeKey = (change: { space: SpaceRef; profile: { id: string } }) =>
+  `${change.space.guid}:${change.profile.id}`;

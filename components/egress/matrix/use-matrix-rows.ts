@@ -1,0 +1,56 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import useSWR from "swr";
+import type { ErrorBody } from "@/lib/failures/http";
+import { MESSAGES } from "@/lib/failures/messages";
+import { matrixRows, type MatrixRowView } from "@/lib/view-models/matrix-rows";
+import type { PostureJson } from "@/lib/view-models/org-matrix";
+
+/**
+ * The matrix's rows: server-rendered first, then kept fresh from the JSON
+ * export at most once a minute and never while the tab is hidden (CF
+ * rate-limits per user, design.md §8). A change revalidates at once.
+ */
+
+const REFRESH_MS = 60_000;
+
+class SignInNeeded extends Error {}
+
+async function fetchRows(url: string): Promise<MatrixRowView[]> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" });
+  } catch {
+    throw new Error(MESSAGES.serverUnreachable);
+  }
+  if (response.status === 401) throw new SignInNeeded();
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as Partial<ErrorBody>;
+    throw new Error(body.error?.message ?? `The refresh failed (${response.status}).`);
+  }
+  return matrixRows((await response.json()) as PostureJson);
+}
+
+export function useMatrixRows(orgGuid: string, initial: MatrixRowView[]) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const swr = useSWR<MatrixRowView[], Error>(`/api/orgs/${orgGuid}/posture`, fetchRows, {
+    fallbackData: initial,
+    revalidateOnMount: false,
+    refreshInterval: REFRESH_MS,
+    refreshWhenHidden: false,
+    focusThrottleInterval: REFRESH_MS,
+    dedupingInterval: 2_000,
+    // An expired session: sign in again and come back (the sign-in route redirects to the UAA).
+    onError: (e) => {
+      if (e instanceof SignInNeeded) router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
+    },
+  });
+  return {
+    // fallbackData guarantees data; SWR's types do not know it.
+    rows: swr.data ?? initial,
+    error: swr.error && !(swr.error instanceof SignInNeeded) ? swr.error : undefined,
+    revalidate: () => swr.mutate(),
+  };
+}

@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { ChangeDialog } from "./change-dialog";
+
+/** The org's egress matrix (`/orgs/[orgGuid]`). */
+export class OrgMatrixPage {
+  readonly dialog: ChangeDialog;
+  readonly table: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = new ChangeDialog(page);
+    this.table = page.getByRole("table", { name: /Egress of the spaces/ });
+  }
+
+  async goto(orgGuid: string): Promise<this> {
+    await this.page.goto(`/orgs/${orgGuid}`);
+    await expect(this.table).toBeVisible();
+    return this;
+  }
+
+  /** A profile's switch of one space, e.g. ("Public egress", "dev"). */
+  switch(profile: string, space: string): Locator {
+    return this.page.getByRole("switch", { name: `${profile} for ${space}` });
+  }
+
+  /** Flips a switch, which opens the confirmation dialog. */
+  async flip(profile: string, space: string): Promise<ChangeDialog> {
+    // As a person would: a switch still saving the last change cannot be flipped.
+    await expect(this.switch(profile, space)).toBeEnabled();
+    await this.switch(profile, space).click({ force: true });
+    return this.dialog;
+  }
+
+  row(space: string): Locator {
+    return this.page.getByRole("row", { name: new RegExp(`^${space}\\b`) });
+  }
+
+  /** The announcement of the last change: a status on success, an alert on failure. */
+  success(text: string | RegExp): Locator {
+    return this.page.getByRole("status").filter({ hasText: text });
+  }
+
+  failure(text: string | RegExp): Locator {
+    return this.page.getByRole("alert").filter({ hasText: text });
+  }
+
+  /** Opens "Apply to all spaces" or "Change selected spaces (n)" and fills the choice. */
+  async bulk(which: "all" | "selected", profile: string, turn: "on" | "off"): Promise<Locator> {
+    const button =
+      which === "all"
+        ? this.page.getByRole("button", { name: "Apply to all spaces" })
+        : this.page.getByRole("button", { name: /^Change selected spaces/ });
+    await button.click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByLabel("Profile").selectOption({ label: profile });
+    await dialog.getByLabel("Turn it").selectOption(turn);
+    return dialog;
+  }
+
+  async select(space: string): Promise<void> {
+    await this.page.getByRole("checkbox", { name: `Select ${space}` }).check();
+  }
+}

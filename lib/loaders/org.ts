@@ -1,0 +1,59 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "@/lib/auth/session";
+import { getOrganizationDefaultSegment } from "@/lib/cf/orgs";
+import { listEntitledSegments, segmentSpaceGuids } from "@/lib/cf/isolation-segments";
+import { listUserRoles } from "@/lib/cf/roles";
+import { listSecurityGroups } from "@/lib/cf/security-groups";
+import { getCfClient } from "@/lib/cf/session-client";
+import { listSpaces } from "@/lib/cf/spaces";
+import { loadCatalog } from "@/lib/egress/load-catalog";
+import { profiles } from "@/lib/egress/load-profiles";
+import { findOrganization } from "@/lib/loaders/lookups";
+import { buildOrgMatrix, type OrgMatrix } from "@/lib/view-models/org-matrix";
+
+/**
+ * The org page's data, at a constant number of CF requests whatever the
+ * number of spaces (design.md §8): the org, its spaces, every visible
+ * security group (their relationships carry the bindings), the user's roles,
+ * the org's entitled segments and default, then one `relationships/spaces`
+ * call per entitled segment. Independent lists go out in parallel.
+ */
+export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | null> => {
+  const { client, userId } = await getCfClient();
+  const session = await getServerSession();
+  const user = {
+    isAdmin: session?.user.isAdmin ?? false,
+    readsGlobally: session?.user.readsGlobally ?? false,
+  };
+
+  // The org itself is fetched alongside the lists, not before them: one round trip less.
+  const [org, spaces, groups, roles, segments, defaultSegment] = await Promise.all([
+    findOrganization(orgGuid),
+    listSpaces(client, { orgGuids: [orgGuid] }),
+    listSecurityGroups(client),
+    listUserRoles(client, userId),
+    listEntitledSegments(client, orgGuid),
+    getOrganizationDefaultSegment(client, orgGuid),
+  ]);
+  if (!org) return null;
+  const assignments = await Promise.all(
+    segments.map(async (segment) => ({ segment, spaces: await segmentSpaceGuids(client, segment.guid) })),
+  );
+  const spaceSegments = new Map<string, string>();
+  for (const { segment, spaces: guids } of assignments)
+    for (const guid of guids) spaceSegments.set(guid, segment.guid);
+
+  return buildOrgMatrix({
+    org,
+    spaces,
+    groups,
+    roles,
+    user,
+    segmentNames: new Map(segments.map((s) => [s.guid, s.name])),
+    spaceSegments,
+    defaultSegment,
+    catalog: loadCatalog(),
+    profiles: profiles(),
+  });
+});

@@ -1,0 +1,53 @@
+import "server-only";
+import { listOrganizations } from "@/lib/cf/orgs";
+import { listSecurityGroups } from "@/lib/cf/security-groups";
+import { getCfClient } from "@/lib/cf/session-client";
+import { listSpaces } from "@/lib/cf/spaces";
+import { posture, type Posture } from "@/lib/egress";
+import { profiles } from "@/lib/egress/load-profiles";
+import { GroupIndex } from "@/lib/view-models/space-egress";
+
+export type OrgSummary = {
+  guid: string;
+  name: string;
+  suspended: boolean;
+  /** Spaces the user can see, per running posture. */
+  postures: Record<Posture, number>;
+  spaces: number;
+};
+
+/**
+ * Every org the user can see with the postures of its visible spaces: three
+ * lists (orgs, spaces, security groups), in parallel, whatever the number of
+ * orgs and spaces.
+ */
+export async function loadOrgSummaries(): Promise<OrgSummary[]> {
+  const { client } = await getCfClient();
+  const [orgs, spaces, groups] = await Promise.all([
+    listOrganizations(client),
+    listSpaces(client),
+    listSecurityGroups(client),
+  ]);
+  const index = new GroupIndex(groups);
+  const globalRunning = index.globalRunning.map((g) => g.name);
+  const summaries = new Map<string, OrgSummary>(
+    orgs.map((o) => [
+      o.guid,
+      {
+        guid: o.guid,
+        name: o.name,
+        suspended: o.suspended,
+        spaces: 0,
+        postures: { closed: 0, "trusted-local": 0, public: 0, both: 0, custom: 0 },
+      },
+    ]),
+  );
+  for (const space of spaces) {
+    const summary = summaries.get(space.relationships.organization.data.guid);
+    if (!summary) continue;
+    const bound = index.bindings(space.guid).running.bound.map((g) => g.name);
+    summary.postures[posture({ boundRunning: bound, globalRunning }, profiles())] += 1;
+    summary.spaces += 1;
+  }
+  return [...summaries.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

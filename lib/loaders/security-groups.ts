@@ -1,0 +1,76 @@
+import "server-only";
+import { cache } from "react";
+import { z } from "zod";
+import { getServerSession } from "@/lib/auth/session";
+import type { CfClient } from "@/lib/cf/client";
+import { isGuid } from "@/lib/cf/ids";
+import { organizationSchema, spaceListSchema, type Organization, type Space } from "@/lib/cf/schemas";
+import { getSecurityGroup, listSecurityGroups } from "@/lib/cf/security-groups";
+import { getCfClient } from "@/lib/cf/session-client";
+import {
+  securityGroupView,
+  securityGroupViews,
+  type SecurityGroupView,
+} from "@/lib/view-models/security-groups";
+
+/**
+ * The security-group pages' CF reads: the groups the user can see and the
+ * spaces they can read (whose names the views show), two lists in parallel
+ * whatever the size of the platform (design.md §8).
+ */
+
+const includedOrgsSchema = z.array(organizationSchema);
+
+/** Every space the user can read, with its org, in one list request. */
+async function listSpacesWithOrgs(client: CfClient): Promise<{ spaces: Space[]; orgs: Organization[] }> {
+  const { resources, included } = await client.list("/v3/spaces", spaceListSchema, {
+    include: ["organization"],
+  });
+  // Each page was parsed already; the merged `included` is typed loosely, so narrow it again.
+  return { spaces: resources, orgs: includedOrgsSchema.parse(included.organizations ?? []) };
+}
+
+/** The list page's CF reads, with the given client: two list requests, in parallel. */
+export async function readSecurityGroups(client: CfClient): Promise<SecurityGroupView[]> {
+  const [groups, { spaces, orgs }] = await Promise.all([
+    listSecurityGroups(client),
+    listSpacesWithOrgs(client),
+  ]);
+  return securityGroupViews(groups, spaces, orgs);
+}
+
+/**
+ * The detail page's CF reads: the group and the spaces list, in parallel (one round trip, at the
+ * price of a wasted list when the group turns out not to exist). Null when CF answers 404.
+ */
+export async function readSecurityGroup(client: CfClient, guid: string): Promise<SecurityGroupView | null> {
+  const [group, { spaces, orgs }] = await Promise.all([
+    getSecurityGroup(client, guid),
+    listSpacesWithOrgs(client),
+  ]);
+  return group ? securityGroupView(group, spaces, orgs) : null;
+}
+
+/** Admins and global readers see every binding; everyone else only those of spaces they can read. */
+async function seesAllBindings(): Promise<boolean> {
+  return (await getServerSession())?.user.readsGlobally ?? false;
+}
+
+export type SecurityGroupsPage = { groups: SecurityGroupView[]; seesAllBindings: boolean };
+
+export const loadSecurityGroups = cache(async (): Promise<SecurityGroupsPage> => {
+  const { client } = await getCfClient();
+  const groups = await readSecurityGroups(client);
+  return { groups, seesAllBindings: await seesAllBindings() };
+});
+
+export type SecurityGroupPage = { group: SecurityGroupView; seesAllBindings: boolean };
+
+/** One group, or null when the guid is malformed or CF answers 404 (no such group, or not visible). */
+export const loadSecurityGroup = cache(async (guid: string): Promise<SecurityGroupPage | null> => {
+  // A malformed guid never reaches CF: it could not name a group, and it would go into a URL path.
+  if (!isGuid(guid)) return null;
+  const { client } = await getCfClient();
+  const group = await readSecurityGroup(client, guid);
+  return group ? { group, seesAllBindings: await seesAllBindings() } : null;
+});

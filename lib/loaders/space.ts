@@ -1,0 +1,132 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "@/lib/auth/session";
+import type { CfClient } from "@/lib/cf/client";
+import { CfApiError } from "@/lib/cf/errors";
+import { getOrganizationDefaultSegment } from "@/lib/cf/orgs";
+import { canManageSpaceEgress, listUserRoles, type Capability } from "@/lib/cf/roles";
+import { isolationSegmentSchema, type Organization, type SecurityGroup, type Space } from "@/lib/cf/schemas";
+import { listSecurityGroups } from "@/lib/cf/security-groups";
+import { getCfClient } from "@/lib/cf/session-client";
+import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
+import type { Lifecycle } from "@/lib/egress";
+import { loadCatalog } from "@/lib/egress/load-catalog";
+import { env } from "@/lib/env";
+import { findOrganization, findSpace } from "./lookups";
+import { profiles } from "@/lib/egress/load-profiles";
+import { findFixes, type Fix } from "@/lib/view-models/fixes";
+import {
+  GroupIndex,
+  spaceEgress,
+  type SpaceBindings,
+  type SpaceEgress,
+} from "@/lib/view-models/space-egress";
+
+/**
+ * One space's page: its egress for running and staging with the reasons,
+ * every applied group, what would fix each blocked destination, the
+ * isolation segment, and what the user may change.
+ */
+
+export type AppliedGroup = {
+  group: SecurityGroup;
+  running: "bound" | "global" | "bound-and-global" | null;
+  staging: "bound" | "global" | "bound-and-global" | null;
+};
+
+export type SpaceDetail = {
+  org: Organization;
+  space: Space;
+  egress: SpaceEgress;
+  applied: AppliedGroup[];
+  /** Every group the user can see, which a manager may bind under "Advanced" (CF ignores a repeated bind). */
+  bindable: SecurityGroup[];
+  /** For each blocked or partial running destination, a profile that would open it. */
+  fixes: Fix[];
+  capability: Capability;
+  /** The user may change this space's egress now: a role that allows it, and an org that is not suspended (admins excepted). */
+  canChange: boolean;
+  isAdmin: boolean;
+  segment: { name: string; source: "space" | "org-default" } | null;
+  catalogName: string;
+  dynamicAsgs: boolean;
+};
+
+function state(bindings: SpaceBindings, lifecycle: Lifecycle, guid: string): AppliedGroup["running"] {
+  const isBound = bindings[lifecycle].bound.some((g) => g.guid === guid);
+  const isGlobal = bindings[lifecycle].global.some((g) => g.guid === guid);
+  return isBound && isGlobal ? "bound-and-global" : isBound ? "bound" : isGlobal ? "global" : null;
+}
+
+async function segmentName(
+  client: CfClient,
+  spaceGuid: string,
+  orgGuid: string,
+): Promise<SpaceDetail["segment"]> {
+  const [own, orgDefault] = await Promise.all([
+    getSpaceIsolationSegment(client, spaceGuid),
+    getOrganizationDefaultSegment(client, orgGuid),
+  ]);
+  const guid = own ?? orgDefault;
+  if (!guid) return null;
+  try {
+    const segment = await client.get(`/v3/isolation_segments/${guid}`, isolationSegmentSchema);
+    return { name: segment.name, source: own ? "space" : "org-default" };
+  } catch (error) {
+    if (error instanceof CfApiError && error.isNotFound)
+      return { name: guid, source: own ? "space" : "org-default" };
+    throw error;
+  }
+}
+
+export const loadSpaceDetail = cache(
+  async (orgGuid: string, spaceGuid: string): Promise<SpaceDetail | null> => {
+    const { client, userId } = await getCfClient();
+    const session = await getServerSession();
+    const user = { isAdmin: session?.user.isAdmin ?? false };
+    const catalog = loadCatalog();
+
+    // The visible groups carry this space's bindings in their relationships (the user can read the
+    // space), so no space-scoped list is needed; the segment is looked up alongside.
+    const [space, org, visible, roles, segment] = await Promise.all([
+      findSpace(spaceGuid),
+      findOrganization(orgGuid),
+      listSecurityGroups(client),
+      listUserRoles(client, userId),
+      segmentName(client, spaceGuid, orgGuid),
+    ]);
+    if (!space || !org || space.relationships.organization.data.guid !== orgGuid) return null;
+
+    const index = new GroupIndex(visible);
+    const bindings = index.bindings(spaceGuid);
+    const egress = spaceEgress(bindings, index, catalog, profiles());
+    const { running, staging } = bindings;
+    const capability = canManageSpaceEgress(user, roles, { guid: spaceGuid, orgGuid });
+    const applied = [
+      ...new Map(
+        [...running.global, ...running.bound, ...staging.global, ...staging.bound].map((g) => [g.guid, g]),
+      ).values(),
+    ]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((group) => ({
+        group,
+        running: state(bindings, "running", group.guid),
+        staging: state(bindings, "staging", group.guid),
+      }));
+
+    return {
+      org,
+      space,
+      egress,
+      applied,
+      bindable: [...visible].sort((a, b) => a.name.localeCompare(b.name)),
+      fixes: findFixes(bindings, index, egress, catalog, profiles()),
+      capability,
+      canChange: capability.allowed && !(org.suspended && !user.isAdmin),
+      isAdmin: user.isAdmin,
+      segment,
+      catalogName: catalog.name,
+      dynamicAsgs: env().dynamicAsgs,
+    };
+  },
+);

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CfClient } from "@/lib/cf/client";
+import { getOrganization } from "@/lib/cf/orgs";
+import { listUserRoles } from "@/lib/cf/roles";
+import { listSecurityGroups } from "@/lib/cf/security-groups";
+import { listSpaces } from "@/lib/cf/spaces";
+import { defaultCatalog, DEFAULT_PROFILES } from "@/lib/egress";
+import { ids } from "@/sim/seed";
+import { startTestSim, type TestSim } from "@/sim/testing/harness";
+import { buildOrgMatrix, postureCsv, postureJson, type OrgMatrix } from "@/lib/view-models/org-matrix";
+
+/**
+ * The org matrix built from the stand-in's real CF responses, per seeded
+ * user: design.md §1's table, §3's postures, and the §5 export formats.
+ */
+
+let t: TestSim;
+beforeAll(async () => {
+  t = await startTestSim();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function matrixFor(username: string, orgGuid: string = ids.orgs.alpha): Promise<OrgMatrix> {
+  const client = new CfClient({ apiUrl: t.sim.cfUrl, token: await t.token(username) });
+  const userGuid = ids.users[username as keyof typeof ids.users];
+  const [org, spaces, groups, roles] = await Promise.all([
+    getOrganization(client, orgGuid),
+    listSpaces(client, { orgGuids: [orgGuid] }),
+    listSecurityGroups(client),
+    listUserRoles(client, userGuid),
+  ]);
+  if (!org) throw new Error("org not visible");
+  const isAdmin = username === "admin";
+  return buildOrgMatrix({
+    org,
+    spaces,
+    groups,
+    roles,
+    user: { isAdmin, readsGlobally: isAdmin },
+    segmentNames: new Map([[ids.isolationSegments.alphaDedicated, "alpha-dedicated"]]),
+    spaceSegments: new Map([[ids.spaces.alphaProd, ids.isolationSegments.alphaDedicated]]),
+    defaultSegment: null,
+    catalog: defaultCatalog,
+    profiles: DEFAULT_PROFILES,
+  });
+}
+
+const DESTINATIONS = [
+  "public-web",
+  "s3-user-provided",
+  "s3-brokered",
+  "rds",
+  "redis",
+  "elasticsearch",
+  "internal-routes",
+];
+const Y = "allowed";
+const N = "blocked";
+/** design.md §1, column by column in the catalog's order. */
+const TABLE: Record<string, string[]> = {
+  closed: [N, N, N, N, N, N, Y],
+  "trusted-local": [N, N, Y, Y, Y, Y, Y],
+  public: [Y, Y, Y, N, N, N, Y],
+  both: [Y, Y, Y, Y, Y, Y, Y],
+};
+
+describe("the agency-alpha matrix", () => {
+  it("reproduces the posture table for an org manager, spaces in name order", async () => {
+    const matrix = await matrixFor("olivia");
+    expect(matrix.spaces.map((s) => [s.name, s.posture])).toEqual([
+      ["dev", "closed"],
+      ["prod", "both"],
+      ["sandbox", "public"],
+      ["staging", "trusted-local"],
+    ]);
+    for (const space of matrix.spaces) {
+      const expected = TABLE[space.posture];
+      expect(
+        DESTINATIONS.map((d) => space.running.destinations[d]),
+        space.name,
+      ).toEqual(expected);
+      expect(space.can_manage).toBe(true);
+    }
+    expect(matrix.seesAllSpaces).toBe(true);
+    expect(matrix.canManageOrg).toBe(true);
+  });
+
+  it("says which groups apply and where each space runs", async () => {
+    const matrix = await matrixFor("olivia");
+    const prod = matrix.spaces.find((s) => s.name === "prod");
+    expect(prod?.running.security_groups).toEqual([
+      "dns",
+      "public_networks_egress",
+      "trusted_local_networks_egress",
+    ]);
+    // Apps stage with public egress on every space (seed 000), whatever the running posture.
+    expect(matrix.spaces.every((s) => s.staging.security_groups.includes("public_networks_egress"))).toBe(
+      true,
+    );
+    expect(matrix.spaces.every((s) => s.staging.destinations["public-web"] === "allowed")).toBe(true);
+    expect(prod?.isolation_segment).toBe("alpha-dedicated");
+    expect(matrix.spaces.find((s) => s.name === "dev")?.isolation_segment).toBeNull();
+    expect(prod?.profiles).toEqual({ public: true, "trusted-local": true });
+  });
+
+  it("shows a space manager only his spaces, which he may change", async () => {
+    const matrix = await matrixFor("sam");
+    expect(matrix.spaces.map((s) => [s.name, s.posture, s.can_manage])).toEqual([
+      ["dev", "closed", true],
+      ["prod", "both", true],
+    ]);
+    expect(matrix.seesAllSpaces).toBe(false);
+    expect(matrix.canManageOrg).toBe(false);
+  });
+
+  it("shows an org auditor only the space where she holds a space role, read-only", async () => {
+    const matrix = await matrixFor("audrey");
+    expect(matrix.spaces.map((s) => [s.name, s.posture, s.can_manage])).toEqual([["prod", "both", false]]);
+    expect(matrix.seesAllSpaces).toBe(false);
+  });
+
+  it("marks a profile whose group the user cannot see", async () => {
+    const matrix = await matrixFor("sasha");
+    expect(matrix.spaces.map((s) => s.name)).toEqual(["sandbox"]);
+    const trusted = matrix.profiles.find((p) => p.id === "trusted-local");
+    expect(trusted?.groupGuid).toBeNull();
+    const publicProfile = matrix.profiles.find((p) => p.id === "public");
+    expect(publicProfile).toMatchObject({
+      groupGuid: ids.securityGroups.public,
+      globalRunning: false,
+      globalStaging: true,
+    });
+  });
+});
+
+describe("exports", () => {
+  it("has exactly the keys of design.md §5", async () => {
+    const json = postureJson(await matrixFor("olivia"));
+    expect(Object.keys(json)).toEqual(["org", "destinations", "spaces"]);
+    expect(json.org).toEqual({ guid: ids.orgs.alpha, name: "agency-alpha" });
+    expect(json.destinations.map((d) => d.id)).toEqual(DESTINATIONS);
+    expect(Object.keys(json.spaces[0] ?? {})).toEqual([
+      "guid",
+      "name",
+      "posture",
+      "profiles",
+      "running",
+      "staging",
+      "isolation_segment",
+      "can_manage",
+    ]);
+    expect(Object.keys(json.spaces[0]?.running ?? {})).toEqual(["security_groups", "destinations"]);
+  });
+
+  it("writes one CSV row per space with the destination columns in catalog order", async () => {
+    const csv = postureCsv(await matrixFor("olivia"));
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "space,posture,Public web,S3 (user-provided),S3 (brokered),RDS,Redis,Elasticsearch,Internal routes,running security groups,staging security groups,isolation segment",
+    );
+    expect(lines).toHaveLength(5);
+    expect(lines[2]).toBe(
+      "prod,both,allowed,allowed,allowed,allowed,allowed,allowed,allowed,dns;public_networks_egress;trusted_local_networks_egress,dns;public_networks_egress,alpha-dedicated",
+    );
+    expect(lines[1]).toBe(
+      "dev,closed,blocked,blocked,blocked,blocked,blocked,blocked,allowed,dns,dns;public_networks_egress,",
+    );
+  });
+});

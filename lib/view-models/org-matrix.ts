@@ -1,0 +1,171 @@
+import type { Catalog, DestinationStatus, Posture, Profile } from "@/lib/egress";
+import type { Organization, SecurityGroup, Space } from "@/lib/cf/schemas";
+import { canManageSpaceEgress, managesOrg, seesAllSpacesOf, type UserRoles } from "@/lib/cf/roles";
+import type { Lifecycle } from "@/lib/egress";
+import { GroupIndex, spaceEgress, type ProfileView } from "./space-egress";
+
+/**
+ * The org's egress matrix: one row per space the user can see. The same
+ * object feeds the page, the JSON export and the CSV export (design.md §5),
+ * so the three cannot disagree.
+ */
+
+export type LifecycleRow = {
+  security_groups: string[];
+  destinations: Record<string, DestinationStatus>;
+};
+
+export type MatrixRow = {
+  guid: string;
+  name: string;
+  posture: Posture;
+  /** Profile id → applies for running (bound or global). */
+  profiles: Record<string, boolean>;
+  running: LifecycleRow;
+  staging: LifecycleRow;
+  isolation_segment: string | null;
+  can_manage: boolean;
+};
+
+/** What every row shares about a profile: whether the user can see its group, whether it is platform-wide. */
+export type MatrixProfile = {
+  id: string;
+  label: string;
+  group: string;
+  groupGuid: string | null;
+  globalRunning: boolean;
+  globalStaging: boolean;
+};
+
+export type OrgMatrix = {
+  org: { guid: string; name: string; suspended: boolean };
+  catalogName: string;
+  destinations: { id: string; label: string; governed: boolean }[];
+  profiles: MatrixProfile[];
+  spaces: MatrixRow[];
+  /** False for users CF shows only the spaces where they hold a space role (design.md §4). */
+  seesAllSpaces: boolean;
+  canManageOrg: boolean;
+  defaultIsolationSegment: string | null;
+};
+
+export type OrgMatrixInput = {
+  org: Organization;
+  spaces: Space[];
+  groups: SecurityGroup[];
+  roles: UserRoles;
+  user: { isAdmin: boolean; readsGlobally: boolean };
+  /** Segment guid → name, for the segments entitled to the org. */
+  segmentNames: Map<string, string>;
+  /** Space guid → segment guid, from one relationships call per segment. */
+  spaceSegments: Map<string, string>;
+  defaultSegment: string | null;
+  catalog: Catalog;
+  profiles: readonly Profile[];
+};
+
+function profileColumn(view: ProfileView, lifecycle: Lifecycle): boolean {
+  return view[lifecycle] !== "off";
+}
+
+export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
+  const index = new GroupIndex(input.groups);
+  const orgGuid = input.org.guid;
+  const defaultName = input.defaultSegment ? (input.segmentNames.get(input.defaultSegment) ?? null) : null;
+  const spaces = input.spaces
+    .filter((s) => s.relationships.organization.data.guid === orgGuid)
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const rows = spaces.map((space): MatrixRow => {
+    const egress = spaceEgress(index.bindings(space.guid), index, input.catalog, input.profiles);
+    const segment = input.spaceSegments.get(space.guid);
+    const lifecycle = (which: Lifecycle): LifecycleRow => ({
+      security_groups: egress[which].groups.map((g) => g.name),
+      destinations: Object.fromEntries(egress[which].destinations.map((d) => [d.id, d.status])),
+    });
+    return {
+      guid: space.guid,
+      name: space.name,
+      posture: egress.posture,
+      profiles: Object.fromEntries(egress.profiles.map((p) => [p.id, profileColumn(p, "running")])),
+      running: lifecycle("running"),
+      staging: lifecycle("staging"),
+      // The segment the space actually runs on: its own, else the org default.
+      isolation_segment: (segment ? input.segmentNames.get(segment) : undefined) ?? defaultName,
+      can_manage: canManageSpaceEgress(input.user, input.roles, { guid: space.guid, orgGuid }).allowed,
+    };
+  });
+
+  return {
+    org: { guid: orgGuid, name: input.org.name, suspended: input.org.suspended },
+    catalogName: input.catalog.name,
+    destinations: input.catalog.destinations.map((d) => ({
+      id: d.id,
+      label: d.label,
+      governed: d.asg_governed,
+    })),
+    profiles: input.profiles.map((p) => {
+      const group = index.byName(p.group);
+      return {
+        id: p.id,
+        label: p.label,
+        group: p.group,
+        groupGuid: group?.guid ?? null,
+        globalRunning: group?.globally_enabled.running ?? false,
+        globalStaging: group?.globally_enabled.staging ?? false,
+      };
+    }),
+    spaces: rows,
+    seesAllSpaces: seesAllSpacesOf(input.user, input.roles, orgGuid),
+    canManageOrg: managesOrg(input.user, input.roles, orgGuid),
+    defaultIsolationSegment: defaultName,
+  };
+}
+
+/** The export of design.md §5: exactly these keys, spaces in name order. */
+export function postureJson(matrix: OrgMatrix) {
+  return {
+    org: { guid: matrix.org.guid, name: matrix.org.name },
+    destinations: matrix.destinations.map(({ id, label }) => ({ id, label })),
+    spaces: matrix.spaces.map((s) => ({
+      guid: s.guid,
+      name: s.name,
+      posture: s.posture,
+      profiles: s.profiles,
+      running: s.running,
+      staging: s.staging,
+      isolation_segment: s.isolation_segment,
+      can_manage: s.can_manage,
+    })),
+  };
+}
+
+export type PostureJson = ReturnType<typeof postureJson>;
+
+/** RFC 4180: quote a field when it holds a comma, quote, or line break; double inner quotes. */
+function csvField(value: string): string {
+  // A leading =, +, - or @ would run as a formula in a spreadsheet; prefix it.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** `space, posture, <one column per destination label>, running security groups, staging security groups, isolation segment`. */
+export function postureCsv(matrix: OrgMatrix): string {
+  const header = [
+    "space",
+    "posture",
+    ...matrix.destinations.map((d) => d.label),
+    "running security groups",
+    "staging security groups",
+    "isolation segment",
+  ];
+  const rows = matrix.spaces.map((s) => [
+    s.name,
+    s.posture,
+    ...matrix.destinations.map((d) => s.running.destinations[d.id] ?? ""),
+    s.running.security_groups.join(";"),
+    s.staging.security_groups.join(";"),
+    s.isolation_segment ?? "",
+  ]);
+  return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
