@@ -109,11 +109,15 @@ export function unmetFacts(requirement: Requirement, state: SpaceState, context:
   return [status === "partial" ? `${label} is partly reachable${via}` : `${label} is reachable${via}`];
 }
 
-/** One space against the policy. */
-export function evaluateSpace(state: SpaceState, policy: Policy, context: PolicyContext): Compliance {
+/** The compliance of a space and the requirement that decided it (null when nothing applies). */
+export function judge(
+  state: SpaceState,
+  policy: Policy,
+  context: PolicyContext,
+): { compliance: Compliance; requirement: Requirement | null } {
   const { rule, requirement } = decidingRule(policy, state.name);
   if (rule === null || requirement === null) {
-    return { compliant: true, rule: null, description: null, reasons: [] };
+    return { compliance: { compliant: true, rule: null, description: null, reasons: [] }, requirement: null };
   }
   const description =
     rule === "default"
@@ -121,10 +125,11 @@ export function evaluateSpace(state: SpaceState, policy: Policy, context: Policy
       : describeRule(policy.rules[rule - 1] ?? { spaces: "", require: requirement }, context);
   const facts = unmetFacts(requirement, state, context);
   const cite = citeRule(policy, rule, context);
-  return {
-    compliant: facts.length === 0,
-    rule,
-    description,
-    reasons: facts.map((fact) => `${fact}; ${cite}`),
-  };
+  const reasons = facts.map((fact) => `${fact}; ${cite}`);
+  return { compliance: { compliant: facts.length === 0, rule, description, reasons }, requirement };
+}
+
+/** One space against the policy. */
+export function evaluateSpace(state: SpaceState, policy: Policy, context: PolicyContext): Compliance {
+  return judge(state, policy, context).compliance;
 }

@@ -18,6 +18,8 @@
  * meant to catch `Prod-east` too; a policy must not be evaded by capitals.
  */
 
+import { memoizeText } from "@/lib/egress/memo";
+
 export const MAX_GLOB_LENGTH = 255;
 /** Brace alternatives multiply; this bounds the work per name. */
 export const MAX_ALTERNATIVES = 32;
@@ -42,9 +44,14 @@ export type PreparedName = readonly Char[];
 
 const fold = (c: string): Char => ({ c, lower: c.toLowerCase(), upper: c.toUpperCase() });
 
-export function prepareName(name: string): PreparedName {
-  return Array.from(name, fold);
-}
+/**
+ * Folding allocates per character, and the same names are judged again on
+ * every page view and by every rule, so prepared names are memoized (frozen,
+ * and dropped wholesale at the bound, as lib/egress does for rule texts).
+ */
+export const prepareName: (name: string) => PreparedName = memoizeText(20_000, (name) =>
+  Object.freeze(Array.from(name, (c) => Object.freeze(fold(c)))),
+);
 
 function literal(ch: string): (x: Char) => boolean {
   const l = fold(ch);
