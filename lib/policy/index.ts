@@ -27,7 +27,7 @@ export {
 export { compileGlob, globMatches, MAX_GLOB_LENGTH, prepareName, type CompiledGlob } from "./glob";
 export { citeRule, describeDefault, describeRequirement, describeRule } from "./describe";
 export { stateFromEgress, stateFromGroups, type RunningGroups, type SpaceState } from "./state";
-export { decidingRule, evaluateSpace, unmetFacts, type Compliance, type Decision } from "./evaluate";
+export { decidingRule, evaluateSpace, judge, unmetFacts, type Compliance, type Decision } from "./evaluate";
 export {
   applyOps,
   planSpace,
