@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connect } from "./connect";
 import { encodeCursor } from "./cursor";
-import { migrate, MIGRATION_TABLE } from "./migrations";
-import { openHistory } from "./store";
 import { testBackends } from "./test-support/backends";
 import { intent, ORG, OLIVIA, OTHER_ORG, PUBLIC, T0, TRUSTED, useHistory } from "./test-support/fixtures";
 import type { HistoryEntry, ListQuery } from "./types";
@@ -22,44 +19,6 @@ describe.each(testBackends())("history store on $name", (backend) => {
     if (!result.ok) throw new Error(result.message);
     return result;
   }
-
-  describe("migrations", () => {
-    it("ran at open, once, and running them again changes nothing", async () => {
-      const connection = connect(h.database.config);
-      try {
-        const applied = await connection.db
-          .selectFrom(MIGRATION_TABLE as never)
-          .select("name" as never)
-          .execute();
-        expect(applied).toEqual([{ name: "001_history" }]);
-        expect(await migrate(connection)).toEqual([]);
-        expect(await migrate(connection)).toEqual([]);
-      } finally {
-        await connection.db.destroy();
-      }
-      // Another store on the same database opens without migrating again.
-      const queries: string[] = [];
-      const again = await openHistory({ ...h.database.config, onQuery: (sql) => queries.push(sql) });
-      await again.close();
-      expect(queries.filter((sql) => /create table/i.test(sql))).toEqual([]);
-    });
-
-    it("concurrent opens in one process share one migration run", async () => {
-      const fresh = await backend.create();
-      const queries: string[] = [];
-      try {
-        const stores = await Promise.all(
-          Array.from({ length: 5 }, () =>
-            openHistory({ ...fresh.config, onQuery: (sql) => queries.push(sql) }),
-          ),
-        );
-        await Promise.all(stores.map((store) => store.close()));
-        expect(queries.filter((sql) => /create table "history_entries"/i.test(sql))).toHaveLength(1);
-      } finally {
-        await fresh.drop();
-      }
-    });
-  });
 
   describe("changes", () => {
     it("writes intents as pending and settles them with CF's answer", async () => {
