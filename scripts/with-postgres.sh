@@ -24,17 +24,19 @@ if ! [ -x "$bin/initdb" ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/egress-pg.XXXXXX")
-if is_root; then chown postgres "$dir"; fi
+# As root, under /tmp: the postgres user must be able to reach the folder.
+if is_root; then
+  dir=$(mktemp -d /tmp/egress-pg.XXXXXX)
+  chown postgres "$dir"
+else
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/egress-pg.XXXXXX")
+fi
 
 stop() {
   as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$dir"
 }
 trap stop EXIT
-# Turn signals into an ordinary exit so that the EXIT trap still runs.
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 # A free port, so that parallel runs (and a developer's own PostgreSQL) do not collide.
 port=${PG_PORT:-$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')}
@@ -48,4 +50,13 @@ as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
 
 export DATABASE_URL="postgres://egress@127.0.0.1:$port/postgres"
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') at $DATABASE_URL" >&2
-"$@"
+
+# The command runs in the background (keeping stdin) so that a signal to this
+# script is handled at once, not when the command happens to end: it is passed
+# on as TERM (a background command ignores INT), and the EXIT trap then stops
+# the cluster.
+"$@" <&0 &
+child=$!
+trap 'kill -TERM "$child" 2>/dev/null; exit 130' INT
+trap 'kill -TERM "$child" 2>/dev/null; exit 143' TERM
+wait "$child"
