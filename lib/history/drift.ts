@@ -107,14 +107,17 @@ export function planBaseline(input: PlanInput, recentlyChanged: boolean): Baseli
   return { kind: "baseline", settle: settleStale(input, comparableGroups(input)).settle };
 }
 
+type GroupSet = { has(guid: string): boolean };
+
 /** Groups the observation can speak for: the visible ones, and any it saw bound. */
-function comparableGroups(input: PlanInput): Set<string> {
-  const groups = new Set(input.visibleGroupGuids);
-  for (const lifecycle of LIFECYCLES) for (const group of input.observed[lifecycle]) groups.add(group.guid);
-  return groups;
+function comparableGroups(input: PlanInput): GroupSet {
+  // Not a copy of the visible set: that set is shared by every space of an org.
+  const seen = new Set<string>();
+  for (const lifecycle of LIFECYCLES) for (const group of input.observed[lifecycle]) seen.add(group.guid);
+  return { has: (guid) => input.visibleGroupGuids.has(guid) || seen.has(guid) };
 }
 
-function settleStale(input: PlanInput, comparable: ReadonlySet<string>) {
+function settleStale(input: PlanInput, comparable: GroupSet) {
   const inFlight = new Set<string>();
   for (const change of input.unsettled) {
     if (change.occurredAt > input.observedAt - input.staleAfterMs)

@@ -16,6 +16,19 @@ export function inList(backend: Backend, column: string, values: readonly string
   return sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
 }
 
+/**
+ * A list of strings as a table with one column, `value`, from one bound
+ * parameter: for queries that seek an index once per element (see lastEntries).
+ */
+export function listTable<A extends string>(backend: Backend, values: readonly string[], alias: A) {
+  const json = JSON.stringify(values);
+  const table =
+    backend === "postgres"
+      ? sql<{ value: string }>`json_array_elements_text(${json}::json)`
+      : sql<{ value: string }>`json_each(${json})`;
+  return table.as(alias);
+}
+
 /** `inList` for integer ids. */
 export function inIds(backend: Backend, column: string, ids: readonly number[]): RawBuilder<SqlBool> {
   if (backend === "postgres") return sql<SqlBool>`${sql.ref(column)} = any(${ids}::integer[])`;
