@@ -12,6 +12,7 @@ import type { HistoryStore } from "./types";
 export { openHistory } from "./store";
 export type { HistoryConfig } from "./connect";
 export { decodeCursor, encodeCursor, type Cursor } from "./cursor";
+export { DEFAULT_PENDING_STALE_AFTER_MS, outcomeAsOf } from "./outcome";
 export { MAX_PAGE_SIZE } from "./queries";
 export type * from "./types";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { outcomeAsOf } from "./outcome";
 import { testBackends } from "./test-support/backends";
 import {
   ADMIN_SEES,
@@ -148,6 +149,7 @@ describe.each(testBackends())("drift check on $name", (backend) => {
       const [id] = await h.store.recordIntents([intent("s-dev", PUBLIC)]);
       // …CF binds, and the process dies before recordOutcomes.
       expect(await change(id!)).toMatchObject({ outcome: "pending", settled: null });
+      expect(outcomeAsOf((await change(id!))!, T0 + MINUTE + STALE_MS, STALE_MS)).toBe("unknown");
 
       h.clock = T0 + MINUTE + STALE_MS + 2_000;
       const later = observation(T0 + MINUTE + STALE_MS + 1_000, [space("s-dev", [PUBLIC])]);
