@@ -25,8 +25,6 @@ const driftDetailsSchema = z.object({
 const policyDetailsSchema = z.object({ before: z.unknown(), after: z.unknown() });
 const groupRefsSchema = z.array(z.object({ guid: z.string(), name: z.string() }));
 
-export type DriftDetails = z.infer<typeof driftDetailsSchema>;
-
 export function driftDetailsJson(details: { from: number; to: number; changes: DriftChange[] }): string {
   return JSON.stringify(details);
 }
