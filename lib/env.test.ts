@@ -22,6 +22,27 @@ describe("parseEnv", () => {
     expect(env.isProduction).toBe(false);
   });
 
+  it("keeps the history in SQLite under ./data unless DATABASE_URL names a PostgreSQL", () => {
+    expect(parseEnv({})).toMatchObject({ dataDir: "./data", databaseUrl: undefined });
+    expect(parseEnv({ DATA_DIR: "./state" }).dataDir).toBe("./state");
+    for (const url of ["postgres://egress:pw@db.example.org:5432/egress", "postgresql://db/egress"]) {
+      expect(parseEnv({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+  });
+
+  it("refuses a DATABASE_URL that is not a postgres URL, naming it without echoing its password", () => {
+    for (const url of [
+      "mysql://egress:hunter2@db/egress",
+      "sqlite:./data/history.sqlite",
+      "postgres:hunter2",
+    ]) {
+      const problems = problemsOf({ DATABASE_URL: url });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+      expect(problems[0]).not.toContain("hunter2");
+    }
+  });
+
   it("strips trailing slashes so URLs can be joined safely", () => {
     expect(parseEnv({ CF_API_URL: "https://api.example.org/" }).cfApiUrl).toBe("https://api.example.org");
   });

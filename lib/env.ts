@@ -12,6 +12,14 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://api.example.org" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+// A connection string carries a password, so it is checked but never echoed (see parseEnv).
+const postgresUrl = z
+  .string()
+  .regex(
+    /^postgres(ql)?:\/\/\S*$/,
+    "must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@db.example.org:5432/egress",
+  );
+
 const flag = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' })
@@ -41,6 +49,8 @@ const schema = z.object({
   EGRESS_CATALOG_FILE: z.string().min(1, "must not be empty").optional(),
   DYNAMIC_ASGS: flag(true),
   GOV_BANNER: flag(false),
+  DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
+  DATABASE_URL: postgresUrl.optional(),
   DEPLOY_ENV: z.string().optional(),
   VCAP_APPLICATION: z.string().optional(),
 });
@@ -57,6 +67,10 @@ export type Env = {
   egressCatalogFile: string | undefined;
   dynamicAsgs: boolean;
   govBanner: boolean;
+  /** Where the SQLite change history lives when no DATABASE_URL is set. */
+  dataDir: string;
+  /** A PostgreSQL connection string; when set, the history lives there instead of SQLite. */
+  databaseUrl: string | undefined;
   /**
    * Production is decided by the deployment, not by NODE_ENV: the demo runs
    * the production build over plain http against the stand-in.
@@ -81,7 +95,7 @@ export function parseEnv(source: Source): Env {
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
         const got = cleaned[name];
-        const shown = got === undefined || /SECRET/.test(name) ? "" : ` (got "${got}")`;
+        const shown = got === undefined || /SECRET|DATABASE_URL/.test(name) ? "" : ` (got "${got}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
@@ -112,6 +126,8 @@ export function parseEnv(source: Source): Env {
     egressCatalogFile: raw.EGRESS_CATALOG_FILE,
     dynamicAsgs: raw.DYNAMIC_ASGS,
     govBanner: raw.GOV_BANNER,
+    dataDir: raw.DATA_DIR,
+    databaseUrl: raw.DATABASE_URL,
     isProduction,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DestinationStatus, Posture, ProfileState } from "@/lib/egress";
-import { spaceEgress } from "@/lib/views/space-egress";
+import { spaceEgress } from "@/lib/view-models/space-egress";
 import { decidingRule, evaluateSpace } from "./evaluate";
 import type { Policy, PolicyRule, Requirement } from "./schema";
 import { stateFromEgress, stateFromGroups, type SpaceState } from "./state";

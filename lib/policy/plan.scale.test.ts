@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SecurityGroup } from "@/lib/cf/schemas";
-import { MESSAGES } from "@/lib/changes/messages";
+import { MESSAGES } from "@/lib/failures/messages";
 import { planSpaces, type Permission, type PlanSpace, type SpacePlan } from "./plan";
 import type { Policy } from "./schema";
 import { cfGroup, seededContext } from "./test-world";

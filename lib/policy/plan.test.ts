@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SecurityGroup } from "@/lib/cf/schemas";
-import { MESSAGES } from "@/lib/changes/messages";
+import { MESSAGES } from "@/lib/failures/messages";
 import { ids } from "@/sim/seed";
 import { cfCommandsFor } from "./commands";
 import {

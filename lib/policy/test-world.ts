@@ -1,6 +1,6 @@
 import type { SecurityGroup } from "@/lib/cf/schemas";
 import { DEFAULT_PROFILES, defaultCatalog } from "@/lib/egress";
-import { GroupIndex } from "@/lib/views/space-egress";
+import { GroupIndex } from "@/lib/view-models/space-egress";
 import { ids, seed } from "@/sim/seed";
 import type { PolicyContext } from "./schema";
 

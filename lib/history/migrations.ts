@@ -1,0 +1,144 @@
+import "server-only";
+import { Migrator, sql, type Kysely, type Migration, type SqlBool } from "kysely";
+import type { Backend, Connection } from "./connect";
+
+/**
+ * Versioned migrations, in code (no folder to ship next to the build), run by
+ * Kysely's migrator when a store opens. Two processes starting at once are
+ * safe: on PostgreSQL the migrator holds an advisory lock and a transaction;
+ * on SQLite the whole run is one BEGIN IMMEDIATE transaction (./sqlite-dialect.ts).
+ * Append new migrations; never edit one that has shipped.
+ */
+
+// Migrations are written against an untyped Kysely: the typed schema (./schema.ts) is their result.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+function migrations(backend: Backend): Record<string, Migration> {
+  return {
+    "001_history": {
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable("history_entries")
+          .addColumn("id", "integer", (col) =>
+            backend === "postgres"
+              ? col.primaryKey().generatedByDefaultAsIdentity()
+              : // AUTOINCREMENT: ids are never reused, so they order entries of equal times.
+                col.primaryKey().autoIncrement(),
+          )
+          .addColumn("occurred_at", "bigint", (col) => col.notNull())
+          .addColumn("kind", "text", (col) => col.notNull())
+          .addColumn("outcome", "text")
+          .addColumn("user_guid", "text")
+          .addColumn("user_name", "text")
+          .addColumn("org_guid", "text", (col) => col.notNull())
+          .addColumn("space_guid", "text")
+          .addColumn("space_name", "text")
+          .addColumn("group_guid", "text")
+          .addColumn("group_name", "text")
+          .addColumn("lifecycle", "text")
+          .addColumn("action", "text")
+          .addColumn("cf_status", "integer")
+          .addColumn("cf_code", "integer")
+          .addColumn("cf_title", "text")
+          .addColumn("cf_detail", "text")
+          .addColumn("message", "text")
+          .addColumn("request_id", "text")
+          .addColumn("settled_at", "bigint")
+          .addColumn("settled_by", "text")
+          .addColumn("details", "text")
+          .addColumn("snapshot_version", "integer")
+          .addCheckConstraint("history_entries_kind", sql`kind in ('change', 'drift', 'policy')`)
+          .addCheckConstraint(
+            "history_entries_outcome",
+            sql`outcome is null or outcome in ('pending', 'succeeded', 'failed', 'unknown')`,
+          )
+          .addCheckConstraint(
+            "history_entries_change",
+            sql`kind <> 'change' or (outcome is not null and space_guid is not null and group_guid is not null
+              and lifecycle in ('running', 'staging') and action in ('bind', 'unbind'))`,
+          )
+          .execute();
+
+        // The activity page: one org, newest first, keyset-paginated on (occurred_at, id).
+        await db.schema
+          .createIndex("history_entries_org_time")
+          .on("history_entries")
+          .columns(["org_guid", "occurred_at desc", "id desc"])
+          .execute();
+        // The latest entry per space (org matrix) and the space filter.
+        await db.schema
+          .createIndex("history_entries_org_space_time")
+          .on("history_entries")
+          .columns(["org_guid", "space_guid", "occurred_at desc", "id desc"])
+          .execute();
+        // The drift check reads the few unsettled changes of an org.
+        await db.schema
+          .createIndex("history_entries_unsettled")
+          .on("history_entries")
+          .columns(["org_guid", "space_guid"])
+          .where(sql<SqlBool>`outcome in ('pending', 'unknown')`)
+          .execute();
+        // At most one drift entry per snapshot version of a space: a second
+        // observer of the same change cannot record it again (NULLs, i.e. all
+        // other entries, are distinct in a unique index on both databases).
+        await db.schema
+          .createIndex("history_entries_drift_version")
+          .on("history_entries")
+          .columns(["space_guid", "snapshot_version"])
+          .unique()
+          .execute();
+
+        await db.schema
+          .createTable("space_snapshots")
+          .addColumn("space_guid", "text", (col) => col.primaryKey())
+          .addColumn("org_guid", "text", (col) => col.notNull())
+          .addColumn("space_name", "text", (col) => col.notNull())
+          .addColumn("running", "text", (col) => col.notNull())
+          .addColumn("staging", "text", (col) => col.notNull())
+          .addColumn("version", "integer", (col) => col.notNull())
+          .addColumn("updated_at", "bigint", (col) => col.notNull())
+          .addColumn("seen_at", "bigint", (col) => col.notNull())
+          .execute();
+        await db.schema.createIndex("space_snapshots_org").on("space_snapshots").column("org_guid").execute();
+      },
+      async down(db: AnyDb) {
+        await db.schema.dropTable("space_snapshots").execute();
+        await db.schema.dropTable("history_entries").execute();
+      },
+    },
+  };
+}
+
+export const MIGRATION_TABLE = "history_migration";
+const MIGRATION_LOCK_TABLE = "history_migration_lock";
+
+/** Brings the database to the latest version; answers the names of the migrations it ran. */
+export async function migrate({ db, backend }: Connection): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations(backend)) },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === "Error")?.migrationName ?? "setup";
+    throw new Error(`history: migration ${failed} failed`, { cause: error });
+  }
+  return results.filter((result) => result.status === "Success").map((result) => result.migrationName);
+}
+
+// One run per database per process; concurrent opens share it. A failure is
+// forgotten, so that the next open tries again (the database may be back).
+const runs = new Map<string, Promise<string[]>>();
+
+export function migrateOnce(connection: Connection): Promise<string[]> {
+  let run = runs.get(connection.key);
+  if (run === undefined) {
+    run = migrate(connection);
+    runs.set(connection.key, run);
+    void run.catch(() => runs.delete(connection.key));
+  }
+  return run;
+}

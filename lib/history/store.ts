@@ -1,0 +1,33 @@
+import "server-only";
+import { recordIntents, recordOutcomes, recordPolicyChange } from "./changes";
+import { connect, type HistoryConfig } from "./connect";
+import type { StoreContext } from "./context";
+import { migrateOnce } from "./migrations";
+import { observe } from "./observe";
+import { lastEntries, list } from "./queries";
+import type { HistoryStore } from "./types";
+
+/**
+ * Opens a history store: connects, brings the schema up to date (once per
+ * database per process), and answers the store. Each call opens its own
+ * connection (pool); the app keeps one store per process (./index.ts).
+ */
+export async function openHistory(config: HistoryConfig): Promise<HistoryStore> {
+  const connection = connect(config);
+  try {
+    await migrateOnce(connection);
+  } catch (error) {
+    await connection.db.destroy();
+    throw error;
+  }
+  const ctx: StoreContext = { db: connection.db, backend: connection.backend, now: config.now ?? Date.now };
+  return {
+    recordIntents: (intents) => recordIntents(ctx, intents),
+    recordOutcomes: (ids, outcome) => recordOutcomes(ctx, ids, outcome),
+    observe: (observation) => observe(ctx, observation),
+    lastEntries: (orgGuid, spaceGuids) => lastEntries(ctx, orgGuid, spaceGuids),
+    list: (query) => list(ctx, query),
+    recordPolicyChange: (change) => recordPolicyChange(ctx, change),
+    close: () => connection.db.destroy(),
+  };
+}

@@ -1,0 +1,154 @@
+import type { Lifecycle } from "@/lib/egress";
+
+/**
+ * The public shapes of the change history. Times are epoch milliseconds
+ * everywhere: they sort and compare the same in SQLite and PostgreSQL.
+ */
+
+export type { Lifecycle };
+export type Action = "bind" | "unbind";
+export type EntryKind = "change" | "drift" | "policy";
+/**
+ * `pending`: written before the CF request. `unknown`: the request was sent
+ * but no answer came back (a timeout), so CF may or may not have applied it.
+ * Both are settled later by a drift check if no outcome is recorded.
+ */
+export type Outcome = "pending" | "succeeded" | "failed" | "unknown";
+/** What the activity page filters on: "failure" is a change whose outcome is `failed`. */
+export type KindFilter = "change" | "drift" | "failure" | "policy";
+
+export type GroupRef = { guid: string; name: string };
+export type UserRef = { guid: string; name: string };
+
+/** The fields of a CF error (lib/cf/errors.ts `CfApiError`) worth keeping. */
+export type CfErrorFields = { status: number; code: number | null; title: string; detail: string };
+
+/** A bind or unbind the dashboard is about to send to CF, for one space. */
+export type ChangeIntent = {
+  user: UserRef;
+  orgGuid: string;
+  spaceGuid: string;
+  spaceName: string;
+  group: GroupRef;
+  lifecycle: Lifecycle;
+  action: Action;
+  requestId?: string | null;
+  /** Defaults to the store's clock. */
+  occurredAt?: number;
+};
+
+export type ChangeOutcome = {
+  outcome: "succeeded" | "failed" | "unknown";
+  cfError?: CfErrorFields | null;
+  /** The sentence shown to the user. */
+  message?: string | null;
+};
+
+export type DriftChange = {
+  groupGuid: string;
+  groupName: string;
+  lifecycle: Lifecycle;
+  change: "bound" | "unbound";
+};
+
+type EntryBase = {
+  id: number;
+  occurredAt: number;
+  orgGuid: string;
+  requestId: string | null;
+};
+
+export type ChangeEntry = EntryBase & {
+  kind: "change";
+  outcome: Outcome;
+  user: UserRef;
+  spaceGuid: string;
+  spaceName: string;
+  group: GroupRef;
+  lifecycle: Lifecycle;
+  action: Action;
+  cfError: CfErrorFields | null;
+  message: string | null;
+  /** Set when a drift check decided an outcome the dashboard never recorded. */
+  settled: { at: number; by: string } | null;
+};
+
+/** "Changed outside the dashboard, between `from` (last seen) and `to`, actor unknown." */
+export type DriftEntry = EntryBase & {
+  kind: "drift";
+  spaceGuid: string;
+  spaceName: string;
+  changes: DriftChange[];
+  from: number;
+  to: number;
+};
+
+export type PolicyEntry = EntryBase & {
+  kind: "policy";
+  user: UserRef;
+  message: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+export type HistoryEntry = ChangeEntry | DriftEntry | PolicyEntry;
+
+export type PolicyChange = {
+  user: UserRef;
+  orgGuid: string;
+  before: unknown;
+  after: unknown;
+  message?: string | null;
+  requestId?: string | null;
+  occurredAt?: number;
+};
+
+export type ObservedSpace = { guid: string; name: string; running: GroupRef[]; staging: GroupRef[] };
+
+export type Observation = {
+  orgGuid: string;
+  /** Taken BEFORE the CF reads started, so that anything recorded after it may not be in them. */
+  observedAt: number;
+  spaces: ObservedSpace[];
+  /** Every security group the observing user can see; only these are compared. */
+  visibleGroupGuids: string[];
+  /** Pending changes younger than this are in flight; older ones are settled from the observation. */
+  pendingStaleAfterMs: number;
+};
+
+export type ObserveResult = { drifted: number; baselined: number; settled: number };
+
+export type ListQuery = {
+  orgGuid: string;
+  /** Only these spaces (what the user can read now); entries without a space are always included. */
+  spaceGuids: string[];
+  space?: string;
+  kinds?: KindFilter[];
+  /** Inclusive bounds on `occurredAt`. */
+  from?: number;
+  to?: number;
+  cursor?: string;
+  limit: number;
+};
+
+export type ListResult =
+  { ok: true; entries: HistoryEntry[]; nextCursor: string | null } | { ok: false; message: string };
+
+export interface HistoryStore {
+  /** Before the CF request: one `pending` entry per intent, in one statement (batched); ids in order. */
+  recordIntents(intents: ChangeIntent[]): Promise<number[]>;
+  /**
+   * After CF answered. On `succeeded` the change is also applied to each
+   * space's snapshot, in the same transaction, so it never reads as drift.
+   */
+  recordOutcomes(ids: number[], outcome: ChangeOutcome): Promise<void>;
+  /** Drift check of the spaces of one org that the observing user can read. */
+  observe(observation: Observation): Promise<ObserveResult>;
+  /** The latest entry of each given space of the org, in one query. */
+  lastEntries(orgGuid: string, spaceGuids: string[]): Promise<Map<string, HistoryEntry>>;
+  /** The org's history, newest first, cursor-paginated. A bad cursor is an error value. */
+  list(query: ListQuery): Promise<ListResult>;
+  /** An org policy edit (who, when, before/after). */
+  recordPolicyChange(change: PolicyChange): Promise<number>;
+  close(): Promise<void>;
+}
