@@ -23,7 +23,11 @@ export const ACTIVITY_KINDS = [
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-11-30")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "is not a real date");
+  // A round trip through Date refuses days a month does not have (2026-02-31).
+  .refine((value) => {
+    const ms = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
+  }, "is not a real date");
 const asList = (value: unknown): unknown[] =>
   value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
 
