@@ -4,6 +4,7 @@ import { connect, type HistoryConfig } from "./connect";
 import type { StoreContext } from "./context";
 import { migrateOnce } from "./migrations";
 import { observe } from "./observe";
+import { readPolicy, writePolicy } from "./policies";
 import { lastEntries, list } from "./queries";
 import type { HistoryStore } from "./types";
 
@@ -28,6 +29,8 @@ export async function openHistory(config: HistoryConfig): Promise<HistoryStore> 
     lastEntries: (orgGuid, spaceGuids) => lastEntries(ctx, orgGuid, spaceGuids),
     list: (query) => list(ctx, query),
     recordPolicyChange: (change) => recordPolicyChange(ctx, change),
+    readPolicy: (orgGuid) => readPolicy(ctx, orgGuid),
+    writePolicy: (write) => writePolicy(ctx, write),
     close: () => connection.db.destroy(),
   };
 }
