@@ -101,9 +101,9 @@ describe("parseEnv", () => {
   });
 
   it("reads the support address and the private-egress flag", () => {
-    expect(parseEnv({ SUPPORT_EMAIL: "cloud-support@agency.gov", PRIVATE_EGRESS_ENABLED: "false" })).toMatchObject(
-      { supportEmail: "cloud-support@agency.gov", privateEgressEnabled: false },
-    );
+    expect(
+      parseEnv({ SUPPORT_EMAIL: "cloud-support@agency.gov", PRIVATE_EGRESS_ENABLED: "false" }),
+    ).toMatchObject({ supportEmail: "cloud-support@agency.gov", privateEgressEnabled: false });
     expect(parseEnv({ PRIVATE_EGRESS_ENABLED: "1" }).privateEgressEnabled).toBe(true);
   });
 
