@@ -2,6 +2,8 @@ import { z } from "zod";
 import { checkPrivateCidrs, checkPublicIp, type Checked, type PlatformNetwork } from "./addresses";
 import { ENDPOINT_TYPE_IDS } from "./endpoints";
 
+export { REQUEST_FIELDS, type RequestField } from "./fields";
+
 /**
  * The private-egress request form (seed 004's four items, and the org), as
  * the server action validates it. Field names are the form's `name`s, so
@@ -80,15 +82,3 @@ export function requestSchema(platform: readonly PlatformNetwork[]) {
 }
 
 export type RequestInput = z.output<ReturnType<typeof requestSchema>>;
-
-/** The form's field names, in the order of the form (and of the error summary). */
-export const REQUEST_FIELDS = [
-  "orgGuid",
-  "endpointIp",
-  "privateCidrs",
-  "endpointType",
-  "endpointOther",
-  "appCount",
-] as const;
-
-export type RequestField = (typeof REQUEST_FIELDS)[number];

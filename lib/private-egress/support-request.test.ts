@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSupportRequest, mailtoHref, PLATFORM_REPLIES } from "./support-request";
+import { buildSupportRequest, mailtoHref } from "./support-request";
 
 const input = {
   orgGuid: "6b9d3f4e-5f1c-4a8e-9d0b-2c7a1e3f4b5a",
@@ -27,7 +27,10 @@ describe("buildSupportRequest", () => {
       "Private network CIDRs to connect:\n  - 10.20.0.0/16\n  - 192.168.4.0/24",
       "Type of our IPsec endpoint: Palo Alto Networks PANOS 4.1.2 (or later) software",
       "Approximate number of apps that will use the connection: 12",
-      ...PLATFORM_REPLIES,
+      "The egress IPs for traffic originating in our dedicated pool",
+      "including the pre-shared key (PSK)",
+      "The CIDR of the dedicated subnet, so we can set up routing across our endpoint",
+      "How to deploy our applications to our isolation segment",
     ]) {
       expect(request.body).toContain(text);
     }

@@ -19,6 +19,9 @@ export type SupportRequest = {
 
 export type Requester = { name: string; email: string };
 
+/** What the form's action answers on success, besides its message. */
+export type PreparedRequest = { request: SupportRequest };
+
 /** What the platform sends back (seed 004, "We will provide you with details for the connection including"). */
 export const PLATFORM_REPLIES = [
   "Egress IPs for traffic originating in your dedicated pool",
@@ -52,7 +55,10 @@ export function buildSupportRequest(
     "We understand that our endpoint must support IKEv1 with AES128 or better (AES256 where possible), SHA256 and Diffie-Hellman group 14 (MODP 2048) for PFS; that UDP 500 and ESP (IP protocol 50) must be open in both directions, and UDP 4500 too if our endpoint is behind NAT; and that we initiate the connection and monitor its health from our side.",
     "",
     "Please send us:",
-    ...PLATFORM_REPLIES.map((item) => `  - ${item}`),
+    "  - The egress IPs for traffic originating in our dedicated pool",
+    "  - The configuration details for the endpoint encryption, including the pre-shared key (PSK)",
+    "  - The CIDR of the dedicated subnet, so we can set up routing across our endpoint",
+    "  - How to deploy our applications to our isolation segment",
     "",
     "Thank you,",
     requester.name,
