@@ -1,19 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { ids } from "../sim/seed";
-import { signIn } from "./support/auth";
-import { resetSim, SIM_URL } from "./support/sim";
+import { expect, test } from "./support/fixtures";
+import { SIM_URL } from "./support/sim";
 
 /** The private-egress page (design.md §7): the offering, its requirements, and the request form. */
 
 const SHOTS = ".screenshots";
 mkdirSync(SHOTS, { recursive: true });
-
-test.beforeEach(async ({ request }) => {
-  await resetSim(request);
-});
 
 async function axeViolations(page: Page): Promise<string[]> {
   return (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.length}`);
@@ -36,18 +32,12 @@ async function fillRequest(
   await form.getByLabel("Approximate number of apps").fill(fields.apps);
 }
 
-async function signedIn(browser: Browser, user: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await signIn(page, user);
-  return { context, page };
-}
-
 const PALO_ALTO = "Palo Alto Networks PANOS 4.1.2 (or later) software";
 
-test("olivia fixes a mistake she made and gets the support request to send", async ({ page, context }) => {
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signIn(page, "olivia");
+test("olivia fixes a mistake she made and gets the support request to send", async ({ signedInAs }) => {
+  const page = await signedInAs("olivia");
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/orgs");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Private egress" }).click();
   await expect(page).toHaveURL(/\/private-egress$/);
   await expect(page).toHaveTitle("Private egress · Egress dashboard");
@@ -150,9 +140,9 @@ test("olivia fixes a mistake she made and gets the support request to send", asy
   await result.screenshot({ path: `${SHOTS}/private-egress-result.png` });
 });
 
-test("devon and audrey see the form read-only, with the reason", async ({ browser }) => {
-  for (const user of ["devon", "audrey"]) {
-    const { context, page } = await signedIn(browser, user);
+for (const user of ["devon", "audrey"] as const) {
+  test(`${user} sees the form read-only, with the reason`, async ({ signedInAs }) => {
+    const page = await signedInAs(user);
     await page.goto("/private-egress");
     const form = requestForm(page);
     await expect(page.getByText("You can read this form, but not send it")).toBeVisible();
@@ -162,85 +152,86 @@ test("devon and audrey see the form read-only, with the reason", async ({ browse
       await expect(form.getByLabel(label)).toBeDisabled();
     }
     expect(await axeViolations(page)).toEqual([]);
-    await context.close();
-  }
-});
+  });
+}
 
-test("a forged submission is refused by the server: devon's, and olivia's for an org she cannot see", async ({
-  browser,
-}) => {
-  const devon = await signedIn(browser, "devon");
-  await devon.page.goto("/private-egress");
+test("devon's forged submission is refused by the server", async ({ signedInAs }) => {
+  const page = await signedInAs("devon");
+  await page.goto("/private-egress");
   // Re-enable what the page disabled, as a hand-made POST would.
-  await devon.page.evaluate(() => document.querySelector("form fieldset")?.removeAttribute("disabled"));
-  await fillRequest(devon.page, { ip: "52.20.30.40", cidrs: "10.20.0.0/16", type: PALO_ALTO, apps: "3" });
-  await requestForm(devon.page).getByRole("button", { name: "Prepare the support request" }).click();
-  const refusal = devon.page.getByRole("alert").filter({ hasText: "problem" });
-  await expect(refusal).toContainText(
+  await page.evaluate(() => document.querySelector("form fieldset")?.removeAttribute("disabled"));
+  await fillRequest(page, { ip: "52.20.30.40", cidrs: "10.20.0.0/16", type: PALO_ALTO, apps: "3" });
+  await requestForm(page).getByRole("button", { name: "Prepare the support request" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "problem" })).toContainText(
     "Only an OrgManager of agency-alpha (or a platform admin) can request private egress for it.",
   );
-  await expect(devon.page.getByRole("region", { name: "Your support request is ready" })).toHaveCount(0);
-  await devon.context.close();
+  await expect(page.getByRole("region", { name: "Your support request is ready" })).toHaveCount(0);
+});
 
-  const olivia = await signedIn(browser, "olivia");
-  await olivia.page.goto("/private-egress");
-  await olivia.page.evaluate((beta) => {
+test("olivia's forged submission for an org she cannot see is refused by the server", async ({
+  signedInAs,
+}) => {
+  const page = await signedInAs("olivia");
+  await page.goto("/private-egress");
+  await page.evaluate((beta) => {
     const select = document.querySelector<HTMLSelectElement>("select[name=orgGuid]");
     select?.add(new Option("agency-beta", beta, true, true));
   }, ids.orgs.beta);
-  await fillRequest(olivia.page, { ip: "52.20.30.40", cidrs: "10.20.0.0/16", type: PALO_ALTO, apps: "3" });
-  await requestForm(olivia.page).getByRole("button", { name: "Prepare the support request" }).click();
-  await expect(olivia.page.getByRole("alert").filter({ hasText: "problem" })).toContainText(
+  await fillRequest(page, { ip: "52.20.30.40", cidrs: "10.20.0.0/16", type: PALO_ALTO, apps: "3" });
+  await requestForm(page).getByRole("button", { name: "Prepare the support request" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "problem" })).toContainText(
     "This organization does not exist, or Cloud Foundry does not show it to you.",
   );
-  await olivia.context.close();
 });
 
-test("the form works without JavaScript: errors with the input kept, then the request", async ({
-  browser,
-}) => {
-  const { context, page } = await signedIn(browser, "olivia", { javaScriptEnabled: false });
-  await page.goto("/private-egress");
-  const form = requestForm(page);
-  await fillRequest(page, {
-    ip: "192.168.1.1",
-    cidrs: "172.16.0.0/12",
-    type: "Other (name it below)",
-    other: "",
-    apps: "about 20",
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form answers with the errors and the input kept, then with the request", async ({
+    signedInAs,
+  }) => {
+    const page = await signedInAs("olivia");
+    await page.goto("/private-egress");
+    const form = requestForm(page);
+    await fillRequest(page, {
+      ip: "192.168.1.1",
+      cidrs: "172.16.0.0/12",
+      type: "Other (name it below)",
+      other: "",
+      apps: "about 20",
+    });
+    await form.getByRole("button", { name: "Prepare the support request" }).click();
+
+    await expect(page.getByRole("alert").filter({ hasText: "problem" })).toContainText(
+      "There are 3 problems with the request",
+    );
+    await expect(
+      form.getByText("192.168.1.1 is in private-use space (192.168.0.0/16, RFC 1918)"),
+    ).toBeVisible();
+    await expect(form.getByText("You chose “Other”: name your IPsec endpoint")).toBeVisible();
+    await expect(form.getByText("“about 20” is not a whole number")).toBeVisible();
+    await expect(form.getByLabel("Public IP address of your IPsec endpoint")).toHaveValue("192.168.1.1");
+    await expect(form.getByLabel("Private network CIDRs")).toHaveValue("172.16.0.0/12");
+    await expect(form.getByLabel("Type of IPsec endpoint")).toHaveValue("other");
+    await expect(form.getByLabel("Approximate number of apps")).toHaveValue("about 20");
+
+    await form.getByLabel("Public IP address of your IPsec endpoint").fill("52.20.30.40");
+    await form.getByLabel("Name of your endpoint, if you chose Other").fill("Libreswan 4.12");
+    await form.getByLabel("Approximate number of apps").fill("20");
+    await form.getByRole("button", { name: "Prepare the support request" }).click();
+
+    const result = page.getByRole("region", { name: "Your support request is ready" });
+    await expect(result).toBeVisible();
+    expect(await result.getByLabel("Message").inputValue()).toContain(
+      "Type of our IPsec endpoint: Other: Libreswan 4.12",
+    );
+    await expect(result.getByRole("link", { name: "Open it in your email app" })).toHaveAttribute(
+      "href",
+      /^mailto:support@example\.org\?subject=Private%20egress%20request%20for%20org%20agency-alpha&body=/,
+    );
+    // The copy buttons need JavaScript, so they are not drawn; the text is there to select.
+    await expect(result.getByRole("button", { name: /Copy/ })).toHaveCount(0);
   });
-  await form.getByRole("button", { name: "Prepare the support request" }).click();
-
-  await expect(page.getByRole("alert").filter({ hasText: "problem" })).toContainText(
-    "There are 3 problems with the request",
-  );
-  await expect(
-    form.getByText("192.168.1.1 is in private-use space (192.168.0.0/16, RFC 1918)"),
-  ).toBeVisible();
-  await expect(form.getByText("You chose “Other”: name your IPsec endpoint")).toBeVisible();
-  await expect(form.getByText("“about 20” is not a whole number")).toBeVisible();
-  await expect(form.getByLabel("Public IP address of your IPsec endpoint")).toHaveValue("192.168.1.1");
-  await expect(form.getByLabel("Private network CIDRs")).toHaveValue("172.16.0.0/12");
-  await expect(form.getByLabel("Type of IPsec endpoint")).toHaveValue("other");
-  await expect(form.getByLabel("Approximate number of apps")).toHaveValue("about 20");
-
-  await form.getByLabel("Public IP address of your IPsec endpoint").fill("52.20.30.40");
-  await form.getByLabel("Name of your endpoint, if you chose Other").fill("Libreswan 4.12");
-  await form.getByLabel("Approximate number of apps").fill("20");
-  await form.getByRole("button", { name: "Prepare the support request" }).click();
-
-  const result = page.getByRole("region", { name: "Your support request is ready" });
-  await expect(result).toBeVisible();
-  expect(await result.getByLabel("Message").inputValue()).toContain(
-    "Type of our IPsec endpoint: Other: Libreswan 4.12",
-  );
-  await expect(result.getByRole("link", { name: "Open it in your email app" })).toHaveAttribute(
-    "href",
-    /^mailto:support@example\.org\?subject=Private%20egress%20request%20for%20org%20agency-alpha&body=/,
-  );
-  // The copy buttons need JavaScript, so they are not drawn; the text is there to select.
-  await expect(result.getByRole("button", { name: /Copy/ })).toHaveCount(0);
-  await context.close();
 });
 
 test.describe("with PRIVATE_EGRESS_ENABLED=false", () => {
@@ -280,9 +271,9 @@ test.describe("with PRIVATE_EGRESS_ENABLED=false", () => {
   });
 
   test("the page says the offering is not available and how to reach support, without the form", async ({
-    page,
+    signedInAs,
   }) => {
-    await signIn(page, "olivia");
+    const page = await signedInAs("olivia");
     await page.goto(`http://localhost:${port}/private-egress`);
     await expect(page.getByTestId("signed-in-user")).toHaveText("olivia");
     await expect(page.getByText("Private egress is not available on this platform").first()).toBeVisible();
