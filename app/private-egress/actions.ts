@@ -52,7 +52,11 @@ export const requestPrivateEgress = defineFormAction(
     }
     const request = buildSupportRequest(input, {
       orgName: org.name,
-      requester: { name: session.user.name, email: session.user.email },
+      requester: {
+        name: session.user.name,
+        email: session.user.email,
+        role: roles.orgs.get(org.guid)?.has("organization_manager") ? "org-manager" : "platform-admin",
+      },
       supportEmail,
     });
     // history: record the prepared request (org, requester, fields) once the change history (lib/history) exists.

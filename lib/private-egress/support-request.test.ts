@@ -11,7 +11,7 @@ const input = {
 };
 const context = {
   orgName: "agency-alpha",
-  requester: { name: "olivia", email: "olivia@example.gov" },
+  requester: { name: "olivia", email: "olivia@example.gov", role: "org-manager" as const },
   supportEmail: "support@example.org",
 };
 
@@ -36,13 +36,13 @@ describe("buildSupportRequest", () => {
     }
   });
 
-  it("writes an “other” endpoint by the name the user gave", () => {
+  it("writes an “other” endpoint by the name the user gave, and a platform admin as one", () => {
     const request = buildSupportRequest(
       { ...input, endpointType: "other", endpointOther: "Libreswan 4.12" },
-      { ...context, requester: { name: "olivia", email: "" } },
+      { ...context, requester: { name: "admin", email: "", role: "platform-admin" } },
     );
     expect(request.body).toContain("Type of our IPsec endpoint: Other: Libreswan 4.12");
-    expect(request.body).toContain("Requested by: olivia, an OrgManager");
+    expect(request.body).toContain("Requested by: admin, a platform admin");
   });
 
   it("builds a mailto link with the subject and body encoded, line breaks as CRLF (RFC 6068)", () => {

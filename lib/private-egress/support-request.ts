@@ -17,7 +17,12 @@ export type SupportRequest = {
   mailto: string;
 };
 
-export type Requester = { name: string; email: string };
+export type Requester = {
+  name: string;
+  email: string;
+  /** Why they may ask: an OrgManager of the org, or a platform admin who is not one. */
+  role: "org-manager" | "platform-admin";
+};
 
 /** What the form's action answers on success, besides its message. */
 export type PreparedRequest = { request: SupportRequest };
@@ -45,7 +50,7 @@ export function buildSupportRequest(
     `Please set up private egress for the org ${orgName}: a dedicated pool of hosts (an isolation segment) connected to our private network over an IPsec VPN.`,
     "",
     `Org: ${orgName} (guid ${input.orgGuid})`,
-    `Requested by: ${who}, an OrgManager of the org`,
+    `Requested by: ${who}, ${requester.role === "org-manager" ? "an OrgManager of the org" : "a platform admin"}`,
     `Public IP address of our IPsec endpoint: ${input.endpointIp}`,
     "Private network CIDRs to connect:",
     ...input.privateCidrs.map((cidr) => `  - ${cidr}`),
