@@ -12,6 +12,7 @@ import { platformNetworksOf } from "@/lib/private-egress/platform-networks";
 import { requestSchema } from "@/lib/private-egress/schema";
 import { buildSupportRequest, type PreparedRequest } from "@/lib/private-egress/support-request";
 import { cannotRequestReason } from "@/lib/loaders/private-egress";
+import { recordPrivateEgressRequest } from "@/lib/private-egress/record";
 
 /**
  * The private-egress request (design.md §7). It sends nothing: it checks the
@@ -24,7 +25,8 @@ const schema = z.lazy(() => requestSchema(platformNetworksOf(loadCatalog())));
 export const requestPrivateEgress = defineFormAction(
   "private-egress.request",
   schema,
-  async (input, { session, client, log }): Promise<ActionResult<PreparedRequest>> => {
+  async (input, ctx): Promise<ActionResult<PreparedRequest>> => {
+    const { session, client, log } = ctx;
     const { privateEgressEnabled, supportEmail } = env();
     if (!privateEgressEnabled) {
       return {
@@ -59,11 +61,11 @@ export const requestPrivateEgress = defineFormAction(
       },
       supportEmail,
     });
-    // history: record the prepared request (org, requester, fields) once the change history (lib/history) exists.
     log.info({ org: org.guid, cidrs: input.privateCidrs.length }, "private-egress request prepared");
+    const recorded = await recordPrivateEgressRequest(ctx, org.guid, input);
     return {
       ok: true,
-      message: `Review it, then send it to ${supportEmail}: open it in your email app, or copy the subject and the message into a support ticket. Nothing has been sent yet.`,
+      message: `Review it, then send it to ${supportEmail}: open it in your email app, or copy the subject and the message into a support ticket. Nothing has been sent yet.${recorded ? "" : ` ${MESSAGES.requestNotRecorded}`}`,
       request,
     };
   },
