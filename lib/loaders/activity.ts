@@ -18,6 +18,7 @@ export const ACTIVITY_KINDS = [
   "failure",
   "drift",
   "policy",
+  "request",
 ] as const satisfies readonly KindFilter[];
 
 const day = z

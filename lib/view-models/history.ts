@@ -52,14 +52,26 @@ export function describeEntry(entry: HistoryEntry, now: number): string {
         .join("; ");
       return `Changed outside the dashboard, between ${formatTime(entry.from)} and ${formatTime(entry.to)}, actor unknown: ${changes}.`;
     }
+    case "segment": {
+      const to = entry.to ? `isolation segment ${entry.to.name}` : "the org's default placement";
+      const outcome = outcomeAsOf(entry, now);
+      if (outcome === "succeeded") return `Moved to ${to}; running apps move when restarted.`;
+      const reason = entry.message && outcome === "failed" ? `: ${entry.message}` : "";
+      return `Move to ${to}: ${OUTCOME_WORDS[outcome]}${reason}`;
+    }
+    case "request":
+      return entry.message ?? "Requested private egress.";
     case "policy":
       return entry.message ?? "Changed the org's egress policy.";
   }
 }
 
-/** The activity page's kinds, as the filter names them. */
-export function kindOf(entry: HistoryEntry, now: number): "change" | "failure" | "drift" | "policy" {
-  if (entry.kind === "change") return outcomeAsOf(entry, now) === "failed" ? "failure" : "change";
+export type ActivityKind = "change" | "failure" | "drift" | "policy" | "request";
+
+/** The activity page's kinds, as the filter names them: a segment move is a change. */
+export function kindOf(entry: HistoryEntry, now: number): ActivityKind {
+  if (entry.kind === "change" || entry.kind === "segment")
+    return outcomeAsOf(entry, now) === "failed" ? "failure" : "change";
   return entry.kind;
 }
 
@@ -82,7 +94,7 @@ export type ActivityRow = {
   when: string;
   space: string;
   who: string;
-  kind: "change" | "failure" | "drift" | "policy";
+  kind: ActivityKind;
   what: string;
   requestId: string;
 };
@@ -96,7 +108,10 @@ export function activityRows(
     id: entry.id,
     at: entry.occurredAt,
     when: formatTime(entry.occurredAt),
-    space: entry.kind === "policy" ? "(whole org)" : (spaceNames.get(entry.spaceGuid) ?? entry.spaceName),
+    space:
+      entry.kind === "policy" || entry.kind === "request"
+        ? "(whole org)"
+        : (spaceNames.get(entry.spaceGuid) ?? entry.spaceName),
     who: actorOf(entry),
     kind: kindOf(entry, now),
     what: describeEntry(entry, now),

@@ -7,6 +7,7 @@ const KIND_LABELS: Record<(typeof ACTIVITY_KINDS)[number], string> = {
   failure: "Changes that failed",
   drift: "Changes made outside the dashboard (drift)",
   policy: "Policy edits",
+  request: "Private egress requests",
 };
 
 /** A plain GET form: works without JavaScript, and every filtered view has its own URL. */

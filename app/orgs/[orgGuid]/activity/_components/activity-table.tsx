@@ -6,6 +6,7 @@ const KIND_WORDS: Record<ActivityRow["kind"], string> = {
   failure: "Failed change",
   drift: "Drift",
   policy: "Policy",
+  request: "Private egress request",
 };
 
 /** The entries, newest first; each row is an anchor (`#entry-<id>`) that the matrix links to. */
