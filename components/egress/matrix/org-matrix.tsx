@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -9,7 +10,7 @@ import type { Lifecycle } from "@/lib/egress";
 import { violates, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { ChangeDialog } from "../change-flow/change-dialog";
 import { useChangeFlow } from "../change-flow/use-change-flow";
-import { BringIntoPolicyDialog, type BringAction, type BringTarget } from "../policy/bring-into-policy";
+import type { BringAction, BringTarget } from "../policy/bring-into-policy";
 import { StatusIconSprite } from "../status-icons";
 import { BulkApply, type BulkActions } from "./bulk-apply";
 import { applyFilter, MatrixFilters, parsePosture, type MatrixFilter } from "./matrix-filters";
@@ -19,6 +20,11 @@ import { changeKey, type MatrixChange, type MatrixContext } from "./types";
 import { useMatrixRows } from "./use-matrix-rows";
 
 export type { MatrixContext };
+
+/** Loaded when first opened: most visits to the matrix never bring a space into policy (first-load JS, design.md §8). */
+const BringIntoPolicyDialog = dynamic(() =>
+  import("../policy/bring-into-policy").then((m) => m.BringIntoPolicyDialog),
+);
 
 export type ChangeProfileInput = {
   orgGuid: string;
@@ -127,7 +133,7 @@ export function OrgMatrix({
         onBring={bring ? setBringing : undefined}
       />
 
-      {bring && (
+      {bring && bringing !== null && (
         <BringIntoPolicyDialog
           orgGuid={context.orgGuid}
           target={bringing}
