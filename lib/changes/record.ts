@@ -2,10 +2,11 @@ import "server-only";
 import { refuseWith, type ActionContext } from "@/lib/actions/define-action";
 import type { ActionResult } from "@/lib/actions/result";
 import type { Lifecycle } from "@/lib/egress";
-import { failure, MESSAGES } from "@/lib/failures";
+import { failure, MESSAGES, toFailure } from "@/lib/failures";
 import { getHistory, type HistoryStore } from "@/lib/history";
 import { describeError } from "@/lib/log";
-import { applyBinding, type Outcome } from "./apply";
+import { setSpaceIsolationSegment } from "@/lib/cf/spaces";
+import { applyBinding, cfErrorOf, type Outcome } from "./apply";
 
 /**
  * Every change the dashboard makes goes through here (design.md §6): the
@@ -77,6 +78,63 @@ export async function applyRecorded(ctx: ActionContext, change: RecordedChange):
     return { ...outcome, unrecorded: false };
   } catch (error) {
     ctx.log.error({ err: describeError(error), entries: ids }, "history: outcome not written");
+    return { ...outcome, unrecorded: true };
+  }
+}
+
+export type SegmentMove = {
+  orgGuid: string;
+  space: { guid: string; name: string };
+  from: { guid: string; name: string } | null;
+  /** Null: back to the org's default. */
+  to: { guid: string; name: string } | null;
+};
+
+/** A space's move to an isolation segment, recorded like a bind: intent, CF, outcome. */
+export async function moveSpaceRecorded(ctx: ActionContext, move: SegmentMove): Promise<RecordedOutcome> {
+  let store: HistoryStore;
+  let id: number;
+  try {
+    store = await getHistory();
+    id = await store.recordSegmentIntent({
+      user: { guid: ctx.session.user.id, name: ctx.session.user.name },
+      orgGuid: move.orgGuid,
+      spaceGuid: move.space.guid,
+      spaceName: move.space.name,
+      from: move.from,
+      to: move.to,
+      requestId: ctx.requestId,
+    });
+  } catch (error) {
+    ctx.log.error({ err: describeError(error) }, "history: intent not written; space not moved");
+    return {
+      ok: false,
+      failure: failure("unavailable", MESSAGES.historyUnavailable),
+      cfError: null,
+      unrecorded: false,
+    };
+  }
+  let outcome: Outcome;
+  try {
+    await setSpaceIsolationSegment(ctx.client, move.space.guid, move.to?.guid ?? null);
+    outcome = { ok: true };
+  } catch (error) {
+    outcome = { ok: false, failure: toFailure(error, "write"), cfError: cfErrorOf(error) };
+  }
+  try {
+    await store.recordSegmentOutcome(
+      id,
+      outcome.ok
+        ? { outcome: "succeeded" }
+        : {
+            outcome: outcome.failure.kind === "unconfirmed" ? "unknown" : "failed",
+            cfError: outcome.cfError,
+            message: outcome.failure.message,
+          },
+    );
+    return { ...outcome, unrecorded: false };
+  } catch (error) {
+    ctx.log.error({ err: describeError(error), entry: id }, "history: segment outcome not written");
     return { ...outcome, unrecorded: true };
   }
 }
