@@ -13,6 +13,7 @@ import { bindProfileToSpaces, bringIntoPolicy, changeProfile } from "../actions"
 import { OrgHeading } from "./_components/org-heading";
 import { OrgNotes } from "./_components/org-notes";
 import { PostureSummary } from "./_components/posture-summary";
+import { SegmentsSummary } from "./_components/segments-summary";
 
 type Params = Promise<{ orgGuid: string }>;
 
@@ -56,6 +57,7 @@ export default async function OrgPage({ params }: { params: Params }) {
         violations={policyActive ? matrix.spaces.filter((s) => !s.policy.compliant).length : undefined}
         policyHref={`/orgs/${orgGuid}/policy`}
       />
+      <SegmentsSummary matrix={matrix} />
       <OrgMatrix
         initial={rows}
         context={{
