@@ -177,6 +177,27 @@ test("one space from its row; sasha is told why sandbox cannot become trusted-lo
   await expect(page.dialog.root.getByRole("button", { name: "Confirm" })).toHaveCount(0);
 });
 
+test("olivia adds rules without writing JSON, and a second editor's stale save is refused", async ({
+  signedInAs,
+  request,
+}) => {
+  const page = await signedInAs("olivia");
+  const policy = await new PolicyPage(page).goto(o.alpha);
+  await policy.addRule("sandbox*", "must be closed");
+  await policy.addRule("prod", "must not have public egress");
+  await page.getByRole("button", { name: "Save policy" }).click();
+  await expect(policy.saved()).toBeVisible();
+  expect(await policy.ruleTexts()).toEqual(["sandbox* must be closed", "prod must not have public egress"]);
+
+  // Meanwhile a pipeline writes; her next save, based on the revision she read, is refused and kept.
+  await setPolicy(request, EMPTY);
+  await policy.addRule("dev", "must not reach RDS");
+  const typed = await policy.editor.inputValue();
+  await page.getByRole("button", { name: "Save policy" }).click();
+  await expect(policy.refused()).toContainText("Someone changed this org's policy since you loaded it");
+  await expect(policy.editor).toHaveValue(typed);
+});
+
 test("devon reads the policy and cannot edit it", async ({ signedInAs, request }) => {
   await setPolicy(request, ISSUE_14);
   const page = await signedInAs("devon");

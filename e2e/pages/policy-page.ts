@@ -26,6 +26,15 @@ export class PolicyPage {
     await this.page.getByRole("button", { name: "Save policy" }).click();
   }
 
+  /** "Add a rule without writing JSON": a pattern and a requirement in words, added to the editor's text. */
+  async addRule(spaces: string, requirement: string): Promise<void> {
+    const builder = this.page.getByRole("group", { name: "Add a rule without writing JSON" });
+    await builder.getByLabel("Spaces (pattern)").fill(spaces);
+    await builder.getByLabel("Requirement").selectOption({ label: requirement });
+    await builder.getByRole("button", { name: "Add the rule" }).click();
+    await expect(builder.getByRole("status")).toContainText(`${spaces} ${requirement}`);
+  }
+
   saved(): Locator {
     return this.page.getByRole("status").filter({ hasText: "Policy saved" });
   }

@@ -1,6 +1,10 @@
 import type { StoredPolicy, UserRef } from "@/lib/history/types";
 import {
   describeDefault,
+  describeRequirement,
+  POSTURE_PROFILES,
+  REQUIRABLE_POSTURES,
+  type Requirement,
   describeRule,
   EMPTY_POLICY,
   validatePolicy,
@@ -169,4 +173,28 @@ export function policyChangeMessage(after: Policy, revision: number | null, via:
 /** The document as the editor shows it: two-space JSON. */
 export function policyText(document: unknown): string {
   return JSON.stringify(document, null, 2);
+}
+
+/** Every requirement this platform's profiles and catalog can express, in words, for the rule builder. */
+export function requirementOptions(context: PolicyContext): { label: string; requirement: Requirement }[] {
+  const ids = context.profiles.map((p) => p.id);
+  const requirements: Requirement[] = [
+    ...REQUIRABLE_POSTURES.filter((p) => POSTURE_PROFILES[p].every((id) => ids.includes(id))).map(
+      (posture) => ({ posture }),
+    ),
+    ...context.profiles.flatMap((p) => [
+      { profile: p.id, present: false },
+      { profile: p.id, present: true },
+    ]),
+    ...context.catalog.destinations
+      .filter((d) => d.asg_governed)
+      .flatMap((d) => [
+        { destination: d.id, reachable: false },
+        { destination: d.id, reachable: true },
+      ]),
+  ];
+  return requirements.map((requirement) => ({
+    label: describeRequirement(requirement, context),
+    requirement,
+  }));
 }

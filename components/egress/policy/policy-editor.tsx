@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, type FormEvent } fr
 import type { FormState } from "@/lib/actions/define-action";
 import type { PolicyWarning } from "@/lib/policy";
 import { pathWords, problemsOf, type SavedPolicy } from "@/lib/view-models/policy-editor";
+import { RuleBuilder, type RequirementOption } from "./rule-builder";
 
 /**
  * The org manager's policy editor (design.md §10): the policy as JSON in a
@@ -25,6 +26,7 @@ export function PolicyEditor({
   revision,
   text,
   warnings,
+  options,
 }: {
   action: (previous: PolicyFormState, data: FormData) => Promise<PolicyFormState>;
   orgGuid: string;
@@ -34,9 +36,12 @@ export function PolicyEditor({
   text: string;
   /** What is questionable in the stored policy now (a rule that matches no current space). */
   warnings: PolicyWarning[];
+  /** The requirements this platform can express, in words, for the rule builder. */
+  options: RequirementOption[];
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const resultRef = useRef<HTMLDivElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -116,6 +121,7 @@ export function PolicyEditor({
         <textarea
           // A save brings the stored text back (normalised); a refusal keeps what was typed.
           key={`${currentRevision}`}
+          ref={textareaRef}
           id={FIELD}
           name="policy"
           rows={18}
@@ -125,6 +131,13 @@ export function PolicyEditor({
           aria-invalid={problems.length > 0 || undefined}
           aria-describedby={described.join(" ")}
           className="block w-full max-w-3xl rounded border-2 border-base-dark p-3 font-mono text-sm aria-invalid:border-error-dark"
+        />
+        <RuleBuilder
+          read={() => textareaRef.current?.value ?? ""}
+          write={(value) => {
+            if (textareaRef.current) textareaRef.current.value = value;
+          }}
+          options={options}
         />
         <button
           type="submit"

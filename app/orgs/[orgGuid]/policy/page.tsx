@@ -12,7 +12,7 @@ import { MESSAGES } from "@/lib/failures";
 import { attempt } from "@/lib/loaders/attempt";
 import { loadOrgMatrix } from "@/lib/loaders/org";
 import { validatePolicy } from "@/lib/policy";
-import { policyInWords, policyIsActive, policyText } from "@/lib/view-models/org-policy";
+import { policyInWords, policyIsActive, policyText, requirementOptions } from "@/lib/view-models/org-policy";
 import { bringIntoPolicy } from "../actions";
 import { savePolicyForm } from "./actions";
 import { PolicyAsCode } from "./_components/policy-as-code";
@@ -109,6 +109,7 @@ export default async function PolicyPage({ params }: { params: Params }) {
             revision={matrix.policy.revision}
             text={policyText(matrix.policy.document)}
             warnings={checked?.ok ? checked.warnings : []}
+            options={requirementOptions(context)}
           />
         ) : (
           <p className="max-w-3xl">{MESSAGES.notAuthorizedPolicy}</p>
