@@ -132,7 +132,9 @@ export const bringIntoPolicy = defineAction(
     if (fresh.revision !== revision) return refuse("conflict", MESSAGES.policyChanged);
     const plans = new Map(fresh.plans.map((plan) => [plan.space.guid, plan]));
     const results: BringResult[] = [];
-    for (const wanted of spaces) {
+    // A space named twice is changed once.
+    const wantedSpaces = [...new Map(spaces.map((s) => [s.guid, s])).values()];
+    for (const wanted of wantedSpaces) {
       const plan = plans.get(wanted.guid);
       const space = plan?.space ?? { guid: wanted.guid, name: wanted.guid };
       results.push(await applySpacePlan(ctx, fresh.org, space, plan, wanted.ops));
@@ -145,7 +147,7 @@ export const bringIntoPolicy = defineAction(
     const done = results.filter((r) => r.status === "done").length;
     return {
       ok: true,
-      message: `${done} of ${spaces.length} ${spaces.length === 1 ? "space" : "spaces"} brought into policy.`,
+      message: `${done} of ${results.length} ${results.length === 1 ? "space" : "spaces"} brought into policy.`,
       results,
     };
   },
