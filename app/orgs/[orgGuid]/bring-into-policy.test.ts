@@ -49,11 +49,11 @@ async function signIn(user: keyof typeof u) {
   };
 }
 
-async function preview(space?: string): Promise<{ status: number; body: PlanView }> {
+async function preview(space?: string, org: string = o.alpha): Promise<{ status: number; body: PlanView }> {
   const query = space === undefined ? "" : `?space=${space}`;
   const response = await planRoute.GET(
-    new Request(`http://localhost:3000/api/orgs/${o.alpha}/policy/plan${query}`),
-    { params: Promise.resolve({ orgGuid: o.alpha }) },
+    new Request(`http://localhost:3000/api/orgs/${org}/policy/plan${query}`),
+    { params: Promise.resolve({ orgGuid: org }) },
   );
   return { status: response.status, body: (await response.json()) as PlanView };
 }
@@ -233,6 +233,20 @@ describe.each(testBackends())("bringing agency-alpha into policy on $name", (bac
         why: "Trusted local egress is not visible to you: an administrator must make trusted_local_networks_egress available to your org first",
       },
     ]);
+  });
+
+  it("tells sasha that no change of hers can reach a suspended org's space, and why", async () => {
+    const current = await store.readPolicy(o.gamma);
+    await store.writePolicy({
+      user: { guid: u.admin, name: "admin" },
+      orgGuid: o.gamma,
+      document: { version: 1, rules: [], default: { profile: "public", present: true } },
+      expectedVersion: current?.version ?? 0,
+    });
+    await signIn("sasha");
+    const { body } = await preview(undefined, o.gamma);
+    expect(body.changes).toEqual([]);
+    expect(body.unattainable.map((x) => [x.name, x.why])).toEqual([["legacy", MESSAGES.orgSuspended]]);
   });
 
   it("answers 404 for a space or an org the user cannot see", async () => {
