@@ -12,6 +12,14 @@ import { profiles } from "@/lib/egress/load-profiles";
 import { findOrganization } from "@/lib/loaders/lookups";
 import { buildOrgMatrix, type OrgMatrix } from "@/lib/view-models/org-matrix";
 
+/** How long a matrix took to load from CF and to evaluate, for the Server-Timing header of the export. */
+export type MatrixTimings = { cfMs: number; engineMs: number };
+const timings = new WeakMap<OrgMatrix, MatrixTimings>();
+
+export function matrixTimings(matrix: OrgMatrix): MatrixTimings | undefined {
+  return timings.get(matrix);
+}
+
 /**
  * The org page's data, at a constant number of CF requests whatever the
  * number of spaces (design.md §8): the org, its spaces, every visible
@@ -27,6 +35,7 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     readsGlobally: session?.user.readsGlobally ?? false,
   };
 
+  const started = performance.now();
   // The org itself is fetched alongside the lists, not before them: one round trip less.
   const [org, spaces, groups, roles, segments, defaultSegment] = await Promise.all([
     findOrganization(orgGuid),
@@ -44,7 +53,8 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
   for (const { segment, spaces: guids } of assignments)
     for (const guid of guids) spaceSegments.set(guid, segment.guid);
 
-  return buildOrgMatrix({
+  const loaded = performance.now();
+  const matrix = buildOrgMatrix({
     org,
     spaces,
     groups,
@@ -56,4 +66,6 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     catalog: loadCatalog(),
     profiles: profiles(),
   });
+  timings.set(matrix, { cfMs: loaded - started, engineMs: performance.now() - loaded });
+  return matrix;
 });
