@@ -39,7 +39,7 @@ import { ids } from "../sim/seed";
 import { ensureBuild, loadAverage, startStack } from "./lib/bench-stack";
 import { BENCH_USER, DEMO_PASSWORD, generatedOrgGuid } from "./lib/bench-world";
 import { kB } from "./lib/measure";
-import { startProcess, waitFor } from "./lib/processes";
+import { waitFor } from "./lib/processes";
 import { signIn } from "./lib/sign-in";
 
 const DEFAULT_PAGES = [
@@ -159,10 +159,11 @@ function summarise(runs: Lhr[]): Scores {
 }
 
 const profile = mkdtempSync(join(tmpdir(), "egress-lighthouse-"));
+process.once("exit", () => rmSync(profile, { recursive: true, force: true })); // also after Ctrl-C
 const results: PageResult[] = [];
 try {
   const { app } = stack;
-  startProcess(
+  stack.start(
     CHROMIUM,
     [
       "--headless=new",

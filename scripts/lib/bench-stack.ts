@@ -12,7 +12,20 @@ import type { BenchWorldShape } from "./bench-world";
 import { exited, startProcess, stopAll, stopAllOnSignals, waitFor } from "./processes";
 import { SimClient } from "./sim-client";
 
-export type Stack = { app: string; sim: SimClient; stop: () => Promise<void> };
+// Ctrl-C or SIGTERM stops every child started through this module (the build included), then exits.
+stopAllOnSignals();
+
+export type Stack = {
+  app: string;
+  sim: SimClient;
+  /**
+   * Starts another child that `stop()` and Ctrl-C stop with the rest. Scripts start their own
+   * children through this rather than importing processes.ts themselves: tsx loads that module once
+   * for an .mts importer and once for this file, and each copy stops only what it started.
+   */
+  start: typeof startProcess;
+  stop: () => Promise<void>;
+};
 
 /** Builds the production app unless told to reuse the build there is (`--skip-build`). */
 export async function ensureBuild(skip: boolean): Promise<void> {
@@ -35,7 +48,6 @@ export async function startStack(options: {
   world: BenchWorldShape;
   env?: Record<string, string>;
 }): Promise<Stack> {
-  stopAllOnSignals();
   const app = `http://127.0.0.1:${options.appPort}`;
   const dataDir = mkdtempSync(join(tmpdir(), "egress-bench-"));
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
@@ -76,7 +88,7 @@ export async function startStack(options: {
       },
     });
     await waitFor(`${app}/api/health`, 120_000);
-    return { app, sim: new SimClient(cfUrl), stop };
+    return { app, sim: new SimClient(cfUrl), start: startProcess, stop };
   } catch (error) {
     await stop();
     throw error;
