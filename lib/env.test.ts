@@ -20,6 +20,8 @@ describe("parseEnv", () => {
     expect(env.dynamicAsgs).toBe(true);
     expect(env.govBanner).toBe(false);
     expect(env.isProduction).toBe(false);
+    expect(env.supportEmail).toBe("support@example.org");
+    expect(env.privateEgressEnabled).toBe(true);
   });
 
   it("keeps the history in SQLite under ./data unless DATABASE_URL names a PostgreSQL", () => {
@@ -66,7 +68,11 @@ describe("parseEnv", () => {
 
   it("treats VCAP_APPLICATION or DEPLOY_ENV=production as production, not NODE_ENV", () => {
     expect(parseEnv({ NODE_ENV: "production" }).isProduction).toBe(false);
-    const secrets = { AUTH_SECRET: "x".repeat(32), UAA_CLIENT_SECRET: "real-secret" };
+    const secrets = {
+      AUTH_SECRET: "x".repeat(32),
+      UAA_CLIENT_SECRET: "real-secret",
+      SUPPORT_EMAIL: "support@agency.gov",
+    };
     expect(parseEnv({ ...secrets, DEPLOY_ENV: "production" }).isProduction).toBe(true);
     expect(parseEnv({ ...secrets, VCAP_APPLICATION: "{}" }).isProduction).toBe(true);
   });
@@ -75,12 +81,14 @@ describe("parseEnv", () => {
     expect(problemsOf({ DEPLOY_ENV: "production" })).toEqual([
       "AUTH_SECRET: is required in production (try: openssl rand -base64 32)",
       "UAA_CLIENT_SECRET: is required in production",
+      "SUPPORT_EMAIL: is required in production (users send support requests to it)",
     ]);
     expect(
       problemsOf({
         DEPLOY_ENV: "production",
         AUTH_SECRET: "x".repeat(32),
         UAA_CLIENT_SECRET: "demo-client-secret",
+        SUPPORT_EMAIL: "support@agency.gov",
       }),
     ).toEqual(["UAA_CLIENT_SECRET: the demo secret must not be used in production"]);
   });
@@ -90,5 +98,31 @@ describe("parseEnv", () => {
       dynamicAsgs: false,
       govBanner: true,
     });
+  });
+
+  it("reads the support address and the private-egress flag", () => {
+    expect(
+      parseEnv({ SUPPORT_EMAIL: "cloud-support@agency.gov", PRIVATE_EGRESS_ENABLED: "false" }),
+    ).toMatchObject({ supportEmail: "cloud-support@agency.gov", privateEgressEnabled: false });
+    expect(parseEnv({ PRIVATE_EGRESS_ENABLED: "1" }).privateEgressEnabled).toBe(true);
+  });
+
+  it("refuses a support address that is not an email address, and a flag that is not a boolean", () => {
+    const problems = problemsOf({ SUPPORT_EMAIL: "support desk", PRIVATE_EGRESS_ENABLED: "maybe" });
+    expect(problems).toEqual([
+      'SUPPORT_EMAIL: must be an email address, e.g. support@example.gov (got "support desk")',
+      'PRIVATE_EGRESS_ENABLED: must be "true" or "false" (got "maybe")',
+    ]);
+    expect(problemsOf({ SUPPORT_EMAIL: "mailto:support@agency.gov" })[0]).toMatch(/^SUPPORT_EMAIL: /);
+  });
+
+  it("requires a real support address in production, where the demo's would reach no one", () => {
+    const production = { DEPLOY_ENV: "production", AUTH_SECRET: "x".repeat(32), UAA_CLIENT_SECRET: "s" };
+    expect(problemsOf(production)).toEqual([
+      "SUPPORT_EMAIL: is required in production (users send support requests to it)",
+    ]);
+    expect(parseEnv({ ...production, SUPPORT_EMAIL: "support@agency.gov" }).supportEmail).toBe(
+      "support@agency.gov",
+    );
   });
 });

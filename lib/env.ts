@@ -37,6 +37,11 @@ const positiveInt = (fallback: number) =>
 /** Development-only defaults, refused in production (see `isProduction`). */
 const DEMO_AUTH_SECRET = "demo-only-secret-do-not-use-in-production-0123456789";
 const DEMO_CLIENT_SECRET = "demo-client-secret";
+/**
+ * A reserved domain (RFC 2606), so a demo's request goes nowhere rather than
+ * to a real support desk; production must name its own (see parseEnv).
+ */
+const DEMO_SUPPORT_EMAIL = "support@example.org";
 
 const schema = z.object({
   CF_API_URL: httpUrl.default("http://127.0.0.1:9022"),
@@ -51,6 +56,8 @@ const schema = z.object({
   GOV_BANNER: flag(false),
   DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
   DATABASE_URL: postgresUrl.optional(),
+  SUPPORT_EMAIL: z.email({ error: "must be an email address, e.g. support@example.gov" }).optional(),
+  PRIVATE_EGRESS_ENABLED: flag(true),
   DEPLOY_ENV: z.string().optional(),
   VCAP_APPLICATION: z.string().optional(),
 });
@@ -71,6 +78,10 @@ export type Env = {
   dataDir: string;
   /** A PostgreSQL connection string; when set, the history lives there instead of SQLite. */
   databaseUrl: string | undefined;
+  /** Where users send support requests (the private-egress request, and "how to reach support"). */
+  supportEmail: string;
+  /** Whether the platform offers private egress; false shows the page without the request form. */
+  privateEgressEnabled: boolean;
   /**
    * Production is decided by the deployment, not by NODE_ENV: the demo runs
    * the production build over plain http against the stand-in.
@@ -113,6 +124,9 @@ export function parseEnv(source: Source): Env {
   if (isProduction && raw.UAA_CLIENT_SECRET === DEMO_CLIENT_SECRET) {
     problems.push("UAA_CLIENT_SECRET: the demo secret must not be used in production");
   }
+  if (isProduction && raw.SUPPORT_EMAIL === undefined) {
+    problems.push("SUPPORT_EMAIL: is required in production (users send support requests to it)");
+  }
   if (problems.length > 0) throw new EnvError(problems);
 
   return {
@@ -128,6 +142,8 @@ export function parseEnv(source: Source): Env {
     govBanner: raw.GOV_BANNER,
     dataDir: raw.DATA_DIR,
     databaseUrl: raw.DATABASE_URL,
+    supportEmail: raw.SUPPORT_EMAIL ?? DEMO_SUPPORT_EMAIL,
+    privateEgressEnabled: raw.PRIVATE_EGRESS_ENABLED,
     isProduction,
   };
 }

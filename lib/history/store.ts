@@ -2,6 +2,7 @@ import "server-only";
 import { recordIntents, recordOutcomes, recordPolicyChange } from "./changes";
 import { connect, type HistoryConfig } from "./connect";
 import type { StoreContext } from "./context";
+import { recordRequest, recordSegmentIntent, recordSegmentOutcome } from "./events";
 import { migrateOnce } from "./migrations";
 import { observe } from "./observe";
 import { lastEntries, list } from "./queries";
@@ -28,6 +29,9 @@ export async function openHistory(config: HistoryConfig): Promise<HistoryStore> 
     lastEntries: (orgGuid, spaceGuids) => lastEntries(ctx, orgGuid, spaceGuids),
     list: (query) => list(ctx, query),
     recordPolicyChange: (change) => recordPolicyChange(ctx, change),
+    recordSegmentIntent: (intent) => recordSegmentIntent(ctx, intent),
+    recordSegmentOutcome: (id, outcome) => recordSegmentOutcome(ctx, id, outcome),
+    recordRequest: (request) => recordRequest(ctx, request),
     close: () => connection.db.destroy(),
   };
 }

@@ -9,7 +9,9 @@ import { getCfClient } from "@/lib/cf/session-client";
 import { listSpaces } from "@/lib/cf/spaces";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { profiles } from "@/lib/egress/load-profiles";
-import { findOrganization } from "@/lib/loaders/lookups";
+import { lastEntries, observationOf, observeAfterResponse } from "./history";
+import { findOrganization } from "./lookups";
+import { matrixRows, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { buildOrgMatrix, type OrgMatrix } from "@/lib/view-models/org-matrix";
 
 /** How long a matrix took to load from CF and to evaluate, for the Server-Timing header of the export. */
@@ -36,6 +38,8 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
   };
 
   const started = performance.now();
+  // Anything the history recorded after this moment may not be in the reads below (the drift check).
+  const observedAt = Date.now();
   // The org itself is fetched alongside the lists, not before them: one round trip less.
   const [org, spaces, groups, roles, segments, defaultSegment] = await Promise.all([
     findOrganization(orgGuid),
@@ -46,6 +50,7 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     getOrganizationDefaultSegment(client, orgGuid),
   ]);
   if (!org) return null;
+  observeAfterResponse(observationOf(orgGuid, spaces, groups, observedAt));
   const assignments = await Promise.all(
     segments.map(async (segment) => ({ segment, spaces: await segmentSpaceGuids(client, segment.guid) })),
   );
@@ -69,3 +74,16 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
   timings.set(matrix, { cfMs: loaded - started, engineMs: performance.now() - loaded });
   return matrix;
 });
+
+/** The matrix page's rows: the matrix, and each space's last history entry (one database query). */
+export async function loadMatrixRows(
+  orgGuid: string,
+): Promise<{ matrix: OrgMatrix; rows: MatrixRowsJson } | null> {
+  const matrix = await loadOrgMatrix(orgGuid);
+  if (!matrix) return null;
+  const last = await lastEntries(
+    orgGuid,
+    matrix.spaces.map((s) => s.guid),
+  );
+  return { matrix, rows: matrixRows(matrix, last) };
+}

@@ -12,6 +12,8 @@ import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
 import type { Lifecycle } from "@/lib/egress";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
+import type { HistoryEntry } from "@/lib/history";
+import { historyPage, observationOf, observeAfterResponse } from "./history";
 import { findOrganization, findSpace } from "./lookups";
 import { profiles } from "@/lib/egress/load-profiles";
 import { findFixes, type Fix } from "@/lib/view-models/fixes";
@@ -48,6 +50,10 @@ export type SpaceDetail = {
   canChange: boolean;
   isAdmin: boolean;
   segment: { name: string; source: "space" | "org-default" } | null;
+  /** The space's latest history entries, newest first; null when the history cannot be read. */
+  recent: HistoryEntry[] | null;
+  /** When the page's reads started: "now" for words such as "outcome unknown". */
+  loadedAt: number;
   catalogName: string;
   dynamicAsgs: boolean;
 };
@@ -79,6 +85,8 @@ async function segmentName(
   }
 }
 
+const RECENT_ENTRIES = 5;
+
 export const loadSpaceDetail = cache(
   async (orgGuid: string, spaceGuid: string): Promise<SpaceDetail | null> => {
     const { client, userId } = await getCfClient();
@@ -88,14 +96,19 @@ export const loadSpaceDetail = cache(
 
     // The visible groups carry this space's bindings in their relationships (the user can read the
     // space), so no space-scoped list is needed; the segment is looked up alongside.
-    const [space, org, visible, roles, segment] = await Promise.all([
+    const observedAt = Date.now();
+    // The history is read alongside CF (one database round trip, design.md §8) and shown only if
+    // CF lets the user read the space.
+    const [space, org, visible, roles, segment, recent] = await Promise.all([
       findSpace(spaceGuid),
       findOrganization(orgGuid),
       listSecurityGroups(client),
       listUserRoles(client, userId),
       segmentName(client, spaceGuid, orgGuid),
+      historyPage({ orgGuid, spaceGuids: [spaceGuid], space: spaceGuid, limit: RECENT_ENTRIES }),
     ]);
     if (!space || !org || space.relationships.organization.data.guid !== orgGuid) return null;
+    observeAfterResponse(observationOf(orgGuid, [space], visible, observedAt));
 
     const index = new GroupIndex(visible);
     const bindings = index.bindings(spaceGuid);
@@ -125,6 +138,8 @@ export const loadSpaceDetail = cache(
       canChange: capability.allowed && !(org.suspended && !user.isAdmin),
       isAdmin: user.isAdmin,
       segment,
+      recent: recent?.ok ? recent.entries : null,
+      loadedAt: observedAt,
       catalogName: catalog.name,
       dynamicAsgs: env().dynamicAsgs,
     };

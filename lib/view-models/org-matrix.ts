@@ -1,5 +1,6 @@
 import type { Catalog, DestinationStatus, Posture, Profile } from "@/lib/egress";
 import type { Organization, SecurityGroup, Space } from "@/lib/cf/schemas";
+import { csvText } from "./csv";
 import { canManageSpaceEgress, managesOrg, seesAllSpacesOf, type UserRoles } from "@/lib/cf/roles";
 import type { Lifecycle } from "@/lib/egress";
 import { GroupIndex, spaceEgress, type ProfileView } from "./space-egress";
@@ -142,13 +143,6 @@ export function postureJson(matrix: OrgMatrix) {
 
 export type PostureJson = ReturnType<typeof postureJson>;
 
-/** RFC 4180: quote a field when it holds a comma, quote, or line break; double inner quotes. */
-function csvField(value: string): string {
-  // A leading =, +, - or @ would run as a formula in a spreadsheet; prefix it.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** `space, posture, <one column per destination label>, running security groups, staging security groups, isolation segment`. */
 export function postureCsv(matrix: OrgMatrix): string {
   const header = [
@@ -167,5 +161,5 @@ export function postureCsv(matrix: OrgMatrix): string {
     s.staging.security_groups.join(";"),
     s.isolation_segment ?? "",
   ]);
-  return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return csvText([header, ...rows]);
 }

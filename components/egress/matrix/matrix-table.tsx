@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Th } from "@/components/ui/table";
+import { formatTime, isoTime } from "@/lib/view-models/history";
 import { statusAt, type MatrixRowView } from "@/lib/view-models/matrix-rows";
 import { switchBlock } from "@/lib/view-models/switch-blocks";
 import { PostureBadge } from "../posture-badge";
@@ -55,6 +56,9 @@ export function MatrixTable({
             ))}
             <Th scope="col" className="matrix-head">
               Isolation segment
+            </Th>
+            <Th scope="col" className="matrix-head">
+              Last change
             </Th>
           </tr>
         </thead>
@@ -122,6 +126,19 @@ export function MatrixTable({
               })}
               <td data-label="Isolation segment" className="matrix-cell">
                 {space.segment ?? "Shared"}
+              </td>
+              <td data-label="Last change" className="matrix-cell">
+                {space.last ? (
+                  <Link
+                    href={`/orgs/${context.orgGuid}/activity?space=${space.guid}#entry-${space.last.id}`}
+                    prefetch={false}
+                  >
+                    <time dateTime={isoTime(space.last.at)}>{formatTime(space.last.at)}</time>,{" "}
+                    {space.last.who}
+                  </Link>
+                ) : (
+                  "—"
+                )}
               </td>
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { SpaceDetail } from "@/lib/loaders/space";
 
 /** Where the space's apps run: an isolation segment (dedicated hosts) or the shared hosts. */
@@ -19,6 +20,11 @@ export function SegmentSection({ detail }: { detail: SpaceDetail }) {
           segment) can be connected to your private network over IPsec; ask your platform team.
         </p>
       )}
+      <p>
+        <Link href="/private-egress" prefetch={false}>
+          How private egress works, and how to request it
+        </Link>
+      </p>
     </section>
   );
 }
