@@ -30,9 +30,9 @@
  * debugging port). Writes bench/lighthouse.json; exits non-zero on a miss.
  */
 import lighthouse, { desktopConfig, type Result as Lhr } from "lighthouse";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { ids } from "../sim/seed";
@@ -41,6 +41,7 @@ import { BENCH_USER, DEMO_PASSWORD, generatedOrgGuid } from "./lib/bench-world";
 import { kB } from "./lib/measure";
 import { waitFor } from "./lib/processes";
 import { signIn } from "./lib/sign-in";
+import { writeJson } from "./lib/write-json";
 
 const DEFAULT_PAGES = [
   "landing=/",
@@ -316,32 +317,24 @@ lines.push(
 console.log(`\n${lines.join("\n")}\n`);
 for (const miss of misses) console.log(`bench:lighthouse: MISS ${miss}`);
 
-mkdirSync(dirname(values.out), { recursive: true });
-writeFileSync(
-  values.out,
-  `${JSON.stringify(
-    {
-      generated_at: started.toISOString(),
-      machine: {
-        cores: cpus().length,
-        node: process.version,
-        load_average_before: loadBefore,
-        load_average_after: loadAfter,
-      },
-      settings: {
-        runs: RUNS,
-        form_factors: FORM_FACTORS,
-        min_score: MIN_SCORE,
-        js_budget_bytes: JS_BUDGET_BYTES,
-        users: { signed_in_pages: "as given by @user", org_1000: BENCH_USER },
-      },
-      pages: results,
-      misses,
-    },
-    null,
-    2,
-  )}\n`,
-);
+await writeJson(values.out, {
+  generated_at: started.toISOString(),
+  machine: {
+    cores: cpus().length,
+    node: process.version,
+    load_average_before: loadBefore,
+    load_average_after: loadAfter,
+  },
+  settings: {
+    runs: RUNS,
+    form_factors: FORM_FACTORS,
+    min_score: MIN_SCORE,
+    js_budget_bytes: JS_BUDGET_BYTES,
+    users: { signed_in_pages: "as given by @user", org_1000: BENCH_USER },
+  },
+  pages: results,
+  misses,
+});
 console.log(`bench:lighthouse: results written to ${values.out}`);
 // Lighthouse leaves handles open after its runs, so the process would not end by itself.
 process.exit(misses.length > 0 ? 1 : 0);

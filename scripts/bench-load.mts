@@ -24,14 +24,13 @@
  * Ports 127.0.0.1:3510 (app), 9532/9533 (stand-in). Exits non-zero on any error.
  */
 import autocannon, { type Result } from "autocannon";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { ensureBuild, loadAverage, startStack } from "./lib/bench-stack";
 import { DEMO_PASSWORD, generatedOrgGuid, loadUserName } from "./lib/bench-world";
 import { ms } from "./lib/measure";
 import { signIn } from "./lib/sign-in";
+import { writeJson } from "./lib/write-json";
 
 const { values } = parseArgs({
   options: {
@@ -213,32 +212,24 @@ const failures = routes.flatMap((r) => [
 for (const failure of failures) console.log(`bench:load: FAILED ${failure}`);
 if (failures.length === 0) console.log("bench:load: no errors, and no CF request per space");
 
-mkdirSync(dirname(values.out), { recursive: true });
-writeFileSync(
-  values.out,
-  `${JSON.stringify(
-    {
-      generated_at: started.toISOString(),
-      machine: {
-        cores: cpus().length,
-        node: process.version,
-        load_average_before: loadBefore,
-        load_average_after: loadAfter,
-      },
-      settings: {
-        users: USERS,
-        spaces: SPACES,
-        groups: GROUPS,
-        latency_ms: LATENCY_MS,
-        seconds_per_route: SECONDS_PER_ROUTE,
-        request_timeout_s: REQUEST_TIMEOUT_S,
-      },
-      routes,
-      failures,
-    },
-    null,
-    2,
-  )}\n`,
-);
+await writeJson(values.out, {
+  generated_at: started.toISOString(),
+  machine: {
+    cores: cpus().length,
+    node: process.version,
+    load_average_before: loadBefore,
+    load_average_after: loadAfter,
+  },
+  settings: {
+    users: USERS,
+    spaces: SPACES,
+    groups: GROUPS,
+    latency_ms: LATENCY_MS,
+    seconds_per_route: SECONDS_PER_ROUTE,
+    request_timeout_s: REQUEST_TIMEOUT_S,
+  },
+  routes,
+  failures,
+});
 console.log(`bench:load: results written to ${values.out}`);
 if (failures.length > 0) process.exitCode = 1;
