@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ids, seed } from "../sim/seed";
 import { startSim } from "../sim/server";
-import { startProcess, stopProcess, waitFor } from "../scripts/lib/processes";
+import { exited, startProcess, stopProcess, waitFor } from "../scripts/lib/processes";
 import { OrgMatrixPage } from "./pages/org-matrix-page";
 import { SpacePage } from "./pages/space-page";
 import { fillUaaLogin, signIn } from "./support/auth";
@@ -149,13 +149,20 @@ test("in production the session cookie is Secure and __Secure- prefixed, also wh
       DEPLOY_ENV: "production",
       AUTH_SECRET: randomBytes(32).toString("base64"),
       UAA_CLIENT_SECRET: clientSecret,
+      SUPPORT_EMAIL: "support@example.gov",
       DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
   const context = await browser.newContext();
   try {
-    await waitFor(`http://127.0.0.1:${appPort}/api/health`, 60_000);
+    // A configuration production refuses stops the server at once: say so, rather than wait a minute.
+    await Promise.race([
+      waitFor(`http://127.0.0.1:${appPort}/api/health`, 60_000),
+      exited(server).then((code) => {
+        throw new Error(`the production server exited (code ${code}); its error is above`);
+      }),
+    ]);
     // Access tokens of 8 s, so the proxy renews the session (and sets the cookie again) 4 s in.
     const faults = await fetch(`${sim.cfUrl}/__sim/faults`, {
       method: "POST",
