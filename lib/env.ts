@@ -56,6 +56,7 @@ const schema = z.object({
   GOV_BANNER: flag(false),
   DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
   DATABASE_URL: postgresUrl.optional(),
+  CHANGE_IN_FLIGHT_MS: positiveInt(120_000),
   SUPPORT_EMAIL: z.email({ error: "must be an email address, e.g. support@example.gov" }).optional(),
   PRIVATE_EGRESS_ENABLED: flag(true),
   DEPLOY_ENV: z.string().optional(),
@@ -78,6 +79,11 @@ export type Env = {
   dataDir: string;
   /** A PostgreSQL connection string; when set, the history lives there instead of SQLite. */
   databaseUrl: string | undefined;
+  /**
+   * How long a change without a recorded outcome counts as in flight; after that the drift check
+   * settles it from what CF shows ("outcome unknown" until then). A few CF request timeouts.
+   */
+  changeInFlightMs: number;
   /** Where users send support requests (the private-egress request, and "how to reach support"). */
   supportEmail: string;
   /** Whether the platform offers private egress; false shows the page without the request form. */
@@ -142,6 +148,7 @@ export function parseEnv(source: Source): Env {
     govBanner: raw.GOV_BANNER,
     dataDir: raw.DATA_DIR,
     databaseUrl: raw.DATABASE_URL,
+    changeInFlightMs: raw.CHANGE_IN_FLIGHT_MS,
     supportEmail: raw.SUPPORT_EMAIL ?? DEMO_SUPPORT_EMAIL,
     privateEgressEnabled: raw.PRIVATE_EGRESS_ENABLED,
     isProduction,

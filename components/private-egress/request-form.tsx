@@ -1,21 +1,14 @@
 "use client";
 
-import { Mail } from "lucide-react";
-import {
-  startTransition,
-  useActionState,
-  useEffect,
-  useRef,
-  type FormEvent,
-  type ReactNode,
-  type RefObject,
-} from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import type { FormState } from "@/lib/actions/define-action";
 import type { PlatformNetwork } from "@/lib/private-egress/addresses";
 import { ENDPOINT_TYPES } from "@/lib/private-egress/endpoints";
 import { REQUEST_FIELDS, type RequestField } from "@/lib/private-egress/fields";
-import { PLATFORM_REPLIES, type PreparedRequest } from "@/lib/private-egress/support-request";
-import { CopyButton } from "./copy-button";
+import type { PreparedRequest } from "@/lib/private-egress/support-request";
+import { ErrorSummary } from "./error-summary";
+import { Field, fieldId } from "./request-field";
+import { SupportRequestPanel } from "./support-request-panel";
 
 /**
  * The private-egress request form. A plain `<form action>` with
@@ -30,17 +23,6 @@ import { CopyButton } from "./copy-button";
 export type RequestFormState = FormState<PreparedRequest>;
 
 export type OrgOption = { guid: string; name: string; suspended: boolean; manageable: boolean };
-
-const LABELS: Record<RequestField, string> = {
-  orgGuid: "Org",
-  endpointIp: "Public IP address of your IPsec endpoint",
-  privateCidrs: "Private network CIDRs",
-  endpointType: "Type of IPsec endpoint",
-  endpointOther: "Name of your endpoint, if you chose Other",
-  appCount: "Approximate number of apps",
-};
-
-const id = (field: RequestField) => `pe-${field}`;
 
 function valueOf(values: Record<string, string | string[]>, field: RequestField): string {
   const value = values[field];
@@ -91,9 +73,11 @@ export function RequestForm({
   const chosenOrg = valueOf(values, "orgGuid") || (only?.guid ?? "");
   const fieldProps = (field: RequestField, hint: boolean) => {
     const invalid = (errors[field]?.length ?? 0) > 0;
-    const described = [hint ? `${id(field)}-hint` : "", invalid ? `${id(field)}-error` : ""].filter(Boolean);
+    const described = [hint ? `${fieldId(field)}-hint` : "", invalid ? `${fieldId(field)}-error` : ""].filter(
+      Boolean,
+    );
     return {
-      id: id(field),
+      id: fieldId(field),
       name: field,
       "aria-invalid": invalid || undefined,
       "aria-describedby": described.length > 0 ? described.join(" ") : undefined,
@@ -118,30 +102,7 @@ export function RequestForm({
         </div>
       )}
 
-      {problems.length > 0 && (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="pe-error-summary-heading"
-          className="border-l-8 border-error bg-error-lighter px-4 py-3 focus:outline-none"
-        >
-          <h3 id="pe-error-summary-heading" className="text-lg">
-            {problems.length === 1 ? "There is a problem" : `There are ${problems.length} problems`} with the
-            request
-          </h3>
-          <p>Nothing was sent. Fix what is listed here; everything you typed is still in the form.</p>
-          <ul className="mt-2 list-disc space-y-1 pl-6">
-            {problems.map((p, i) => (
-              <li key={`${p.field}-${i}`}>
-                <a href={`#${id(p.field)}`} className="font-semibold text-error-dark hover:text-error-darker">
-                  {LABELS[p.field]}: {p.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {problems.length > 0 && <ErrorSummary problems={problems} summaryRef={summaryRef} />}
 
       {readOnlyReason && (
         <div id="pe-read-only" className="flex gap-3 border-l-8 border-info bg-info-lighter px-4 py-3">
@@ -300,119 +261,5 @@ export function RequestForm({
         </fieldset>
       </form>
     </div>
-  );
-}
-
-function Field({
-  field,
-  errors,
-  hint,
-  children,
-}: {
-  field: RequestField;
-  errors: string[] | undefined;
-  hint: ReactNode;
-  children: ReactNode;
-}) {
-  const invalid = (errors?.length ?? 0) > 0;
-  return (
-    <div className={invalid ? "border-l-4 border-error-dark pl-4" : ""}>
-      <label htmlFor={id(field)} className="block font-bold">
-        {LABELS[field]}
-      </label>
-      <p id={`${id(field)}-hint`} className="mt-1 max-w-2xl text-sm text-base-darker">
-        {hint}
-      </p>
-      {invalid && (
-        <ul id={`${id(field)}-error`} className="mt-1 space-y-1 font-bold text-error-dark">
-          {errors?.map((message, i) => (
-            <li key={`${i}-${message}`}>
-              <span className="sr-only">Error: </span>
-              {message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {children}
-    </div>
-  );
-}
-
-function SupportRequestPanel({
-  prepared,
-  supportEmail,
-  headingRef,
-}: {
-  prepared: PreparedRequest & { message: string };
-  supportEmail: string;
-  headingRef: RefObject<HTMLElement | null>;
-}) {
-  const { request } = prepared;
-  return (
-    <section
-      ref={headingRef}
-      tabIndex={-1}
-      aria-labelledby="pe-result-heading"
-      className="space-y-4 border-l-8 border-success bg-success-lighter px-4 py-4 focus:outline-none"
-    >
-      <h3 id="pe-result-heading" className="text-xl">
-        Your support request is ready
-      </h3>
-      <p role="status">{prepared.message}</p>
-      <a
-        href={request.mailto}
-        className="inline-flex min-h-11 items-center gap-2 rounded bg-primary px-4 font-bold text-white no-underline hover:bg-primary-dark hover:text-white"
-      >
-        <Mail aria-hidden="true" className="size-5" />
-        Open it in your email app
-      </a>
-      <dl className="space-y-4">
-        <div>
-          <dt className="font-bold">To</dt>
-          <dd className="font-mono">{supportEmail}</dd>
-        </div>
-        <div>
-          <dt>
-            <label htmlFor="pe-request-subject" className="font-bold">
-              Subject
-            </label>
-          </dt>
-          <dd className="mt-1 flex flex-wrap items-center gap-3">
-            <input
-              id="pe-request-subject"
-              readOnly
-              value={request.subject}
-              className="min-h-11 w-full max-w-xl rounded border-2 border-base-dark bg-white px-3"
-            />
-            <CopyButton text={request.subject} targetId="pe-request-subject" label="Copy the subject" />
-          </dd>
-        </div>
-        <div>
-          <dt>
-            <label htmlFor="pe-request-body" className="font-bold">
-              Message
-            </label>
-          </dt>
-          <dd className="mt-1 space-y-2">
-            <textarea
-              id="pe-request-body"
-              readOnly
-              value={request.body}
-              rows={Math.min(40, request.body.split("\n").length + 8)}
-              className="block w-full max-w-3xl rounded border-2 border-base-dark bg-white px-3 py-2 font-mono text-sm"
-            />
-            <CopyButton text={request.body} targetId="pe-request-body" label="Copy the message" />
-          </dd>
-        </div>
-      </dl>
-      <div>
-        <h4 className="font-bold">What support sends back</h4>
-        <ul className="mt-1 list-disc space-y-1 pl-6">
-          {PLATFORM_REPLIES.map((reply) => (
-            <li key={reply}>{reply}</li>
-          ))}
-        </ul>
-      </div>
-    </section>
   );
 }

@@ -60,6 +60,12 @@ export type Binding = {
 /** CF's error fields worth keeping in the history, when CF answered with one. */
 export type CfErrorFields = { status: number; code: number | null; title: string; detail: string };
 
+export function cfErrorOf(error: unknown): CfErrorFields | null {
+  return error instanceof CfApiError
+    ? { status: error.status, code: error.code ?? null, title: error.title, detail: error.detail }
+    : null;
+}
+
 export type Outcome = { ok: true } | { ok: false; failure: Failure; cfError: CfErrorFields | null };
 
 /** The write itself: one request binds every space (CF binds all or none); unbinds go one per space. */
@@ -75,10 +81,6 @@ export async function applyBinding(client: CfClient, change: Binding): Promise<O
     return { ok: true };
   } catch (error) {
     if (alreadyDone(error, change.action)) return { ok: true };
-    const cfError =
-      error instanceof CfApiError
-        ? { status: error.status, code: error.code ?? null, title: error.title, detail: error.detail }
-        : null;
-    return { ok: false, failure: toFailure(error, "write"), cfError };
+    return { ok: false, failure: toFailure(error, "write"), cfError: cfErrorOf(error) };
   }
 }

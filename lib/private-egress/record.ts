@@ -16,10 +16,7 @@ export async function recordPrivateEgressRequest(
   orgGuid: string,
   input: RequestInput,
 ): Promise<boolean> {
-  const device =
-    input.endpointType === "other"
-      ? input.endpointOther
-      : endpointTypeLabel(input.endpointType);
+  const device = input.endpointType === "other" ? input.endpointOther : endpointTypeLabel(input.endpointType);
   const networks =
     input.privateCidrs.length === 1 ? "1 private network" : `${input.privateCidrs.length} private networks`;
   try {

@@ -48,6 +48,8 @@ export type OrgMatrix = {
   seesAllSpaces: boolean;
   canManageOrg: boolean;
   defaultIsolationSegment: string | null;
+  /** The isolation segments the org is entitled to, by name. */
+  entitledSegments: string[];
 };
 
 export type OrgMatrixInput = {
@@ -120,6 +122,7 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
     seesAllSpaces: seesAllSpacesOf(input.user, input.roles, orgGuid),
     canManageOrg: managesOrg(input.user, input.roles, orgGuid),
     defaultIsolationSegment: defaultName,
+    entitledSegments: [...input.segmentNames.values()].sort((a, b) => a.localeCompare(b)),
   };
 }
 

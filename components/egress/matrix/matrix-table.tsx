@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Th } from "@/components/ui/table";
 import { formatTime, isoTime } from "@/lib/view-models/history";
+import { SHARED_HOSTS } from "@/lib/view-models/segments";
 import { statusAt, type MatrixRowView } from "@/lib/view-models/matrix-rows";
 import { switchBlock } from "@/lib/view-models/switch-blocks";
 import { PostureBadge } from "../posture-badge";
@@ -125,7 +126,7 @@ export function MatrixTable({
                 );
               })}
               <td data-label="Isolation segment" className="matrix-cell">
-                {space.segment ?? "Shared"}
+                {space.segment ?? SHARED_HOSTS}
               </td>
               <td data-label="Last change" className="matrix-cell">
                 {space.last ? (

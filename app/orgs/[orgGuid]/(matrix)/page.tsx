@@ -12,6 +12,7 @@ import { bindProfileToSpaces, changeProfile } from "../actions";
 import { OrgHeading } from "./_components/org-heading";
 import { OrgNotes } from "./_components/org-notes";
 import { PostureSummary } from "./_components/posture-summary";
+import { SegmentsSummary } from "./_components/segments-summary";
 
 type Params = Promise<{ orgGuid: string }>;
 
@@ -50,6 +51,7 @@ export default async function OrgPage({ params }: { params: Params }) {
       <OrgHeading orgGuid={orgGuid} orgName={matrix.org.name} />
       <OrgNotes matrix={matrix} historyAvailable={rows.historyAvailable} />
       <PostureSummary postures={matrix.spaces.map((s) => s.posture)} />
+      <SegmentsSummary matrix={matrix} />
       <OrgMatrix
         initial={rows}
         context={{
