@@ -15,9 +15,10 @@
  * answer), errors (connection errors, timeouts after 20 s, answers other
  * than 200, and 200s that are not the org's page); zero errors required.
  * Then the stand-in's request log of the run, once the loads still running
- * at the end have finished: CF requests per load sent (against what one load
- * makes alone), and requests naming one of the org's spaces, which must be
- * none (no request per space).
+ * at the end have finished: CF requests per load (over the loads sent, and
+ * over the loads answered: the loads cut off when the run ends fall between;
+ * against what one load makes alone), and requests naming one of the org's
+ * spaces, which must be none (no request per space).
  *
  *   npm run bench:load [-- --skip-build] [--out bench/load.json]
  *
@@ -71,7 +72,8 @@ type RouteLoad = {
   status_codes: Record<string, number>;
   cf: {
     requests: number;
-    per_load: number;
+    /** CF requests over loads sent and over loads answered: loads cut off at the end fall between. */
+    per_load: { per_sent: number; per_answered: number };
     per_load_alone: number;
     naming_a_space: number;
     log_full: boolean;
@@ -176,7 +178,10 @@ try {
       status_codes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])),
       cf: {
         requests: log.length,
-        per_load: log.length / Math.max(1, result.requests.sent),
+        per_load: {
+          per_sent: log.length / Math.max(1, result.requests.sent),
+          per_answered: log.length / Math.max(1, responses),
+        },
         per_load_alone: alone,
         naming_a_space: log.filter((r) => spaceGuids.some((guid) => r.path.includes(guid))).length,
         log_full: log.length >= 50_000,
@@ -192,12 +197,12 @@ const lines = [
   `${USERS} signed-in users (one session each, round robin over ${USERS} connections), a ${SPACES}-space org, ` +
     `${LATENCY_MS} ms added to every CF request, ${SECONDS_PER_ROUTE} s per route:`,
   "",
-  "| route | responses | per second | p50 | p99 | max | errors | CF requests per load sent (alone) | CF requests naming a space |",
+  "| route | responses | per second | p50 | p99 | max | errors | CF requests per load (one load alone) | CF requests naming a space |",
   "| ----- | --------: | ---------: | --: | --: | --: | -----: | ---------------------------: | -------------------------: |",
   ...routes.map(
     (r) =>
       `| ${r.route} | ${r.responses} | ${r.throughput_per_s.toFixed(1)} | ${ms(r.latency_ms.p50)} | ${ms(r.latency_ms.p99)} | ` +
-      `${ms(r.latency_ms.max)} | ${r.errors.total} | ${r.cf.per_load.toFixed(2)} (${r.cf.per_load_alone}) | ${r.cf.naming_a_space} |`,
+      `${ms(r.latency_ms.max)} | ${r.errors.total} | ${r.cf.per_load.per_sent.toFixed(2)}–${r.cf.per_load.per_answered.toFixed(2)} (${r.cf.per_load_alone}) | ${r.cf.naming_a_space} |`,
   ),
   "",
   `Load average (1, 5, 15 min) ${loadBefore.join(", ")} before, ${loadAfter.join(", ")} after, ${cpus().length} cores; ` +
