@@ -12,8 +12,8 @@ type IconNode = [tag: string, attributes: Record<string, string>][];
 
 async function iconNode(name: string): Promise<IconNode> {
   const url = new URL(`../node_modules/lucide-react/dist/esm/icons/${name}.mjs`, import.meta.url);
-  const module = (await import(url.href)) as { __iconData: { node: IconNode } };
-  return module.__iconData.node;
+  const icon = (await import(url.href)) as { __iconData: { node: IconNode } };
+  return icon.__iconData.node;
 }
 
 function svg(node: IconNode): string {
