@@ -2,6 +2,7 @@
 
 import type { Posture } from "@/lib/egress";
 import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
+import { buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 
 export type MatrixFilter = { query: string; posture: Posture | undefined; violations?: boolean };
@@ -57,6 +58,7 @@ export function MatrixFilters({
         </label>
         <input
           id="space-filter"
+          name="q"
           type="search"
           value={filter.query}
           onChange={(e) => update({ ...filter, query: e.target.value })}
@@ -66,6 +68,7 @@ export function MatrixFilters({
       <Select
         label="Posture"
         id="posture-filter"
+        name="posture"
         value={filter.posture ?? ""}
         onChange={(e) => update({ ...filter, posture: parsePosture(e.target.value) })}
         options={[
@@ -77,6 +80,8 @@ export function MatrixFilters({
         <label className="flex min-h-11 items-center gap-2 font-semibold">
           <input
             type="checkbox"
+            name="violations"
+            value="1"
             checked={filter.violations ?? false}
             onChange={(e) => update({ ...filter, violations: e.target.checked })}
             className="size-5"
@@ -84,6 +89,12 @@ export function MatrixFilters({
           Violations only
         </label>
       )}
+      {/* Without JavaScript the form is a plain GET: the page filters on the server from the URL. */}
+      <noscript>
+        <button type="submit" className={buttonClass("secondary")}>
+          Filter
+        </button>
+      </noscript>
       <p role="status" className="pb-2 text-base-dark">
         Showing {shown} of {total} spaces
       </p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useEffect, useState, useTransition } from "react";
 import { Th } from "@/components/ui/table";
 import type { DestinationStatus } from "@/lib/egress";
 import { formatTime, isoTime } from "@/lib/view-models/history";
@@ -10,6 +11,14 @@ import { matrixColumns } from "./columns";
 import { PolicyVerdict } from "./policy-verdict";
 import { reasonId } from "./switch-reasons";
 import { changeKey, type MatrixChange, type MatrixContext, type SpaceRef } from "./types";
+
+/**
+ * Rows the server renders: enough for nearly every org, and a bound on the
+ * page's weight and server time for the largest (design.md §8: 5,000 spaces).
+ * The rest render in the browser right after hydration, in a transition;
+ * without JavaScript the filters (a plain GET form) narrow the list instead.
+ */
+export const SERVER_ROWS = 1000;
 
 const WORDS: Record<string, string> = { a: "Allowed", p: "Partial", b: "Blocked" };
 const STATUS: Record<string, DestinationStatus> = { a: "allowed", p: "partial", b: "blocked" };
@@ -47,6 +56,12 @@ export function MatrixTable({
     );
   // Two sets of reasons a switch may be blocked for: they depend on the row only through can_manage.
   const blocksFor = { true: blocks(true), false: blocks(false) };
+  const [limit, setLimit] = useState(SERVER_ROWS);
+  const [, startTransition] = useTransition();
+  useEffect(() => {
+    startTransition(() => setLimit(Number.POSITIVE_INFINITY));
+  }, []);
+  const visible = rows.length > limit ? rows.slice(0, limit) : rows;
   return (
     <div className="max-h-[75vh] overflow-auto rounded border border-base-lighter">
       <table className="mx w-full border-separate border-spacing-0 text-left text-sm max-md:block">
@@ -65,7 +80,7 @@ export function MatrixTable({
           </tr>
         </thead>
         <tbody className="max-md:block">
-          {rows.map((space) => (
+          {visible.map((space) => (
             <tr key={space.guid}>
               {/* A plain th, no class: its style comes from the table's, once for a thousand rows. */}
               <th scope="row">
@@ -140,6 +155,14 @@ export function MatrixTable({
         </tbody>
       </table>
       {rows.length === 0 && <p className="p-4">No space matches the filters.</p>}
+      {rows.length > SERVER_ROWS && (
+        <noscript>
+          <p className="p-4">
+            The first {SERVER_ROWS.toLocaleString("en-US")} of {rows.length.toLocaleString("en-US")} spaces
+            are listed. Filter by name to find the others, or download the CSV.
+          </p>
+        </noscript>
+      )}
     </div>
   );
 }
