@@ -2,7 +2,7 @@ import type { Catalog, DestinationStatus, Posture, Profile } from "@/lib/egress"
 import type { Organization, SecurityGroup, Space } from "@/lib/cf/schemas";
 import { canManageSpaceEgress, managesOrg, seesAllSpacesOf, type UserRoles } from "@/lib/cf/roles";
 import type { Lifecycle } from "@/lib/egress";
-import { GroupIndex, spaceEgress, type ProfileView } from "./space-egress";
+import { GroupIndex, spaceEgress, type PlatformEgress, type ProfileView } from "./space-egress";
 
 /**
  * The org's egress matrix: one row per space the user can see. The same
@@ -47,6 +47,8 @@ export type OrgMatrix = {
   seesAllSpaces: boolean;
   canManageOrg: boolean;
   defaultIsolationSegment: string | null;
+  /** What the platform's global groups give every space; a row with that posture is "platform-wide". */
+  platform: PlatformEgress;
 };
 
 export type OrgMatrixInput = {
@@ -119,6 +121,7 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
     seesAllSpaces: seesAllSpacesOf(input.user, input.roles, orgGuid),
     canManageOrg: managesOrg(input.user, input.roles, orgGuid),
     defaultIsolationSegment: defaultName,
+    platform: index.platform(input.catalog, input.profiles),
   };
 }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Th } from "@/components/ui/table";
+import { isPlatformWide } from "@/lib/view-models/labels";
 import { statusAt, type MatrixRowView } from "@/lib/view-models/matrix-rows";
 import { switchBlock } from "@/lib/view-models/switch-blocks";
 import { PostureBadge } from "../posture-badge";
@@ -79,7 +80,10 @@ export function MatrixTable({
                 </span>
               </Th>
               <td data-label="Posture" className="matrix-cell">
-                <PostureBadge posture={space.posture} />
+                <PostureBadge
+                  posture={space.posture}
+                  platformWide={isPlatformWide(space.posture, context.platformPosture)}
+                />
               </td>
               {context.profiles.map((profile) => {
                 const block = switchBlock(

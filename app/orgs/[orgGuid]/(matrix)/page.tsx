@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Download } from "lucide-react";
 import { OrgMatrix } from "@/components/egress/matrix/org-matrix";
+import { PlatformNote } from "@/components/egress/platform-note";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { LoadFailure } from "@/components/ui/load-failure";
@@ -82,6 +83,7 @@ export default async function OrgPage({ params }: { params: Params }) {
             )}
 
             <Summary counts={countPostures(result.value.spaces.map((s) => s.posture))} />
+            <PlatformNote platform={result.value.platform} />
 
             <OrgMatrix
               initial={matrixRows(postureJson(result.value))}
@@ -93,6 +95,7 @@ export default async function OrgPage({ params }: { params: Params }) {
                 canManageOrg: result.value.canManageOrg,
                 destinations: result.value.destinations,
                 profiles: result.value.profiles,
+                platformPosture: result.value.platform.posture,
               }}
               actions={{ changeProfile, bindProfileToSpaces }}
             />
