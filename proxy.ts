@@ -13,6 +13,7 @@ import {
 import { uaaBaseUrl } from "@/lib/auth/uaa";
 import { env } from "@/lib/env";
 import { errorBody, failure, MESSAGES } from "@/lib/failures";
+import { log } from "@/lib/log";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE } from "@/lib/security/headers";
 
 /**
@@ -70,12 +71,23 @@ export async function proxy(request: NextRequest) {
       if (error instanceof UaaUnavailableError) {
         // The UAA is away, not the session: go on with the current token (it may still be valid
         // for the refresh margin); a token CF refuses later leads to sign-in as usual.
-        console.warn(`token renewal postponed: the UAA did not answer (${error.message})`);
+        log.warn(
+          { requestId, user: claims.sub, reason: error.message },
+          "token renewal postponed: the UAA did not answer",
+        );
       } else if (error instanceof RefreshRefusedError) {
+        log.info({ requestId, user: claims.sub }, "session ended: the UAA refused to renew its tokens");
         claims = null;
         expired = true;
       } else throw error;
     }
+  }
+  // One line per request (the health check aside: the platform asks every few seconds).
+  if (path !== "/api/health") {
+    log.info(
+      { requestId, method: request.method, path, user: claims?.sub ?? null, renewed: renewed !== undefined },
+      "request",
+    );
   }
 
   const isServerAction = request.headers.has("next-action");

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "kysely";
 import { recordIntents, recordOutcomes, recordPolicyChange } from "./changes";
 import { connect, type HistoryConfig } from "./connect";
 import type { StoreContext } from "./context";
@@ -28,6 +29,9 @@ export async function openHistory(config: HistoryConfig): Promise<HistoryStore> 
     lastEntries: (orgGuid, spaceGuids) => lastEntries(ctx, orgGuid, spaceGuids),
     list: (query) => list(ctx, query),
     recordPolicyChange: (change) => recordPolicyChange(ctx, change),
+    ping: async () => {
+      await sql`select 1`.execute(connection.db);
+    },
     close: () => connection.db.destroy(),
   };
 }

@@ -150,5 +150,7 @@ export interface HistoryStore {
   list(query: ListQuery): Promise<ListResult>;
   /** An org policy edit (who, when, before/after). */
   recordPolicyChange(change: PolicyChange): Promise<number>;
+  /** One round trip to the database (the health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
