@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { connect } from "./connect";
-import { migrate } from "./migrations";
+import { migrate, MIGRATION_NAMES } from "./migrations";
 import { openHistory } from "./store";
 import { testBackends } from "./test-support/backends";
 import { appliedMigrations } from "./test-support/inspect";
@@ -10,7 +10,7 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
   const h = useHistory(backend);
 
   it("ran at open, once, and running them again changes nothing", async () => {
-    expect(await appliedMigrations(h.database.config)).toEqual(["001_history"]);
+    expect(await appliedMigrations(h.database.config)).toEqual([...MIGRATION_NAMES]);
     const connection = connect(h.database.config);
     try {
       expect(await migrate(connection)).toEqual([]);
@@ -30,7 +30,7 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
     const connections = Array.from({ length: 3 }, () => connect(fresh.config));
     try {
       const runs = await Promise.all(connections.map((connection) => migrate(connection)));
-      expect(runs.flat()).toEqual(["001_history"]);
+      expect(runs.flat()).toEqual([...MIGRATION_NAMES]);
     } finally {
       await Promise.all(connections.map((connection) => connection.db.destroy()));
       await fresh.drop();

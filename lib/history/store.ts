@@ -6,6 +6,7 @@ import type { StoreContext } from "./context";
 import { migrateOnce } from "./migrations";
 import { observe } from "./observe";
 import { lastEntries, list } from "./queries";
+import { renewalStore } from "./renewals";
 import type { HistoryStore } from "./types";
 
 /**
@@ -29,6 +30,7 @@ export async function openHistory(config: HistoryConfig): Promise<HistoryStore> 
     lastEntries: (orgGuid, spaceGuids) => lastEntries(ctx, orgGuid, spaceGuids),
     list: (query) => list(ctx, query),
     recordPolicyChange: (change) => recordPolicyChange(ctx, change),
+    renewals: renewalStore(ctx),
     ping: async () => {
       await sql`select 1`.execute(connection.db);
     },
