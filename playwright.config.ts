@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
@@ -19,6 +21,8 @@ const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const CF_PORT = Number(process.env.E2E_CF_PORT ?? 9122);
 const UAA_PORT = Number(process.env.E2E_UAA_PORT ?? 9123);
 const baseURL = `http://localhost:${APP_PORT}`;
+/** A fresh change history per run (SQLite), so runs do not see each other's entries. */
+const DATA_DIR = (process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "egress-e2e-")));
 /** Short, so the fault suite can make CF slower than the dashboard waits within a test's time. */
 const CF_TIMEOUT_MS = 4000;
 process.env.E2E_CF_TIMEOUT_MS = String(CF_TIMEOUT_MS);
@@ -97,6 +101,7 @@ export default defineConfig({
         CF_API_URL: SIM_URL,
         CF_REQUEST_TIMEOUT_MS: String(CF_TIMEOUT_MS),
         AUTH_SECRET,
+        DATA_DIR,
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

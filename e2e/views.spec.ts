@@ -132,7 +132,7 @@ test("the CSV and the JSON say what the page shows", async ({ signedInAs }) => {
     for (const d of json.destinations) {
       expect(space.running.destinations[d.id]).toBe(row?.cells[d.label]?.toLowerCase());
     }
-    expect(space.isolation_segment ?? "Shared").toBe(row?.cells["Isolation segment"]);
+    expect(space.isolation_segment ?? "Shared hosts").toBe(row?.cells["Isolation segment"]);
   }
 
   const download = page.waitForEvent("download");
@@ -199,7 +199,7 @@ test("the space page says why each destination is open, and how to open the othe
     "public_networks_egress, rule",
   );
   await expect(page.getByText("Apps stage with the staging security groups")).toBeVisible();
-  await expect(page.getByText(/run on the isolation segment alpha-dedicated/)).toBeVisible();
+  await expect(page.getByText(/runs on the isolation segment alpha-dedicated/)).toBeVisible();
   await expectAxeClean(page);
 
   await page.goto(`${ALPHA}/spaces/${ids.spaces.alphaDev}`);

@@ -10,6 +10,7 @@ const PRODUCTION = {
   AUTH_SECRET: "s".repeat(44),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   DATABASE_URL: "postgres://egress:hunter2@db.example.org:5432/egress",
+  SUPPORT_EMAIL: "cloud-support@agency.gov",
 };
 
 function problemsOf(source: Record<string, string>): string[] {
@@ -31,6 +32,8 @@ describe("parseEnv", () => {
     expect(env.dynamicAsgs).toBe(true);
     expect(env.govBanner).toBe(false);
     expect(env.isProduction).toBe(false);
+    expect(env.supportEmail).toBe("support@example.org");
+    expect(env.privateEgressEnabled).toBe(true);
   });
 
   it("keeps the history in SQLite under ./data unless DATABASE_URL names a PostgreSQL", () => {
@@ -81,11 +84,37 @@ describe("parseEnv", () => {
     const { DEPLOY_ENV: _, ...onCf } = PRODUCTION;
     expect(parseEnv({ ...onCf, VCAP_APPLICATION: "{}" }).isProduction).toBe(true);
   });
+
   it("reads boolean flags strictly", () => {
     expect(parseEnv({ DYNAMIC_ASGS: "false", GOV_BANNER: "1" })).toMatchObject({
       dynamicAsgs: false,
       govBanner: true,
     });
+  });
+
+  it("reads the support address and the private-egress flag", () => {
+    expect(
+      parseEnv({ SUPPORT_EMAIL: "cloud-support@agency.gov", PRIVATE_EGRESS_ENABLED: "false" }),
+    ).toMatchObject({ supportEmail: "cloud-support@agency.gov", privateEgressEnabled: false });
+    expect(parseEnv({ PRIVATE_EGRESS_ENABLED: "1" }).privateEgressEnabled).toBe(true);
+  });
+
+  it("refuses a support address that is not an email address, and a flag that is not a boolean", () => {
+    const problems = problemsOf({ SUPPORT_EMAIL: "support desk", PRIVATE_EGRESS_ENABLED: "maybe" });
+    expect(problems).toEqual([
+      'SUPPORT_EMAIL: must be an email address, e.g. support@example.gov (got "support desk")',
+      'PRIVATE_EGRESS_ENABLED: must be "true" or "false" (got "maybe")',
+    ]);
+    expect(problemsOf({ SUPPORT_EMAIL: "mailto:support@agency.gov" })[0]).toMatch(/^SUPPORT_EMAIL: /);
+  });
+
+  it("requires a real support address in production, where the demo's would reach no one", () => {
+    expect(problemsOf({ ...PRODUCTION, SUPPORT_EMAIL: "" })).toEqual([
+      "SUPPORT_EMAIL: is required in production (users send support requests to it)",
+    ]);
+    expect(parseEnv({ ...PRODUCTION, SUPPORT_EMAIL: "support@agency.gov" }).supportEmail).toBe(
+      "support@agency.gov",
+    );
   });
 });
 
@@ -108,6 +137,7 @@ describe("parseEnv in production", () => {
     ["CF_API_URL", "CF_API_URL: is required in production"],
     ["DATABASE_URL", "DATABASE_URL: is required in production: a PostgreSQL database every instance shares"],
     ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: is required in production"],
+    ["SUPPORT_EMAIL", "SUPPORT_EMAIL: is required in production"],
   ])("refuses to start without %s, naming it", (name, message) => {
     const problems = problemsOf({ ...PRODUCTION, [name]: "" });
     expect(problems).toHaveLength(1);

@@ -55,6 +55,11 @@ const DEMO_AUTH_SECRET = "demo-only-secret-do-not-use-in-production-0123456789";
 const DEMO_CLIENT_SECRET = "demo-client-secret";
 const DEFAULT_CF_API_URL = "http://127.0.0.1:9022";
 const DEFAULT_CLIENT_ID = "egress-dashboard";
+/**
+ * A reserved domain (RFC 2606), so a demo's request goes nowhere rather than
+ * to a real support desk; production must name its own (see parseEnv).
+ */
+const DEMO_SUPPORT_EMAIL = "support@example.org";
 
 const schema = z.object({
   CF_API_URL: httpUrl.optional(),
@@ -81,6 +86,8 @@ const schema = z.object({
     .min(1000, "must be at least 1000")
     .max(9500, "must stay under Cloud Foundry's 10 s between SIGTERM and SIGKILL (at most 9500)")
     .default(8000),
+  SUPPORT_EMAIL: z.email({ error: "must be an email address, e.g. support@example.gov" }).optional(),
+  PRIVATE_EGRESS_ENABLED: flag(true),
   DEPLOY_ENV: z.string().optional(),
   VCAP_APPLICATION: z.string().optional(),
   VCAP_SERVICES: z.string().optional(),
@@ -110,6 +117,10 @@ export type Env = {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** How long a SIGTERM waits for requests in flight (scripts/dist/start.cjs reads it too). */
   shutdownTimeoutMs: number;
+  /** Where users send support requests (the private-egress request, and "how to reach support"). */
+  supportEmail: string;
+  /** Whether the platform offers private egress; false shows the page without the request form. */
+  privateEgressEnabled: boolean;
   /**
    * Production is decided by the deployment, not by NODE_ENV: the demo runs
    * the production build over plain http against the stand-in.
@@ -342,6 +353,9 @@ export function parseEnv(source: Source): Env {
           "so that a change posted to another instance is accepted (try: openssl rand -base64 32)",
       );
     }
+    if (raw.SUPPORT_EMAIL === undefined) {
+      problems.push("SUPPORT_EMAIL: is required in production (users send support requests to it)");
+    }
   }
   if (problems.length > 0) throw new EnvError(problems);
 
@@ -362,6 +376,8 @@ export function parseEnv(source: Source): Env {
     databaseUrl: raw.DATABASE_URL,
     logLevel: raw.LOG_LEVEL,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    supportEmail: raw.SUPPORT_EMAIL ?? DEMO_SUPPORT_EMAIL,
+    privateEgressEnabled: raw.PRIVATE_EGRESS_ENABLED,
     isProduction,
     cfApp: application.app,
     origins: {

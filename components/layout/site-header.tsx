@@ -37,6 +37,13 @@ export function SiteHeader({
             >
               Security groups
             </Link>
+            <Link
+              href="/private-egress"
+              prefetch={false}
+              className="py-2 font-semibold text-ink no-underline hover:text-primary"
+            >
+              Private egress
+            </Link>
           </nav>
         )}
         {user && (

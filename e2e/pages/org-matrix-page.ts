@@ -30,8 +30,11 @@ export class OrgMatrixPage {
     return this.dialog;
   }
 
+  /** A space's row, found by the link in its row header (the row's own name may begin with a checkbox's). */
   row(space: string): Locator {
-    return this.page.getByRole("row", { name: new RegExp(`^${space}\\b`) });
+    return this.table
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("link", { name: space, exact: true }) });
   }
 
   /** The announcement of the last change: a status on success, an alert on failure. */

@@ -59,4 +59,19 @@ export class SpacePage {
   failure(text: string | RegExp): Locator {
     return this.page.getByRole("alert").filter({ hasText: text });
   }
+
+  /** The isolation-segment control: the select of where the space's apps run. */
+  segmentSelect(): Locator {
+    return this.page.getByRole("combobox", { name: "Run this space's apps on" });
+  }
+
+  /** Chooses where to run the space and opens the move's dialog. */
+  async moveTo(option: string | RegExp): Promise<ChangeDialog> {
+    const options = await this.segmentSelect().locator("option").allTextContents();
+    const label = options.find((o) => (typeof option === "string" ? o === option : option.test(o)));
+    if (!label) throw new Error(`no segment option ${String(option)} among ${options.join(", ")}`);
+    await this.segmentSelect().selectOption({ label });
+    await this.page.getByRole("button", { name: "Move…" }).click();
+    return this.dialog;
+  }
 }

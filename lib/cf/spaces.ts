@@ -34,3 +34,17 @@ export async function getSpaceIsolationSegment(client: CfClient, spaceGuid: stri
     throw error;
   }
 }
+
+/** Assigns the space to a segment, or back to the org's default with null (cf-api-and-uaa.md §3.2). */
+export async function setSpaceIsolationSegment(
+  client: CfClient,
+  spaceGuid: string,
+  segmentGuid: string | null,
+): Promise<void> {
+  await client.send(
+    "PATCH",
+    `/v3/spaces/${spaceGuid}/relationships/isolation_segment`,
+    { data: segmentGuid === null ? null : { guid: segmentGuid } },
+    toOneWithLinksSchema,
+  );
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import type { CfClient } from "@/lib/cf/client";
+import { CfApiError } from "@/lib/cf/errors";
 import { getOrganization } from "@/lib/cf/orgs";
 import { securityGroupListSchema, type Organization, type SecurityGroup, type Space } from "@/lib/cf/schemas";
 import { bindSecurityGroup, unbindSecurityGroup } from "@/lib/cf/security-groups";
@@ -56,7 +57,16 @@ export type Binding = {
   lifecycle: Lifecycle;
 };
 
-export type Outcome = { ok: true } | { ok: false; failure: Failure };
+/** CF's error fields worth keeping in the history, when CF answered with one. */
+export type CfErrorFields = { status: number; code: number | null; title: string; detail: string };
+
+export function cfErrorOf(error: unknown): CfErrorFields | null {
+  return error instanceof CfApiError
+    ? { status: error.status, code: error.code ?? null, title: error.title, detail: error.detail }
+    : null;
+}
+
+export type Outcome = { ok: true } | { ok: false; failure: Failure; cfError: CfErrorFields | null };
 
 /** The write itself: one request binds every space (CF binds all or none); unbinds go one per space. */
 export async function applyBinding(client: CfClient, change: Binding): Promise<Outcome> {
@@ -71,6 +81,6 @@ export async function applyBinding(client: CfClient, change: Binding): Promise<O
     return { ok: true };
   } catch (error) {
     if (alreadyDone(error, change.action)) return { ok: true };
-    return { ok: false, failure: toFailure(error, "write") };
+    return { ok: false, failure: toFailure(error, "write"), cfError: cfErrorOf(error) };
   }
 }

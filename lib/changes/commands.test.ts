@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cfCommand, cfOrgCommand, takesEffect } from "./commands";
+import { cfCommand, cfOrgCommand, cfSegmentCommand, takesEffect } from "./commands";
 
 describe("cfCommand", () => {
   it("writes the bind and unbind commands of the cf CLI v8", () => {
@@ -30,5 +30,16 @@ describe("takesEffect", () => {
     expect(takesEffect(true, "running")).toMatch(/about two minutes, without restarting/);
     expect(takesEffect(false, "running")).toMatch(/restart/);
     expect(takesEffect(false, "staging")).toMatch(/restage/);
+  });
+});
+
+describe("cfSegmentCommand", () => {
+  it("targets the org, then sets or resets the space's segment", () => {
+    expect(cfSegmentCommand({ org: "agency-alpha", space: "staging", segment: "alpha-dedicated" })).toBe(
+      "cf target -o agency-alpha && cf set-space-isolation-segment staging alpha-dedicated",
+    );
+    expect(cfSegmentCommand({ org: "my org", space: "staging", segment: null })).toBe(
+      "cf target -o 'my org' && cf reset-space-isolation-segment staging",
+    );
   });
 });

@@ -34,3 +34,14 @@ export function takesEffect(dynamicAsgs: boolean, lifecycle: Lifecycle): string 
     ? "Takes effect for running apps when you restart them (cf restart)."
     : "Takes effect for staging when you restage apps (cf restage).";
 }
+
+/**
+ * Moving a space to an isolation segment, or back to the org's default. The cf CLI names the space
+ * within the targeted org, so the command targets the org first.
+ */
+export function cfSegmentCommand(change: { org: string; space: string; segment: string | null }): string {
+  const target = `cf target -o ${quote(change.org)}`;
+  return change.segment === null
+    ? `${target} && cf reset-space-isolation-segment ${quote(change.space)}`
+    : `${target} && cf set-space-isolation-segment ${quote(change.space)} ${quote(change.segment)}`;
+}

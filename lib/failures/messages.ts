@@ -33,6 +33,10 @@ export const MESSAGES = {
     "The dashboard's server could not be reached, so the change may not have been made. Check your connection; the page shows the last state it loaded.",
   notRecorded:
     "The change was made, but it could not be recorded in the change history. Tell your platform team.",
+  requestNotRecorded: "The request could not be recorded in the org's activity; it is still yours to send.",
+  outcomeNotRecorded: "Its outcome could not be recorded in the change history either.",
+  historyUnavailable:
+    "The change history could not be reached, so nothing was changed: every change is recorded before it is made. Try again in a moment.",
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -14,80 +14,95 @@ import type { Backend, Connection } from "./connect";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
+const KINDS_001 = sql`kind in ('change', 'drift', 'policy')`;
+const KINDS_002 = sql`kind in ('change', 'drift', 'policy', 'segment', 'request')`;
+/** A segment move is a change of one space, with an outcome like a bind's. */
+const SEGMENT_CHECK = sql`kind <> 'segment' or (outcome is not null and space_guid is not null)`;
+
+/** The entries table under a given name, as of a migration (001, and 002's rebuild with its new kinds). */
+async function createEntriesTable(db: AnyDb, backend: Backend, table: string, version: "001" | "002") {
+  let builder = db.schema
+    .createTable(table)
+    .addColumn("id", "integer", (col) =>
+      backend === "postgres"
+        ? col.primaryKey().generatedByDefaultAsIdentity()
+        : // AUTOINCREMENT: ids are never reused, so they order entries of equal times.
+          col.primaryKey().autoIncrement(),
+    )
+    .addColumn("occurred_at", "bigint", (col) => col.notNull())
+    .addColumn("kind", "text", (col) => col.notNull())
+    .addColumn("outcome", "text")
+    .addColumn("user_guid", "text")
+    .addColumn("user_name", "text")
+    .addColumn("org_guid", "text", (col) => col.notNull())
+    .addColumn("space_guid", "text")
+    .addColumn("space_name", "text")
+    .addColumn("group_guid", "text")
+    .addColumn("group_name", "text")
+    .addColumn("lifecycle", "text")
+    .addColumn("action", "text")
+    .addColumn("cf_status", "integer")
+    .addColumn("cf_code", "integer")
+    .addColumn("cf_title", "text")
+    .addColumn("cf_detail", "text")
+    .addColumn("message", "text")
+    .addColumn("request_id", "text")
+    .addColumn("settled_at", "bigint")
+    .addColumn("settled_by", "text")
+    .addColumn("details", "text")
+    .addColumn("snapshot_version", "integer")
+    .addCheckConstraint("history_entries_kind", version === "001" ? KINDS_001 : KINDS_002)
+    .addCheckConstraint(
+      "history_entries_outcome",
+      sql`outcome is null or outcome in ('pending', 'succeeded', 'failed', 'unknown')`,
+    )
+    .addCheckConstraint(
+      "history_entries_change",
+      sql`kind <> 'change' or (outcome is not null and space_guid is not null and group_guid is not null
+        and lifecycle in ('running', 'staging') and action in ('bind', 'unbind'))`,
+    );
+  if (version === "002") builder = builder.addCheckConstraint("history_entries_segment", SEGMENT_CHECK);
+  await builder.execute();
+}
+
+/** The indexes of the entries table; see 001 for what each serves. */
+async function createEntryIndexes(db: AnyDb) {
+  // The activity page: one org, newest first, keyset-paginated on (occurred_at, id).
+  await db.schema
+    .createIndex("history_entries_org_time")
+    .on("history_entries")
+    .columns(["org_guid", "occurred_at desc", "id desc"])
+    .execute();
+  // The latest entry per space (org matrix) and the space filter.
+  await db.schema
+    .createIndex("history_entries_org_space_time")
+    .on("history_entries")
+    .columns(["org_guid", "space_guid", "occurred_at desc", "id desc"])
+    .execute();
+  // The drift check reads the few unsettled changes of an org.
+  await db.schema
+    .createIndex("history_entries_unsettled")
+    .on("history_entries")
+    .columns(["org_guid", "space_guid"])
+    .where(sql<SqlBool>`outcome in ('pending', 'unknown')`)
+    .execute();
+  // At most one drift entry per snapshot version of a space: a second
+  // observer of the same change cannot record it again (NULLs, i.e. all
+  // other entries, are distinct in a unique index on both databases).
+  await db.schema
+    .createIndex("history_entries_drift_version")
+    .on("history_entries")
+    .columns(["space_guid", "snapshot_version"])
+    .unique()
+    .execute();
+}
+
 function migrations(backend: Backend): Record<string, Migration> {
   return {
     "001_history": {
       async up(db: AnyDb) {
-        await db.schema
-          .createTable("history_entries")
-          .addColumn("id", "integer", (col) =>
-            backend === "postgres"
-              ? col.primaryKey().generatedByDefaultAsIdentity()
-              : // AUTOINCREMENT: ids are never reused, so they order entries of equal times.
-                col.primaryKey().autoIncrement(),
-          )
-          .addColumn("occurred_at", "bigint", (col) => col.notNull())
-          .addColumn("kind", "text", (col) => col.notNull())
-          .addColumn("outcome", "text")
-          .addColumn("user_guid", "text")
-          .addColumn("user_name", "text")
-          .addColumn("org_guid", "text", (col) => col.notNull())
-          .addColumn("space_guid", "text")
-          .addColumn("space_name", "text")
-          .addColumn("group_guid", "text")
-          .addColumn("group_name", "text")
-          .addColumn("lifecycle", "text")
-          .addColumn("action", "text")
-          .addColumn("cf_status", "integer")
-          .addColumn("cf_code", "integer")
-          .addColumn("cf_title", "text")
-          .addColumn("cf_detail", "text")
-          .addColumn("message", "text")
-          .addColumn("request_id", "text")
-          .addColumn("settled_at", "bigint")
-          .addColumn("settled_by", "text")
-          .addColumn("details", "text")
-          .addColumn("snapshot_version", "integer")
-          .addCheckConstraint("history_entries_kind", sql`kind in ('change', 'drift', 'policy')`)
-          .addCheckConstraint(
-            "history_entries_outcome",
-            sql`outcome is null or outcome in ('pending', 'succeeded', 'failed', 'unknown')`,
-          )
-          .addCheckConstraint(
-            "history_entries_change",
-            sql`kind <> 'change' or (outcome is not null and space_guid is not null and group_guid is not null
-              and lifecycle in ('running', 'staging') and action in ('bind', 'unbind'))`,
-          )
-          .execute();
-
-        // The activity page: one org, newest first, keyset-paginated on (occurred_at, id).
-        await db.schema
-          .createIndex("history_entries_org_time")
-          .on("history_entries")
-          .columns(["org_guid", "occurred_at desc", "id desc"])
-          .execute();
-        // The latest entry per space (org matrix) and the space filter.
-        await db.schema
-          .createIndex("history_entries_org_space_time")
-          .on("history_entries")
-          .columns(["org_guid", "space_guid", "occurred_at desc", "id desc"])
-          .execute();
-        // The drift check reads the few unsettled changes of an org.
-        await db.schema
-          .createIndex("history_entries_unsettled")
-          .on("history_entries")
-          .columns(["org_guid", "space_guid"])
-          .where(sql<SqlBool>`outcome in ('pending', 'unknown')`)
-          .execute();
-        // At most one drift entry per snapshot version of a space: a second
-        // observer of the same change cannot record it again (NULLs, i.e. all
-        // other entries, are distinct in a unique index on both databases).
-        await db.schema
-          .createIndex("history_entries_drift_version")
-          .on("history_entries")
-          .columns(["space_guid", "snapshot_version"])
-          .unique()
-          .execute();
+        await createEntriesTable(db, backend, "history_entries", "001");
+        await createEntryIndexes(db);
 
         await db.schema
           .createTable("space_snapshots")
@@ -107,9 +122,30 @@ function migrations(backend: Backend): Record<string, Migration> {
         await db.schema.dropTable("history_entries").execute();
       },
     },
+    // Isolation-segment moves of a space and private-egress requests are history entries too.
+    "002_segments_and_requests": {
+      async up(db: AnyDb) {
+        if (backend === "postgres") {
+          await sql`alter table history_entries drop constraint history_entries_kind`.execute(db);
+          await sql`alter table history_entries add constraint history_entries_kind check (${KINDS_002})`.execute(
+            db,
+          );
+          await sql`alter table history_entries add constraint history_entries_segment check (${SEGMENT_CHECK})`.execute(
+            db,
+          );
+          return;
+        }
+        // SQLite cannot change a table's constraints: rebuild it, same columns, same ids, same indexes.
+        await createEntriesTable(db, backend, "history_entries_002", "002");
+        await sql`insert into history_entries_002 select * from history_entries`.execute(db);
+        await db.schema.dropTable("history_entries").execute();
+        await sql`alter table history_entries_002 rename to history_entries`.execute(db);
+        await createEntryIndexes(db);
+      },
+    },
     // UAA refresh tokens are single-use: instances renewing one session coordinate through this
     // table (./renewals.ts, docs/adr/0005-token-renewal-across-instances.md).
-    "002_token_renewals": {
+    "003_token_renewals": {
       async up(db: AnyDb) {
         await db.schema
           .createTable("token_renewals")
@@ -143,15 +179,20 @@ export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations("sqlite
 export const MIGRATION_TABLE = "history_migration";
 const MIGRATION_LOCK_TABLE = "history_migration_lock";
 
-/** Brings the database to the latest version; answers the names of the migrations it ran. */
-export async function migrate({ db, backend }: Connection): Promise<string[]> {
+/**
+ * Brings the database to the latest version (or, for tests of an upgrade, up to `upTo`); answers
+ * the names of the migrations it ran.
+ */
+export async function migrate({ db, backend }: Connection, upTo?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations(backend)) },
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const { error, results = [] } = await (upTo === undefined
+    ? migrator.migrateToLatest()
+    : migrator.migrateTo(upTo));
   if (error !== undefined) {
     const failed = results.find((result) => result.status === "Error")?.migrationName ?? "setup";
     throw new Error(`history: migration ${failed} failed`, { cause: error });

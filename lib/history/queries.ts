@@ -16,7 +16,7 @@ const listQuerySchema = z.object({
   orgGuid: z.string().min(1),
   spaceGuids: z.array(z.string()),
   space: z.string().optional(),
-  kinds: z.array(z.enum(["change", "drift", "failure", "policy"])).optional(),
+  kinds: z.array(z.enum(["change", "drift", "failure", "policy", "request"])).optional(),
   from: z.number().int().optional(),
   to: z.number().int().optional(),
   cursor: z.string().optional(),
@@ -78,9 +78,11 @@ export async function list(ctx: StoreContext, query: ListQuery): Promise<ListRes
 function kindCondition(eb: ExpressionBuilder<HistoryDatabase, "history_entries">, kind: KindFilter) {
   switch (kind) {
     case "change":
-      return eb.and([eb("kind", "=", "change"), eb("outcome", "<>", "failed")]);
+      return eb.and([eb("kind", "in", ["change", "segment"]), eb("outcome", "<>", "failed")]);
     case "failure":
-      return eb.and([eb("kind", "=", "change"), eb("outcome", "=", "failed")]);
+      return eb.and([eb("kind", "in", ["change", "segment"]), eb("outcome", "=", "failed")]);
+    case "request":
+      return eb("kind", "=", "request");
     case "drift":
       return eb("kind", "=", "drift");
     case "policy":

@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import { z } from "zod";
 import type { EntriesTable } from "./schema";
-import type { DriftChange, GroupRef, HistoryEntry } from "./types";
+import type { ChangeEntry, DriftChange, GroupRef, HistoryEntry } from "./types";
 
 /**
  * Rows to entries and back. The JSON columns are parsed with zod: they are
@@ -23,10 +23,17 @@ const driftDetailsSchema = z.object({
   changes: z.array(driftChangeSchema),
 });
 const policyDetailsSchema = z.object({ before: z.unknown(), after: z.unknown() });
+const refOrNull = z.object({ guid: z.string(), name: z.string() }).nullable();
+const segmentDetailsSchema = z.object({ from: refOrNull, to: refOrNull });
+const requestDetailsSchema = z.record(z.string(), z.unknown());
 const groupRefsSchema = z.array(z.object({ guid: z.string(), name: z.string() }));
 
 export function driftDetailsJson(details: { from: number; to: number; changes: DriftChange[] }): string {
   return JSON.stringify(details);
+}
+
+export function segmentDetailsJson(from: GroupRef | null, to: GroupRef | null): string {
+  return JSON.stringify({ from, to });
 }
 
 export function policyDetailsJson(before: unknown, after: unknown): string {
@@ -65,15 +72,7 @@ export function toEntry(row: EntryRow): HistoryEntry {
         group: { guid: required(row.group_guid, "group_guid", row), name: row.group_name ?? "" },
         lifecycle: required(row.lifecycle, "lifecycle", row),
         action: required(row.action, "action", row),
-        cfError:
-          row.cf_status === null
-            ? null
-            : {
-                status: row.cf_status,
-                code: row.cf_code,
-                title: row.cf_title ?? "",
-                detail: row.cf_detail ?? "",
-              },
+        cfError: cfErrorOf(row),
         message: row.message,
         settled: row.settled_at === null ? null : { at: row.settled_at, by: row.settled_by ?? "unknown" },
       };
@@ -92,6 +91,35 @@ export function toEntry(row: EntryRow): HistoryEntry {
         to: details.to,
       };
     }
+    case "segment": {
+      const details = segmentDetailsSchema.parse(JSON.parse(required(row.details, "details", row)));
+      return {
+        id,
+        occurredAt,
+        orgGuid,
+        requestId,
+        kind: "segment",
+        outcome: required(row.outcome, "outcome", row),
+        user: { guid: row.user_guid ?? "", name: row.user_name ?? "" },
+        spaceGuid: required(row.space_guid, "space_guid", row),
+        spaceName: row.space_name ?? "",
+        from: details.from,
+        to: details.to,
+        cfError: cfErrorOf(row),
+        message: row.message,
+      };
+    }
+    case "request":
+      return {
+        id,
+        occurredAt,
+        orgGuid,
+        requestId,
+        kind: "request",
+        user: { guid: row.user_guid ?? "", name: row.user_name ?? "" },
+        message: row.message,
+        details: requestDetailsSchema.parse(JSON.parse(row.details ?? "{}")),
+      };
     case "policy": {
       const details = policyDetailsSchema.parse(JSON.parse(row.details ?? "{}"));
       return {
@@ -107,6 +135,11 @@ export function toEntry(row: EntryRow): HistoryEntry {
       };
     }
   }
+}
+
+function cfErrorOf(row: EntryRow): ChangeEntry["cfError"] {
+  if (row.cf_status === null) return null;
+  return { status: row.cf_status, code: row.cf_code, title: row.cf_title ?? "", detail: row.cf_detail ?? "" };
 }
 
 function required<T>(value: T | null, column: string, row: EntryRow): T {

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { recordIntents, recordOutcomes, recordPolicyChange } from "./changes";
 import { connect, type HistoryConfig } from "./connect";
 import type { StoreContext } from "./context";
+import { recordRequest, recordSegmentIntent, recordSegmentOutcome } from "./events";
 import { migrateOnce } from "./migrations";
 import { observe } from "./observe";
 import { lastEntries, list } from "./queries";
@@ -30,6 +31,9 @@ export async function openHistory(config: HistoryConfig): Promise<HistoryStore> 
     lastEntries: (orgGuid, spaceGuids) => lastEntries(ctx, orgGuid, spaceGuids),
     list: (query) => list(ctx, query),
     recordPolicyChange: (change) => recordPolicyChange(ctx, change),
+    recordSegmentIntent: (intent) => recordSegmentIntent(ctx, intent),
+    recordSegmentOutcome: (id, outcome) => recordSegmentOutcome(ctx, id, outcome),
+    recordRequest: (request) => recordRequest(ctx, request),
     renewals: renewalStore(ctx),
     ping: async () => {
       await sql`select 1`.execute(connection.db);

@@ -7,15 +7,18 @@ import type { Lifecycle } from "@/lib/egress";
 
 export type { Lifecycle };
 export type Action = "bind" | "unbind";
-export type EntryKind = "change" | "drift" | "policy";
+export type EntryKind = "change" | "drift" | "policy" | "segment" | "request";
 /**
  * `pending`: written before the CF request. `unknown`: the request was sent
  * but no answer came back (a timeout), so CF may or may not have applied it.
  * Both are settled later by a drift check if no outcome is recorded.
  */
 export type Outcome = "pending" | "succeeded" | "failed" | "unknown";
-/** What the activity page filters on: "failure" is a change whose outcome is `failed`. */
-export type KindFilter = "change" | "drift" | "failure" | "policy";
+/**
+ * What the activity page filters on: "change" is a bind, unbind or segment move that did not fail,
+ * "failure" one that did.
+ */
+export type KindFilter = "change" | "drift" | "failure" | "policy" | "request";
 
 export type GroupRef = { guid: string; name: string };
 export type UserRef = { guid: string; name: string };
@@ -91,7 +94,47 @@ export type PolicyEntry = EntryBase & {
   after: unknown;
 };
 
-export type HistoryEntry = ChangeEntry | DriftEntry | PolicyEntry;
+/** A space moved to an isolation segment (or back to the org's default): `null` is the default. */
+export type SegmentEntry = EntryBase & {
+  kind: "segment";
+  outcome: Outcome;
+  user: UserRef;
+  spaceGuid: string;
+  spaceName: string;
+  from: GroupRef | null;
+  to: GroupRef | null;
+  cfError: CfErrorFields | null;
+  message: string | null;
+};
+
+/** A private-egress request written for support: who asked, for which org, and what they asked. */
+export type RequestEntry = EntryBase & {
+  kind: "request";
+  user: UserRef;
+  message: string | null;
+  details: Record<string, unknown>;
+};
+
+export type HistoryEntry = ChangeEntry | DriftEntry | PolicyEntry | SegmentEntry | RequestEntry;
+
+export type SegmentIntent = {
+  user: UserRef;
+  orgGuid: string;
+  spaceGuid: string;
+  spaceName: string;
+  from: GroupRef | null;
+  to: GroupRef | null;
+  requestId?: string | null;
+};
+
+export type RequestRecord = {
+  user: UserRef;
+  orgGuid: string;
+  /** One line for the activity page. */
+  message: string;
+  details: Record<string, unknown>;
+  requestId?: string | null;
+};
 
 export type PolicyChange = {
   user: UserRef;
@@ -166,6 +209,12 @@ export interface HistoryStore {
   list(query: ListQuery): Promise<ListResult>;
   /** An org policy edit (who, when, before/after). */
   recordPolicyChange(change: PolicyChange): Promise<number>;
+  /** Before the CF request of a segment move: a `pending` entry; its id. */
+  recordSegmentIntent(intent: SegmentIntent): Promise<number>;
+  /** After CF answered the segment move. */
+  recordSegmentOutcome(id: number, outcome: ChangeOutcome): Promise<void>;
+  /** A private-egress request the user was given to send to support. */
+  recordRequest(request: RequestRecord): Promise<number>;
   /** Session token renewals shared by the instances (not history: kept here for the shared database). */
   renewals: RenewalStore;
   /** One round trip to the database (the health check). */

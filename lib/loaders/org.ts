@@ -9,7 +9,9 @@ import { getCfClient } from "@/lib/cf/session-client";
 import { listSpaces } from "@/lib/cf/spaces";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { profiles } from "@/lib/egress/load-profiles";
-import { findOrganization } from "@/lib/loaders/lookups";
+import { lastEntries, observationOf, observeAfterResponse } from "./history";
+import { findOrganization } from "./lookups";
+import { matrixRows, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { buildOrgMatrix, type OrgMatrix } from "@/lib/view-models/org-matrix";
 
 /**
@@ -27,6 +29,8 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     readsGlobally: session?.user.readsGlobally ?? false,
   };
 
+  // Anything the history recorded after this moment may not be in the reads below (the drift check).
+  const observedAt = Date.now();
   // The org itself is fetched alongside the lists, not before them: one round trip less.
   const [org, spaces, groups, roles, segments, defaultSegment] = await Promise.all([
     findOrganization(orgGuid),
@@ -37,6 +41,7 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     getOrganizationDefaultSegment(client, orgGuid),
   ]);
   if (!org) return null;
+  observeAfterResponse(observationOf(orgGuid, spaces, groups, observedAt));
   const assignments = await Promise.all(
     segments.map(async (segment) => ({ segment, spaces: await segmentSpaceGuids(client, segment.guid) })),
   );
@@ -57,3 +62,16 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     profiles: profiles(),
   });
 });
+
+/** The matrix page's rows: the matrix, and each space's last history entry (one database query). */
+export async function loadMatrixRows(
+  orgGuid: string,
+): Promise<{ matrix: OrgMatrix; rows: MatrixRowsJson } | null> {
+  const matrix = await loadOrgMatrix(orgGuid);
+  if (!matrix) return null;
+  const last = await lastEntries(
+    orgGuid,
+    matrix.spaces.map((s) => s.guid),
+  );
+  return { matrix, rows: matrixRows(matrix, last) };
+}

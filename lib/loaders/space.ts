@@ -4,7 +4,14 @@ import { getServerSession } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { CfApiError } from "@/lib/cf/errors";
 import { getOrganizationDefaultSegment } from "@/lib/cf/orgs";
-import { canManageSpaceEgress, listUserRoles, type Capability } from "@/lib/cf/roles";
+import { listEntitledSegments } from "@/lib/cf/isolation-segments";
+import {
+  canManageSpaceEgress,
+  listUserRoles,
+  managesOrg,
+  type Capability,
+  type UserRoles,
+} from "@/lib/cf/roles";
 import { isolationSegmentSchema, type Organization, type SecurityGroup, type Space } from "@/lib/cf/schemas";
 import { listSecurityGroups } from "@/lib/cf/security-groups";
 import { getCfClient } from "@/lib/cf/session-client";
@@ -12,6 +19,8 @@ import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
 import type { Lifecycle } from "@/lib/egress";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
+import type { HistoryEntry } from "@/lib/history";
+import { historyPage, observationOf, observeAfterResponse } from "./history";
 import { findOrganization, findSpace } from "./lookups";
 import { profiles } from "@/lib/egress/load-profiles";
 import { findFixes, type Fix } from "@/lib/view-models/fixes";
@@ -47,7 +56,17 @@ export type SpaceDetail = {
   /** The user may change this space's egress now: a role that allows it, and an org that is not suspended (admins excepted). */
   canChange: boolean;
   isAdmin: boolean;
-  segment: { name: string; source: "space" | "org-default" } | null;
+  /** The space's placement: its own segment, the org's default, and what it may be moved to. */
+  segments: {
+    entitled: SegmentRef[];
+    own: SegmentRef | null;
+    orgDefault: SegmentRef | null;
+    canMove: Capability;
+  };
+  /** The space's latest history entries, newest first; null when the history cannot be read. */
+  recent: HistoryEntry[] | null;
+  /** When the page's reads started: "now" for words such as "outcome unknown". */
+  loadedAt: number;
   catalogName: string;
   dynamicAsgs: boolean;
 };
@@ -58,26 +77,53 @@ function state(bindings: SpaceBindings, lifecycle: Lifecycle, guid: string): App
   return isBound && isGlobal ? "bound-and-global" : isBound ? "bound" : isGlobal ? "global" : null;
 }
 
-async function segmentName(
-  client: CfClient,
-  spaceGuid: string,
-  orgGuid: string,
-): Promise<SpaceDetail["segment"]> {
-  const [own, orgDefault] = await Promise.all([
+type SegmentRef = { guid: string; name: string };
+
+/**
+ * The space's placement: the org's entitled segments (one list), the space's own assignment and the
+ * org's default (two relationships), in parallel. Names come from the entitled list; a segment
+ * outside it (entitlement withdrawn since) is read by guid, and shown by guid if hidden.
+ */
+async function segmentsOf(client: CfClient, spaceGuid: string, orgGuid: string) {
+  const [entitled, own, orgDefault] = await Promise.all([
+    listEntitledSegments(client, orgGuid),
     getSpaceIsolationSegment(client, spaceGuid),
     getOrganizationDefaultSegment(client, orgGuid),
   ]);
-  const guid = own ?? orgDefault;
-  if (!guid) return null;
-  try {
-    const segment = await client.get(`/v3/isolation_segments/${guid}`, isolationSegmentSchema);
-    return { name: segment.name, source: own ? "space" : "org-default" };
-  } catch (error) {
-    if (error instanceof CfApiError && error.isNotFound)
-      return { name: guid, source: own ? "space" : "org-default" };
-    throw error;
-  }
+  const byGuid = new Map(entitled.map((s) => [s.guid, { guid: s.guid, name: s.name }]));
+  const named = async (guid: string | null): Promise<SegmentRef | null> => {
+    if (guid === null) return null;
+    const known = byGuid.get(guid);
+    if (known) return known;
+    try {
+      const segment = await client.get(`/v3/isolation_segments/${guid}`, isolationSegmentSchema);
+      return { guid, name: segment.name };
+    } catch (error) {
+      if (error instanceof CfApiError && error.isNotFound) return { guid, name: guid };
+      throw error;
+    }
+  };
+  const [ownRef, defaultRef] = await Promise.all([named(own), named(orgDefault)]);
+  return {
+    entitled: [...byGuid.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    own: ownRef,
+    orgDefault: defaultRef,
+  };
 }
+
+/** Admins and the org's managers move spaces between hosts (docs/adr/0005). */
+function canMoveSpace(user: { isAdmin: boolean }, roles: UserRoles, org: Organization): Capability {
+  if (!managesOrg(user, roles, org.guid))
+    return {
+      allowed: false,
+      reason: `Only an OrgManager of ${org.name} or a platform admin can move a space to other hosts.`,
+    };
+  if (org.suspended && !user.isAdmin)
+    return { allowed: false, reason: "This org is suspended: Cloud Foundry refuses changes to its spaces." };
+  return { allowed: true };
+}
+
+const RECENT_ENTRIES = 5;
 
 export const loadSpaceDetail = cache(
   async (orgGuid: string, spaceGuid: string): Promise<SpaceDetail | null> => {
@@ -87,15 +133,20 @@ export const loadSpaceDetail = cache(
     const catalog = loadCatalog();
 
     // The visible groups carry this space's bindings in their relationships (the user can read the
-    // space), so no space-scoped list is needed; the segment is looked up alongside.
-    const [space, org, visible, roles, segment] = await Promise.all([
+    // space), so no space-scoped list is needed; the segments are looked up alongside.
+    const observedAt = Date.now();
+    // The history is read alongside CF (one database round trip, design.md §8) and shown only if
+    // CF lets the user read the space.
+    const [space, org, visible, roles, segments, recent] = await Promise.all([
       findSpace(spaceGuid),
       findOrganization(orgGuid),
       listSecurityGroups(client),
       listUserRoles(client, userId),
-      segmentName(client, spaceGuid, orgGuid),
+      segmentsOf(client, spaceGuid, orgGuid),
+      historyPage({ orgGuid, spaceGuids: [spaceGuid], space: spaceGuid, limit: RECENT_ENTRIES }),
     ]);
     if (!space || !org || space.relationships.organization.data.guid !== orgGuid) return null;
+    observeAfterResponse(observationOf(orgGuid, [space], visible, observedAt));
 
     const index = new GroupIndex(visible);
     const bindings = index.bindings(spaceGuid);
@@ -124,7 +175,9 @@ export const loadSpaceDetail = cache(
       capability,
       canChange: capability.allowed && !(org.suspended && !user.isAdmin),
       isAdmin: user.isAdmin,
-      segment,
+      segments: { ...segments, canMove: canMoveSpace(user, roles, org) },
+      recent: recent?.ok ? recent.entries : null,
+      loadedAt: observedAt,
       catalogName: catalog.name,
       dynamicAsgs: env().dynamicAsgs,
     };

@@ -1,5 +1,7 @@
 import type { DestinationStatus, Posture } from "@/lib/egress";
-import type { PostureJson } from "@/lib/view-models/org-matrix";
+import type { HistoryEntry } from "@/lib/history/types";
+import { lastChangeOf, type LastChange } from "./history";
+import type { OrgMatrix } from "./org-matrix";
 
 /**
  * What the matrix component needs per space, and no more: running statuses as
@@ -15,21 +17,30 @@ export type MatrixRowView = {
   statuses: string;
   segment: string | null;
   manage: boolean;
+  /** The space's latest history entry; null when it has none (or the history is unavailable). */
+  last: LastChange | null;
 };
+
+/** The rows, and whether the history could be read for their "Last change" column. */
+export type MatrixRowsJson = { rows: MatrixRowView[]; historyAvailable: boolean };
 
 const LETTER: Record<DestinationStatus, string> = { allowed: "a", partial: "p", blocked: "b" };
 const STATUS_OF: Record<string, DestinationStatus> = { a: "allowed", p: "partial", b: "blocked" };
 
-export function matrixRows(json: PostureJson): MatrixRowView[] {
-  return json.spaces.map((s) => ({
-    guid: s.guid,
-    name: s.name,
-    posture: s.posture,
-    profiles: s.profiles,
-    statuses: json.destinations.map((d) => LETTER[s.running.destinations[d.id] ?? "blocked"]).join(""),
-    segment: s.isolation_segment,
-    manage: s.can_manage,
-  }));
+export function matrixRows(matrix: OrgMatrix, last: Map<string, HistoryEntry> | null): MatrixRowsJson {
+  return {
+    historyAvailable: last !== null,
+    rows: matrix.spaces.map((s) => ({
+      guid: s.guid,
+      name: s.name,
+      posture: s.posture,
+      profiles: s.profiles,
+      statuses: matrix.destinations.map((d) => LETTER[s.running.destinations[d.id] ?? "blocked"]).join(""),
+      segment: s.isolation_segment,
+      manage: s.can_manage,
+      last: lastChangeOf(last?.get(s.guid)),
+    })),
+  };
 }
 
 export function statusAt(row: MatrixRowView, index: number): DestinationStatus | undefined {

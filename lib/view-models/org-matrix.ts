@@ -1,5 +1,6 @@
 import type { Catalog, DestinationStatus, Posture, Profile } from "@/lib/egress";
 import type { Organization, SecurityGroup, Space } from "@/lib/cf/schemas";
+import { csvText } from "./csv";
 import { canManageSpaceEgress, managesOrg, seesAllSpacesOf, type UserRoles } from "@/lib/cf/roles";
 import type { Lifecycle } from "@/lib/egress";
 import { GroupIndex, spaceEgress, type PlatformEgress, type ProfileView } from "./space-egress";
@@ -47,6 +48,8 @@ export type OrgMatrix = {
   seesAllSpaces: boolean;
   canManageOrg: boolean;
   defaultIsolationSegment: string | null;
+  /** The isolation segments the org is entitled to, by name. */
+  entitledSegments: string[];
   /** What the platform's global groups give every space; a row with that posture is "platform-wide". */
   platform: PlatformEgress;
 };
@@ -121,6 +124,7 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
     seesAllSpaces: seesAllSpacesOf(input.user, input.roles, orgGuid),
     canManageOrg: managesOrg(input.user, input.roles, orgGuid),
     defaultIsolationSegment: defaultName,
+    entitledSegments: [...input.segmentNames.values()].sort((a, b) => a.localeCompare(b)),
     platform: index.platform(input.catalog, input.profiles),
   };
 }
@@ -145,13 +149,6 @@ export function postureJson(matrix: OrgMatrix) {
 
 export type PostureJson = ReturnType<typeof postureJson>;
 
-/** RFC 4180: quote a field when it holds a comma, quote, or line break; double inner quotes. */
-function csvField(value: string): string {
-  // A leading =, +, - or @ would run as a formula in a spreadsheet; prefix it.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** `space, posture, <one column per destination label>, running security groups, staging security groups, isolation segment`. */
 export function postureCsv(matrix: OrgMatrix): string {
   const header = [
@@ -170,5 +167,5 @@ export function postureCsv(matrix: OrgMatrix): string {
     s.staging.security_groups.join(";"),
     s.isolation_segment ?? "",
   ]);
-  return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return csvText([header, ...rows]);
 }

@@ -274,3 +274,59 @@ describe("creating", () => {
     });
   });
 });
+
+describe("a space's isolation segment (PATCH /v3/spaces/:guid/relationships/isolation_segment)", () => {
+  const iso = ids.isolationSegments;
+  const assign = (user: UserName, space: string, segment: string | null) =>
+    t.call("PATCH", `/v3/spaces/${space}/relationships/isolation_segment`, {
+      user,
+      body: { data: segment === null ? null : { guid: segment } },
+    });
+  const current = async (space: string) =>
+    (
+      (await t.call("GET", `/v3/spaces/${space}/relationships/isolation_segment`, { user: "admin" }))
+        .body as {
+        data: { guid: string } | null;
+      }
+    ).data?.guid ?? null;
+
+  // Admins and the org's managers move a space; a space role sees the space but may not; others do not see it.
+  const cases: Record<UserName, [space: string, status: number]> = {
+    admin: [s.alphaStaging, 200],
+    olivia: [s.alphaStaging, 200],
+    sam: [s.alphaDev, 403],
+    devon: [s.alphaDev, 403],
+    audrey: [s.alphaProd, 403],
+    bruno: [s.alphaStaging, 404],
+    sasha: [s.alphaSandbox, 403],
+  };
+  it.each(USERS)("%s moves a space of agency-alpha onto alpha-dedicated", async (user) => {
+    const [space, status] = cases[user];
+    const before = await current(space);
+    const res = await assign(user, space, iso.alphaDedicated);
+    expect(res.status).toBe(status);
+    expect(await current(space)).toBe(status === 200 ? iso.alphaDedicated : before);
+  });
+
+  it("back to the org's default with data: null", async () => {
+    expect((await assign("olivia", s.alphaProd, null)).status).toBe(200);
+    expect(await current(s.alphaProd)).toBeNull();
+  });
+
+  it("refuses a segment the org is not entitled to, with CF's words, and changes nothing", async () => {
+    const res = await assign("olivia", s.alphaStaging, iso.shared);
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body)).toContain(
+      `Unable to assign isolation segment with guid '${iso.shared}'. Ensure it has been entitled to the organization that this space belongs to.`,
+    );
+    expect(await current(s.alphaStaging)).toBeNull();
+  });
+
+  it("refuses a non-admin in a suspended org as suspended, not as a missing role", async () => {
+    const res = await assign("sasha", s.gammaLegacy, null);
+    // sasha is a space manager there, not an org manager: the role check comes first.
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(res.body)).toContain("CF-NotAuthorized");
+    expect((await assign("admin", s.gammaLegacy, null)).status).toBe(200);
+  });
+});

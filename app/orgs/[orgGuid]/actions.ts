@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, refuse, refuseWith } from "@/lib/actions/define-action";
-import { applyBinding, profileGroup, readBeforeChange, spaceInOrg } from "@/lib/changes/apply";
+import { profileGroup, readBeforeChange, spaceInOrg } from "@/lib/changes/apply";
+import { applyRecorded, resultOf } from "@/lib/changes/record";
 import { guidSchema } from "@/lib/cf/ids";
 import { getSecurityGroup } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
@@ -14,7 +15,8 @@ import { MESSAGES } from "@/lib/failures";
 /**
  * Egress changes, each through the one action wrapper (lib/actions): the
  * session, zod on every argument (ids bound on the client included), the
- * work with the user's own token, and no exception escapes. Nothing is
+ * work with the user's own token, and no exception escapes. Every write is
+ * recorded in the change history (lib/changes/record.ts). Nothing is
  * reported as done unless CF confirmed it.
  */
 
@@ -40,24 +42,24 @@ function profileById(id: string) {
 export const changeProfile = defineAction(
   "changeProfile",
   z.strictObject({ orgGuid: guidSchema, spaceGuid: guidSchema, profileId, lifecycle, enabled: z.boolean() }),
-  async ({ orgGuid, spaceGuid, lifecycle, enabled, profileId }, { client }) => {
+  async ({ orgGuid, spaceGuid, lifecycle, enabled, profileId }, ctx) => {
     const profile = profileById(profileId);
     const [space, group] = await Promise.all([
-      spaceInOrg(client, orgGuid, spaceGuid),
-      profileGroup(client, profile),
+      spaceInOrg(ctx.client, orgGuid, spaceGuid),
+      profileGroup(ctx.client, profile),
     ]);
     if (!space.ok) return refuseWith(space.failure);
     if (!group) return refuse("not-found", `${profile.label} is unavailable. ${MESSAGES.groupInvisible}`);
-    const outcome = await applyBinding(client, {
-      action: enabled ? "bind" : "unbind",
-      groupGuid: group.guid,
-      spaceGuids: [spaceGuid],
+    const outcome = await applyRecorded(ctx, {
+      orgGuid,
+      spaces: [{ guid: spaceGuid, name: space.space.name }],
+      group: { guid: group.guid, name: group.name },
       lifecycle,
+      action: enabled ? "bind" : "unbind",
     });
     revalidate(orgGuid, [spaceGuid]);
-    if (!outcome.ok) return refuseWith(outcome.failure);
     const where = `${space.space.name}${lifecycle === "staging" ? " (staging)" : ""}`;
-    return { ok: true, message: `${profile.label} is now ${enabled ? "on" : "off"} for ${where}.` };
+    return resultOf(outcome, `${profile.label} is now ${enabled ? "on" : "off"} for ${where}.`);
   },
 );
 
@@ -70,15 +72,15 @@ export const bindProfileToSpaces = defineAction(
     profileId,
     lifecycle,
   }),
-  async ({ orgGuid, spaceGuids, lifecycle, profileId }, { client }) => {
+  async ({ orgGuid, spaceGuids, lifecycle, profileId }, ctx) => {
     const profile = profileById(profileId);
     // The org's spaces in one list (not a guids filter: a thousand guids would overflow the URL).
     const [orgSpaces, group] = await Promise.all([
-      readBeforeChange(() => listSpaces(client, { orgGuids: [orgGuid] })),
-      profileGroup(client, profile),
+      readBeforeChange(() => listSpaces(ctx.client, { orgGuids: [orgGuid] })),
+      profileGroup(ctx.client, profile),
     ]);
-    const inOrg = new Set(orgSpaces.map((s) => s.guid));
-    const foreign = spaceGuids.filter((guid) => !inOrg.has(guid));
+    const names = new Map(orgSpaces.map((s) => [s.guid, s.name]));
+    const foreign = spaceGuids.filter((guid) => !names.has(guid));
     if (foreign.length > 0) {
       return refuse(
         "not-found",
@@ -86,15 +88,15 @@ export const bindProfileToSpaces = defineAction(
       );
     }
     if (!group) return refuse("not-found", `${profile.label} is unavailable. ${MESSAGES.groupInvisible}`);
-    const outcome = await applyBinding(client, {
-      action: "bind",
-      groupGuid: group.guid,
-      spaceGuids,
+    const outcome = await applyRecorded(ctx, {
+      orgGuid,
+      spaces: [...new Set(spaceGuids)].map((guid) => ({ guid, name: names.get(guid) ?? guid })),
+      group: { guid: group.guid, name: group.name },
       lifecycle,
+      action: "bind",
     });
     revalidate(orgGuid, spaceGuids);
-    if (!outcome.ok) return refuseWith(outcome.failure);
-    return { ok: true, message: `${profile.label} is now on for ${spaceGuids.length} spaces.` };
+    return resultOf(outcome, `${profile.label} is now on for ${spaceGuids.length} spaces.`);
   },
 );
 
@@ -108,17 +110,22 @@ export const changeGroup = defineAction(
     lifecycle,
     action: z.enum(["bind", "unbind"]),
   }),
-  async ({ orgGuid, spaceGuid, groupGuid, lifecycle, action }, { client }) => {
+  async ({ orgGuid, spaceGuid, groupGuid, lifecycle, action }, ctx) => {
     const [space, group] = await Promise.all([
-      spaceInOrg(client, orgGuid, spaceGuid),
-      readBeforeChange(() => getSecurityGroup(client, groupGuid)),
+      spaceInOrg(ctx.client, orgGuid, spaceGuid),
+      readBeforeChange(() => getSecurityGroup(ctx.client, groupGuid)),
     ]);
     if (!space.ok) return refuseWith(space.failure);
     if (!group) return refuse("not-found", MESSAGES.groupInvisible);
-    const outcome = await applyBinding(client, { action, groupGuid, spaceGuids: [spaceGuid], lifecycle });
+    const outcome = await applyRecorded(ctx, {
+      orgGuid,
+      spaces: [{ guid: spaceGuid, name: space.space.name }],
+      group: { guid: group.guid, name: group.name },
+      lifecycle,
+      action,
+    });
     revalidate(orgGuid, [spaceGuid]);
-    if (!outcome.ok) return refuseWith(outcome.failure);
     const verb = action === "bind" ? "bound to" : "unbound from";
-    return { ok: true, message: `${group.name} is now ${verb} ${space.space.name} for ${lifecycle}.` };
+    return resultOf(outcome, `${group.name} is now ${verb} ${space.space.name} for ${lifecycle}.`);
   },
 );

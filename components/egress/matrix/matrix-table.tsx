@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Th } from "@/components/ui/table";
+import { formatTime, isoTime } from "@/lib/view-models/history";
 import { isPlatformWide } from "@/lib/view-models/labels";
+import { SHARED_HOSTS } from "@/lib/view-models/segments";
 import { statusAt, type MatrixRowView } from "@/lib/view-models/matrix-rows";
 import { switchBlock } from "@/lib/view-models/switch-blocks";
 import { PostureBadge } from "../posture-badge";
@@ -56,6 +58,9 @@ export function MatrixTable({
             ))}
             <Th scope="col" className="matrix-head">
               Isolation segment
+            </Th>
+            <Th scope="col" className="matrix-head">
+              Last change
             </Th>
           </tr>
         </thead>
@@ -125,7 +130,20 @@ export function MatrixTable({
                 );
               })}
               <td data-label="Isolation segment" className="matrix-cell">
-                {space.segment ?? "Shared"}
+                {space.segment ?? SHARED_HOSTS}
+              </td>
+              <td data-label="Last change" className="matrix-cell">
+                {space.last ? (
+                  <Link
+                    href={`/orgs/${context.orgGuid}/activity?space=${space.guid}#entry-${space.last.id}`}
+                    prefetch={false}
+                  >
+                    <time dateTime={isoTime(space.last.at)}>{formatTime(space.last.at)}</time>,{" "}
+                    {space.last.who}
+                  </Link>
+                ) : (
+                  "—"
+                )}
               </td>
             </tr>
           ))}

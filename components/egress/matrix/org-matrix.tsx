@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Notice } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
 import type { Lifecycle } from "@/lib/egress";
-import type { MatrixRowView } from "@/lib/view-models/matrix-rows";
+import type { MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { ChangeDialog } from "../change-flow/change-dialog";
 import { useChangeFlow } from "../change-flow/use-change-flow";
 import { StatusIconSprite } from "../status-icons";
@@ -37,7 +37,7 @@ export function OrgMatrix({
   actions,
 }: {
   context: MatrixContext;
-  initial: MatrixRowView[];
+  initial: MatrixRowsJson;
   actions: { changeProfile: Action<ChangeProfileInput> } & BulkActions;
 }) {
   const params = useSearchParams();

@@ -4,12 +4,11 @@ import { usePathname, useRouter } from "next/navigation";
 import useSWR from "swr";
 import type { ErrorBody } from "@/lib/failures/http";
 import { MESSAGES } from "@/lib/failures/messages";
-import { matrixRows, type MatrixRowView } from "@/lib/view-models/matrix-rows";
-import type { PostureJson } from "@/lib/view-models/org-matrix";
+import type { MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 
 /**
- * The matrix's rows: server-rendered first, then kept fresh from the JSON
- * export at most once a minute and never while the tab is hidden (CF
+ * The matrix's rows: server-rendered first, then kept fresh from the page's
+ * rows route at most once a minute and never while the tab is hidden (CF
  * rate-limits per user, design.md §8). A change revalidates at once.
  */
 
@@ -17,7 +16,7 @@ const REFRESH_MS = 60_000;
 
 class SignInNeeded extends Error {}
 
-async function fetchRows(url: string): Promise<MatrixRowView[]> {
+async function fetchRows(url: string): Promise<MatrixRowsJson> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" });
@@ -29,13 +28,13 @@ async function fetchRows(url: string): Promise<MatrixRowView[]> {
     const body = (await response.json().catch(() => ({}))) as Partial<ErrorBody>;
     throw new Error(body.error?.message ?? `The refresh failed (${response.status}).`);
   }
-  return matrixRows((await response.json()) as PostureJson);
+  return (await response.json()) as MatrixRowsJson;
 }
 
-export function useMatrixRows(orgGuid: string, initial: MatrixRowView[]) {
+export function useMatrixRows(orgGuid: string, initial: MatrixRowsJson) {
   const router = useRouter();
   const pathname = usePathname();
-  const swr = useSWR<MatrixRowView[], Error>(`/api/orgs/${orgGuid}/posture`, fetchRows, {
+  const swr = useSWR<MatrixRowsJson, Error>(`/api/orgs/${orgGuid}/matrix`, fetchRows, {
     fallbackData: initial,
     revalidateOnMount: false,
     refreshInterval: REFRESH_MS,
@@ -49,7 +48,8 @@ export function useMatrixRows(orgGuid: string, initial: MatrixRowView[]) {
   });
   return {
     // fallbackData guarantees data; SWR's types do not know it.
-    rows: swr.data ?? initial,
+    rows: (swr.data ?? initial).rows,
+    historyAvailable: (swr.data ?? initial).historyAvailable,
     error: swr.error && !(swr.error instanceof SignInNeeded) ? swr.error : undefined,
     revalidate: () => swr.mutate(),
   };

@@ -122,10 +122,18 @@ function segment(req: Request, ctx: Ctx): Reply {
   };
 }
 
-/** Only admins: CC's own request spec refuses org managers here (capi-request-spec-tables.md §8). */
+/**
+ * Admins and the space's org managers (cf-api-and-uaa.md §3.2, the CF API docs and CC's controller
+ * spec). CC's request spec expects 403 for an org manager, but capi-request-spec-tables.md §8 traces
+ * that to the spec's own set-up, not to CF's rule; see docs/adr/0005-space-segment-permission.md.
+ * A suspended org refuses non-admins, as for every other space write.
+ */
 async function setSegment(req: Request, ctx: Ctx): Promise<Reply> {
   const space = readableSpace(ctx, req.params.guid ?? "");
-  if (!ctx.access.isAdmin) throw notAuthorized();
+  if (!ctx.access.isAdmin) {
+    if (!ctx.access.managesOrg(space.orgGuid)) throw notAuthorized();
+    if (ctx.world.orgs.get(space.orgGuid)?.suspended) throw orgSuspended();
+  }
   const guid = toOneGuid(await readJsonObject(req));
   if (guid !== null && !ctx.world.isolationSegments.get(guid)?.orgs.has(space.orgGuid)) {
     throw unprocessable(

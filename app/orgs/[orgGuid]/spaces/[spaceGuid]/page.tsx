@@ -16,6 +16,7 @@ import { DestinationsSection, StagingSection } from "./_components/destinations-
 import { GroupsSection } from "./_components/groups-section";
 import { ProfileSwitches } from "./_components/profiles-section";
 import { ReachSection, type ReachQuery } from "./_components/reach-section";
+import { RecentChangesSection } from "./_components/recent-changes-section";
 import { SegmentSection } from "./_components/segment-section";
 
 type Params = Promise<{ orgGuid: string; spaceGuid: string }>;
@@ -99,6 +100,7 @@ export default async function SpacePage({
           <GroupsSection detail={detail} />
           <AdvancedSection detail={detail} />
           <SegmentSection detail={detail} />
+          <RecentChangesSection detail={detail} />
         </div>
       </SpaceChanges>
     </div>

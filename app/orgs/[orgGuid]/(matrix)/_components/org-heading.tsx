@@ -1,0 +1,27 @@
+import { Download, History } from "lucide-react";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+
+/** The org's name, what the page is, and where its data goes: the CSV export and the activity. */
+export function OrgHeading({ orgGuid, orgName }: { orgGuid: string; orgName: string }) {
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-3xl">{orgName}</h1>
+        <p className="mt-1 text-base-dark">
+          Egress of each space: the profiles that apply, and what its running apps can reach.
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Link href={`/orgs/${orgGuid}/activity`} prefetch={false} className={buttonClass("secondary")}>
+          <History aria-hidden="true" className="size-4" />
+          Activity
+        </Link>
+        <a href={`/orgs/${orgGuid}/posture.csv`} download className={buttonClass("secondary")}>
+          <Download aria-hidden="true" className="size-4" />
+          Download CSV
+        </a>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction, refuseWith } from "@/lib/actions/define-action";
+import { readBeforeChange, spaceInOrg } from "@/lib/changes/apply";
+import { moveSpaceRecorded, resultOf } from "@/lib/changes/record";
+import { guidSchema } from "@/lib/cf/ids";
+import { listEntitledSegments } from "@/lib/cf/isolation-segments";
+import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
+
+/**
+ * Moving a space onto an isolation segment (dedicated hosts), or back to the
+ * org's default: the same guarantees as the egress changes (the wrapper, the
+ * recorded change path, CF's refusals in words). CF decides who may and
+ * which segments are allowed: a segment the org is not entitled to is
+ * refused by CF with its own words, and nothing changes.
+ */
+export const assignSegment = defineAction(
+  "assignSegment",
+  z.strictObject({ orgGuid: guidSchema, spaceGuid: guidSchema, segmentGuid: guidSchema.nullable() }),
+  async ({ orgGuid, spaceGuid, segmentGuid }, ctx) => {
+    const [space, entitled, current] = await Promise.all([
+      spaceInOrg(ctx.client, orgGuid, spaceGuid),
+      readBeforeChange(() => listEntitledSegments(ctx.client, orgGuid)),
+      readBeforeChange(() => getSpaceIsolationSegment(ctx.client, spaceGuid)),
+    ]);
+    if (!space.ok) return refuseWith(space.failure);
+    const named = (guid: string | null) =>
+      guid === null ? null : { guid, name: entitled.find((s) => s.guid === guid)?.name ?? guid };
+    const to = named(segmentGuid);
+    const outcome = await moveSpaceRecorded(ctx, {
+      orgGuid,
+      space: { guid: spaceGuid, name: space.space.name },
+      from: named(current),
+      to,
+    });
+    revalidatePath(`/orgs/${orgGuid}`);
+    revalidatePath(`/orgs/${orgGuid}/spaces/${spaceGuid}`);
+    const where = to ? `the isolation segment ${to.name}` : "the org's default placement";
+    return resultOf(
+      outcome,
+      `${space.space.name} now runs on ${where}. Running apps move when you restart them (cf restart APP_NAME).`,
+    );
+  },
+);

@@ -1,0 +1,57 @@
+"use client";
+
+import { Check, Copy } from "lucide-react";
+import { useState, useSyncExternalStore } from "react";
+
+const subscribe = () => () => {};
+
+/**
+ * Copies a text to the clipboard: progressive enhancement. Without
+ * JavaScript it is not drawn at all (the text beside it stays selectable);
+ * where the clipboard API is unavailable (plain http off localhost) it
+ * selects the text and says how to copy it.
+ */
+export function CopyButton({ text, targetId, label }: { text: string; targetId: string; label: string }) {
+  const hydrated = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+  const [status, setStatus] = useState("");
+  if (!hydrated) return null;
+
+  async function copy() {
+    try {
+      if (!navigator.clipboard) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(text);
+      setStatus("Copied.");
+    } catch {
+      const target = document.getElementById(targetId);
+      if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
+        target.focus();
+        target.select();
+      }
+      setStatus("Selected: press Ctrl+C (⌘C on a Mac) to copy.");
+    }
+  }
+
+  return (
+    <span className="inline-flex flex-wrap items-center gap-3">
+      <button
+        type="button"
+        onClick={() => void copy()}
+        className="inline-flex min-h-11 items-center gap-2 rounded border-2 border-primary px-3 font-semibold text-primary hover:bg-primary-lighter"
+      >
+        {status === "Copied." ? (
+          <Check aria-hidden="true" className="size-4" />
+        ) : (
+          <Copy aria-hidden="true" className="size-4" />
+        )}
+        {label}
+      </button>
+      <span role="status" className="text-sm text-base-darker">
+        {status}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import type { ChangeEntry, DriftEntry, PolicyEntry } from "@/lib/history/types";
+import { csvText } from "./csv";
+import { activityCsvRows, activityRows, describeEntry, formatTime, kindOf, lastChangeOf } from "./history";
+
+const T = Date.parse("2026-11-30T10:15:42.123Z");
+const change = (over: Partial<ChangeEntry> = {}): ChangeEntry => ({
+  id: 7,
+  kind: "change",
+  occurredAt: T,
+  orgGuid: "o",
+  requestId: "r-1",
+  outcome: "succeeded",
+  user: { guid: "u", name: "sam" },
+  spaceGuid: "s",
+  spaceName: "dev",
+  group: { guid: "g", name: "public_networks_egress" },
+  lifecycle: "running",
+  action: "bind",
+  cfError: null,
+  message: null,
+  settled: null,
+  ...over,
+});
+const drift: DriftEntry = {
+  id: 8,
+  kind: "drift",
+  occurredAt: T + 60_000,
+  orgGuid: "o",
+  requestId: null,
+  spaceGuid: "s",
+  spaceName: "dev",
+  changes: [
+    { groupGuid: "g", groupName: "trusted_local_networks_egress", lifecycle: "running", change: "bound" },
+    { groupGuid: "h", groupName: "dns", lifecycle: "staging", change: "unbound" },
+  ],
+  from: T - 3_600_000,
+  to: T + 60_000,
+};
+
+describe("the history in words", () => {
+  it("writes times in UTC to the minute", () => {
+    expect(formatTime(T)).toBe("2026-11-30 10:15 UTC");
+  });
+
+  it("says what a change did, and how it ended", () => {
+    expect(describeEntry(change(), T)).toBe("Bound public_networks_egress.");
+    expect(describeEntry(change({ action: "unbind", lifecycle: "staging" }), T)).toBe(
+      "Unbound public_networks_egress for staging.",
+    );
+    expect(describeEntry(change({ outcome: "failed", message: "This org is suspended." }), T)).toBe(
+      "Bind public_networks_egress: failed: This org is suspended.",
+    );
+    expect(describeEntry(change({ outcome: "unknown" }), T)).toBe(
+      "Bind public_networks_egress: outcome unknown",
+    );
+    // Still pending after ten minutes: the process stopped between the CF request and the outcome.
+    expect(describeEntry(change({ outcome: "pending" }), T + 11 * 60_000)).toBe(
+      "Bind public_networks_egress: outcome unknown",
+    );
+    expect(describeEntry(change({ outcome: "pending" }), T + 1_000)).toBe(
+      "Bind public_networks_egress: in progress",
+    );
+    expect(describeEntry(change({ outcome: "failed", settled: { at: T, by: "drift check" } }), T)).toBe(
+      "Bind public_networks_egress: failed (settled by the drift check)",
+    );
+  });
+
+  it("says what changed outside the dashboard, between when and when, actor unknown", () => {
+    expect(describeEntry(drift, T)).toBe(
+      "Changed outside the dashboard, between 2026-11-30 09:15 UTC and 2026-11-30 10:16 UTC, actor unknown: trusted_local_networks_egress bound; dns unbound for staging.",
+    );
+  });
+
+  it("sorts entries into the activity page's kinds", () => {
+    expect(kindOf(change(), T)).toBe("change");
+    expect(kindOf(change({ outcome: "failed" }), T)).toBe("failure");
+    expect(kindOf(drift, T)).toBe("drift");
+  });
+
+  it("gives the matrix's Last change", () => {
+    expect(lastChangeOf(change())).toEqual({ id: 7, at: T, who: "sam" });
+    expect(lastChangeOf(drift)).toEqual({ id: 8, at: T + 60_000, who: "outside the dashboard" });
+    expect(lastChangeOf(undefined)).toBeNull();
+  });
+
+  it("writes the same rows on the page and in the CSV, with the space's current name", () => {
+    const policy: PolicyEntry = {
+      id: 9,
+      kind: "policy",
+      occurredAt: T,
+      orgGuid: "o",
+      requestId: "r-9",
+      user: { guid: "u2", name: "olivia" },
+      message: null,
+      before: null,
+      after: {},
+    };
+    const rows = activityRows([change(), drift, policy], new Map([["s", "development"]]), T);
+    expect(rows.map((r) => [r.space, r.who, r.kind])).toEqual([
+      ["development", "sam", "change"],
+      ["development", "actor unknown (outside the dashboard)", "drift"],
+      ["(whole org)", "olivia", "policy"],
+    ]);
+    const csv = csvText(activityCsvRows(rows)).split("\r\n");
+    expect(csv[0]).toBe("when,space,who,kind,what,request id");
+    expect(csv[1]).toBe("2026-11-30 10:15 UTC,development,sam,change,Bound public_networks_egress.,r-1");
+  });
+});

@@ -1,0 +1,129 @@
+import { outcomeAsOf } from "@/lib/history/outcome";
+import type { ChangeEntry, HistoryEntry, Outcome } from "@/lib/history/types";
+
+/**
+ * The change history in words, the same on the activity page, its CSV, the
+ * matrix's "Last change" column and the space page. Pure.
+ */
+
+/** UTC, to the minute: the same for every reader whatever their time zone, and sortable as text. */
+export function formatTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+const OUTCOME_WORDS: Record<Outcome, string> = {
+  pending: "in progress",
+  succeeded: "done",
+  failed: "failed",
+  unknown: "outcome unknown",
+};
+
+export function outcomeWords(entry: ChangeEntry, now: number): string {
+  const outcome = outcomeAsOf(entry, now);
+  const settled = entry.settled ? ` (settled by the ${entry.settled.by})` : "";
+  return `${OUTCOME_WORDS[outcome]}${settled}`;
+}
+
+/** Who did it: the user, or "outside the dashboard" for drift. */
+export function actorOf(entry: HistoryEntry): string {
+  return entry.kind === "drift" ? "actor unknown (outside the dashboard)" : entry.user.name;
+}
+
+const lifecycleWords = (lifecycle: "running" | "staging") => (lifecycle === "staging" ? " for staging" : "");
+
+/** What happened, in one sentence. */
+export function describeEntry(entry: HistoryEntry, now: number): string {
+  switch (entry.kind) {
+    case "change": {
+      const verb = entry.action === "bind" ? "bound" : "unbound";
+      const what = `${verb} ${entry.group.name}${lifecycleWords(entry.lifecycle)}`;
+      const outcome = outcomeAsOf(entry, now);
+      if (outcome === "succeeded") return `${what[0]?.toUpperCase()}${what.slice(1)}.`;
+      const reason = entry.message && outcome === "failed" ? `: ${entry.message}` : "";
+      return `${entry.action === "bind" ? "Bind" : "Unbind"} ${entry.group.name}${lifecycleWords(entry.lifecycle)}: ${outcomeWords(entry, now)}${reason}`;
+    }
+    case "drift": {
+      const changes = entry.changes
+        .map((c) => `${c.groupName} ${c.change}${lifecycleWords(c.lifecycle)}`)
+        .join("; ");
+      return `Changed outside the dashboard, between ${formatTime(entry.from)} and ${formatTime(entry.to)}, actor unknown: ${changes}.`;
+    }
+    case "segment": {
+      const to = entry.to ? `isolation segment ${entry.to.name}` : "the org's default placement";
+      const outcome = outcomeAsOf(entry, now);
+      if (outcome === "succeeded") return `Moved to ${to}; running apps move when restarted.`;
+      const reason = entry.message && outcome === "failed" ? `: ${entry.message}` : "";
+      return `Move to ${to}: ${OUTCOME_WORDS[outcome]}${reason}`;
+    }
+    case "request":
+      return entry.message ?? "Requested private egress.";
+    case "policy":
+      return entry.message ?? "Changed the org's egress policy.";
+  }
+}
+
+export type ActivityKind = "change" | "failure" | "drift" | "policy" | "request";
+
+/** The activity page's kinds, as the filter names them: a segment move is a change. */
+export function kindOf(entry: HistoryEntry, now: number): ActivityKind {
+  if (entry.kind === "change" || entry.kind === "segment")
+    return outcomeAsOf(entry, now) === "failed" ? "failure" : "change";
+  return entry.kind;
+}
+
+/** The latest entry of a space, as the matrix's "Last change" cell shows it. */
+export type LastChange = { id: number; at: number; who: string };
+
+export function lastChangeOf(entry: HistoryEntry | undefined): LastChange | null {
+  if (!entry) return null;
+  return {
+    id: entry.id,
+    at: entry.occurredAt,
+    who: entry.kind === "drift" ? "outside the dashboard" : entry.user.name,
+  };
+}
+
+/** One row of the activity page and of its CSV: the same words in both. */
+export type ActivityRow = {
+  id: number;
+  at: number;
+  when: string;
+  space: string;
+  who: string;
+  kind: ActivityKind;
+  what: string;
+  requestId: string;
+};
+
+export function activityRows(
+  entries: readonly HistoryEntry[],
+  spaceNames: ReadonlyMap<string, string>,
+  now: number,
+): ActivityRow[] {
+  return entries.map((entry) => ({
+    id: entry.id,
+    at: entry.occurredAt,
+    when: formatTime(entry.occurredAt),
+    space:
+      entry.kind === "policy" || entry.kind === "request"
+        ? "(whole org)"
+        : (spaceNames.get(entry.spaceGuid) ?? entry.spaceName),
+    who: actorOf(entry),
+    kind: kindOf(entry, now),
+    what: describeEntry(entry, now),
+    requestId: entry.requestId ?? "",
+  }));
+}
+
+export const ACTIVITY_CSV_HEADER = ["when", "space", "who", "kind", "what", "request id"] as const;
+
+export function activityCsvRows(rows: readonly ActivityRow[]): string[][] {
+  return [
+    [...ACTIVITY_CSV_HEADER],
+    ...rows.map((r) => [r.when, r.space, r.who, r.kind, r.what, r.requestId]),
+  ];
+}
