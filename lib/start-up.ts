@@ -52,4 +52,11 @@ export function startUp(): void {
     },
     "egress dashboard starting",
   );
+  if (config.isProduction && config.egressCatalogFile === undefined) {
+    log.warn(
+      {},
+      "EGRESS_CATALOG_FILE is not set: the built-in platform file describes the local stand-in's invented " +
+        "network, not this platform's (see docs/platform-file.md)",
+    );
+  }
 }
