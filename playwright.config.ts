@@ -102,6 +102,8 @@ export default defineConfig({
         CF_REQUEST_TIMEOUT_MS: String(CF_TIMEOUT_MS),
         AUTH_SECRET,
         DATA_DIR,
+        // A few of the e2e app's CF timeouts: what was in flight in one test is settled by the next.
+        CHANGE_IN_FLIGHT_MS: String(3 * CF_TIMEOUT_MS),
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

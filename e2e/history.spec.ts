@@ -36,29 +36,28 @@ test("a binding made outside the dashboard shows up as drift once the org page i
   signedInAs,
   sim,
 }) => {
-  const page = await signedInAs("olivia");
-  // The first load records the baseline (and any drift left by earlier tests' resets).
-  await new OrgMatrixPage(page).goto(o.alpha);
-  const activity = new ActivityPage(page);
+  // agency-beta, whose spaces no other test changes: the first load records the baseline.
+  const page = await signedInAs("bruno");
+  await new OrgMatrixPage(page).goto(o.beta);
 
-  // As with `cf bind-security-group trusted_local_networks_egress agency-alpha --space sandbox`.
+  // As with `cf bind-security-group public_networks_egress agency-beta --space dev --lifecycle staging`.
   const bound = await sim.cfAs(
     "admin",
     "POST",
-    `/v3/security_groups/${g.trustedLocal}/relationships/running_spaces`,
+    `/v3/security_groups/${g.public}/relationships/staging_spaces`,
     {
-      data: [{ guid: s.alphaSandbox }],
+      data: [{ guid: s.betaDev }],
     },
   );
   expect(bound.status).toBe(200);
-  await new OrgMatrixPage(page).goto(o.alpha);
+  await new OrgMatrixPage(page).goto(o.beta);
 
-  await activity.goto(o.alpha, `?space=${s.alphaSandbox}&kind=drift`);
+  const activity = await new ActivityPage(page).goto(o.beta, `?space=${s.betaDev}&kind=drift`);
   await activity.expectRow(
-    /Changed outside the dashboard, between .* UTC and .* UTC, actor unknown: trusted_local_networks_egress bound\./,
+    /Changed outside the dashboard, between .* UTC and .* UTC, actor unknown: public_networks_egress bound for staging\./,
   );
   const rows = await activity.rows();
-  expect(rows[0]?.slice(1, 4)).toEqual(["sandbox", "actor unknown (outside the dashboard)", "Drift"]);
+  expect(rows[0]?.slice(1, 4)).toEqual(["dev", "actor unknown (outside the dashboard)", "Drift"]);
 });
 
 test("devon sees entries of his spaces only; bruno does not see agency-alpha's activity at all", async ({

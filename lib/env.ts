@@ -86,6 +86,7 @@ const schema = z.object({
     .min(1000, "must be at least 1000")
     .max(9500, "must stay under Cloud Foundry's 10 s between SIGTERM and SIGKILL (at most 9500)")
     .default(8000),
+  CHANGE_IN_FLIGHT_MS: positiveInt(120_000),
   SUPPORT_EMAIL: z.email({ error: "must be an email address, e.g. support@example.gov" }).optional(),
   PRIVATE_EGRESS_ENABLED: flag(true),
   DEPLOY_ENV: z.string().optional(),
@@ -117,6 +118,11 @@ export type Env = {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** How long a SIGTERM waits for requests in flight (scripts/dist/start.cjs reads it too). */
   shutdownTimeoutMs: number;
+  /**
+   * How long a change without a recorded outcome counts as in flight; after that the drift check
+   * settles it from what CF shows ("outcome unknown" until then). A few CF request timeouts.
+   */
+  changeInFlightMs: number;
   /** Where users send support requests (the private-egress request, and "how to reach support"). */
   supportEmail: string;
   /** Whether the platform offers private egress; false shows the page without the request form. */
@@ -376,6 +382,7 @@ export function parseEnv(source: Source): Env {
     databaseUrl: raw.DATABASE_URL,
     logLevel: raw.LOG_LEVEL,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    changeInFlightMs: raw.CHANGE_IN_FLIGHT_MS,
     supportEmail: raw.SUPPORT_EMAIL ?? DEMO_SUPPORT_EMAIL,
     privateEgressEnabled: raw.PRIVATE_EGRESS_ENABLED,
     isProduction,

@@ -2,11 +2,11 @@ import type { ChangeEntry, Outcome } from "./types";
 
 /**
  * How long a change may stay pending before it counts as "outcome unknown"
- * (and a drift check settles it from what CF shows). Generous on purpose: an
- * unbind from many spaces is one CF request per space, so a bulk change can
- * take minutes, and settling a change still in flight would guess wrong.
+ * (and a drift check settles it from what CF shows). Each recorded change is
+ * one CF write (a bulk unbind records each space's own), so a few CF request
+ * timeouts are enough; the app sets it from CHANGE_IN_FLIGHT_MS.
  */
-export const DEFAULT_PENDING_STALE_AFTER_MS = 10 * 60_000;
+export const DEFAULT_PENDING_STALE_AFTER_MS = 2 * 60_000;
 
 /**
  * A change's outcome as a reader should see it now: one still pending after

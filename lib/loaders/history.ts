@@ -1,8 +1,8 @@
 import "server-only";
 import { after } from "next/server";
 import type { SecurityGroup, Space } from "@/lib/cf/schemas";
+import { env } from "@/lib/env";
 import {
-  DEFAULT_PENDING_STALE_AFTER_MS,
   getHistory,
   type HistoryEntry,
   type ListQuery,
@@ -42,7 +42,7 @@ export function observationOf(
       };
     }),
     visibleGroupGuids: groups.map((g) => g.guid),
-    pendingStaleAfterMs: DEFAULT_PENDING_STALE_AFTER_MS,
+    pendingStaleAfterMs: env().changeInFlightMs,
   };
 }
 
