@@ -28,8 +28,11 @@ const CF_TIMEOUT_MS = 4000;
 process.env.E2E_CF_TIMEOUT_MS = String(CF_TIMEOUT_MS);
 export const SIM_URL = `http://127.0.0.1:${CF_PORT}`;
 process.env.E2E_SIM_URL = SIM_URL;
-/** Known to the log check (e2e/log-hygiene.spec.ts), which makes sure no log line ever holds it. */
-const AUTH_SECRET = "e2e-auth-secret-never-in-a-log-0123456789abcdef";
+/**
+ * The servers run with the demo's AUTH_SECRET and client secret (lib/env.ts), like a second server a
+ * spec starts itself; the log check (e2e/log-hygiene.spec.ts) makes sure no log line ever holds them.
+ */
+const AUTH_SECRET = "demo-only-secret-do-not-use-in-production-0123456789";
 /** The app server's output, JSON lines (pino); Playwright empties test-results before starting servers. */
 const APP_LOG = `test-results/app-${APP_PORT}.log`;
 process.env.E2E_APP_LOGS = APP_LOG;
@@ -100,7 +103,6 @@ export default defineConfig({
         HOST: "127.0.0.1",
         CF_API_URL: SIM_URL,
         CF_REQUEST_TIMEOUT_MS: String(CF_TIMEOUT_MS),
-        AUTH_SECRET,
         DATA_DIR,
         // A few of the e2e app's CF timeouts: what was in flight in one test is settled by the next.
         CHANGE_IN_FLIGHT_MS: String(3 * CF_TIMEOUT_MS),
