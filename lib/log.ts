@@ -67,9 +67,18 @@ export async function currentRequestId(): Promise<string> {
   }
 }
 
+/** Any thrown value as text: String() itself throws for an object without a usable toString. */
+function asText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** What of an exception goes to the log: its kind and message, and CF's fields; never a token. */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { error: String(error) };
+  if (!(error instanceof Error)) return { error: asText(error) };
   const fields: Record<string, unknown> = { type: error.name, message: error.message };
   for (const key of ["status", "code", "title", "detail", "request", "reason"] as const) {
     const value = (error as unknown as Record<string, unknown>)[key];
