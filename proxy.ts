@@ -38,6 +38,18 @@ function isDataRoute(path: string): boolean {
   return path.startsWith("/api/") || path.endsWith(".csv");
 }
 
+/**
+ * Cloud Foundry's router gives every request an id (X-Vcap-Request-Id, a UUID) and logs it: reusing it
+ * ties the dashboard's log lines to the router's. Anything but a UUID is ignored, so a client cannot
+ * write into the logs through it.
+ */
+function routerRequestId(headers: Headers): string | undefined {
+  const id = headers.get("x-vcap-request-id");
+  return id !== null && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+    ? id
+    : undefined;
+}
+
 async function uaaOrigin(): Promise<string[]> {
   try {
     return [new URL(await uaaBaseUrl()).origin];
@@ -50,7 +62,7 @@ export async function proxy(request: NextRequest) {
   const config = env();
   const path = request.nextUrl.pathname;
   const nonce = createNonce();
-  const requestId = crypto.randomUUID();
+  const requestId = routerRequestId(request.headers) ?? crypto.randomUUID();
   const csp = contentSecurityPolicy({
     nonce,
     development: process.env.NODE_ENV === "development",

@@ -99,3 +99,13 @@ test("with 5 s access tokens, 20 concurrent requests over both instances across 
   await expect(page.getByTestId("signed-in-user")).toHaveText("olivia");
   await expect(page.getByRole("link", { name: "agency-alpha" })).toBeVisible();
 });
+
+test("the router's request id (X-Vcap-Request-Id) is the dashboard's, so their logs line up; anything else is replaced", async ({
+  request,
+}) => {
+  const id = "5f0c9a52-3d2e-4b8a-9c1f-7e6d5b4a3c21";
+  const same = await request.get(`${ROUTE}/`, { headers: { "X-Vcap-Request-Id": id } });
+  expect(same.headers()["x-request-id"]).toBe(id);
+  const forged = await request.get(`${ROUTE}/`, { headers: { "X-Vcap-Request-Id": 'x" {"level":60}' } });
+  expect(forged.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+});
