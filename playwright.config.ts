@@ -75,6 +75,7 @@ export default defineConfig({
       // After every browser test: the server's logs of the whole run hold no token, cookie or secret.
       name: "logs",
       testMatch: "log-hygiene.spec.ts",
+      testIgnore: "deploy/**",
       dependencies: ["chromium"],
     },
   ],
