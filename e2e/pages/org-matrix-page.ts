@@ -59,6 +59,20 @@ export class OrgMatrixPage {
     return dialog;
   }
 
+  /** The Policy cell of a space: the column after Posture (cells carry no labels; rows stay light). */
+  policyCell(space: string): Locator {
+    return this.row(space).locator("td:nth-child(3)");
+  }
+
+  async violationsOnly(on = true): Promise<void> {
+    await this.page.getByRole("checkbox", { name: "Violations only" }).setChecked(on);
+  }
+
+  /** The space names the table shows, in order. */
+  async spaces(): Promise<string[]> {
+    return (await this.table.locator("tbody th[scope=row]").allInnerTexts()).map((t) => t.trim());
+  }
+
   async select(space: string): Promise<void> {
     await this.page.getByRole("checkbox", { name: `Select ${space}` }).check();
   }

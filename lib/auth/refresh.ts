@@ -18,7 +18,7 @@ import { uaaIssuer } from "./uaa";
  * token, and a result is remembered briefly so that a request still carrying
  * the old cookie gets the new tokens instead of an error. Across instances
  * behind one route, the shared database decides which one renews and hands
- * the result to the others (./shared-renewal.ts, docs/adr/0005).
+ * the result to the others (./shared-renewal.ts, docs/adr/0007).
  */
 
 export type TokenSet = {

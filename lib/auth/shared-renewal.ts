@@ -7,7 +7,7 @@ import type { TokenSet } from "./refresh";
 
 /**
  * One renewal of a session's tokens across every instance of the dashboard
- * (docs/adr/0005-token-renewal-across-instances.md). UAA refresh tokens are
+ * (docs/adr/0007-token-renewal-across-instances.md). UAA refresh tokens are
  * single-use, so of the instances holding requests of one session when its
  * access token is due, one spends the refresh token and the others take the
  * result from the shared database:

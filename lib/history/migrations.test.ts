@@ -149,4 +149,39 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
       await fresh.drop();
     }
   });
+  it("003 adds org policies to a database in use, its entries kept", async () => {
+    const fresh = await backend.fresh();
+    const connection = connect(fresh.config);
+    try {
+      await migrate(connection, "002_segments_and_requests");
+      await connection.db
+        .insertInto("history_entries")
+        .values({
+          occurred_at: 1,
+          kind: "policy",
+          org_guid: "o",
+          details: JSON.stringify({ before: null, after: {} }),
+        })
+        .execute();
+      expect(await migrate(connection, "003_org_policies")).toEqual(["003_org_policies"]);
+      const store = await openHistory(fresh.config);
+      try {
+        const user = { guid: "u", name: "olivia" };
+        const written = await store.writePolicy({
+          user,
+          orgGuid: "o",
+          document: { version: 1 },
+          expectedVersion: 0,
+        });
+        expect(written.ok && written.stored.version).toBe(1);
+        const page = await store.list({ orgGuid: "o", spaceGuids: [], limit: 10 });
+        expect(page.ok && page.entries.map((e) => e.kind)).toEqual(["policy", "policy"]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await connection.db.destroy();
+      await fresh.drop();
+    }
+  });
 });

@@ -3,7 +3,7 @@ import type { StoreContext } from "./context";
 import type { RenewalClaim, RenewalOutcome, RenewalStore } from "./types";
 
 /**
- * Token renewals shared by the instances (docs/adr/0005): UAA refresh tokens
+ * Token renewals shared by the instances (docs/adr/0007): UAA refresh tokens
  * are single-use, so when requests of one session reach two instances at the
  * moment its access token is due, exactly one of them may spend the refresh
  * token. The first to insert the row (keyed by an HMAC of the refresh token)

@@ -12,6 +12,8 @@ export type MatrixContext = {
   profiles: MatrixProfile[];
   /** The posture the platform's global groups give every space (lib/view-models/space-egress.ts). */
   platformPosture: Posture;
+  /** Whether the org has a policy that judges some space: the Policy column and its filter (design.md §10). */
+  policyActive?: boolean;
 };
 
 export type SpaceRef = { guid: string; name: string };
