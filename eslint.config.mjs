@@ -6,6 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       ".next/**",
+      "dist/**",
       "node_modules/**",
       "test-results/**",
       "playwright-report/**",
@@ -60,6 +61,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The entry point of dist/ is CommonJS: it requires Next's generated server.js.
+    files: ["scripts/dist/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     // The stand-in, scripts and tests are Node programs, never bundled into the app.

@@ -28,6 +28,15 @@ const CF_TIMEOUT_MS = 4000;
 process.env.E2E_CF_TIMEOUT_MS = String(CF_TIMEOUT_MS);
 export const SIM_URL = `http://127.0.0.1:${CF_PORT}`;
 process.env.E2E_SIM_URL = SIM_URL;
+/**
+ * The servers run with the demo's AUTH_SECRET and client secret (lib/env.ts), like a second server a
+ * spec starts itself; the log check (e2e/log-hygiene.spec.ts) makes sure no log line ever holds them.
+ */
+const AUTH_SECRET = "demo-only-secret-do-not-use-in-production-0123456789";
+/** The app server's output, JSON lines (pino); Playwright empties test-results before starting servers. */
+const APP_LOG = `test-results/app-${APP_PORT}.log`;
+process.env.E2E_APP_LOGS = APP_LOG;
+process.env.E2E_SECRETS = [AUTH_SECRET, "demo-client-secret"].join(",");
 
 export default defineConfig({
   testDir: "./e2e",
@@ -46,6 +55,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: ["deploy/**", "log-hygiene.spec.ts"],
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -61,6 +71,13 @@ export default defineConfig({
         },
       },
     },
+    {
+      // After every browser test: the server's logs of the whole run hold no token, cookie or secret.
+      name: "logs",
+      testMatch: "log-hygiene.spec.ts",
+      testIgnore: "deploy/**",
+      dependencies: ["chromium"],
+    },
   ],
   webServer: [
     {
@@ -73,13 +90,18 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `npm run build && npx next start -H 127.0.0.1 -p ${APP_PORT}`,
+      // What is deployed: dist/, built by `npm run build` (skipped when the caller built it just before).
+      command: `${process.env.E2E_REUSE_BUILD ? "" : "npm run build && "}mkdir -p test-results && exec node dist/start.cjs > ${APP_LOG} 2>&1`,
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
+      // The server's own graceful shutdown (scripts/dist/start.cjs), as Cloud Foundry stops it.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
       env: {
+        PORT: String(APP_PORT),
+        HOST: "127.0.0.1",
         CF_API_URL: SIM_URL,
         CF_REQUEST_TIMEOUT_MS: String(CF_TIMEOUT_MS),
         DATA_DIR,

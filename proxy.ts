@@ -13,6 +13,7 @@ import {
 import { uaaBaseUrl } from "@/lib/auth/uaa";
 import { env } from "@/lib/env";
 import { errorBody, failure, MESSAGES } from "@/lib/failures";
+import { log } from "@/lib/log";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE } from "@/lib/security/headers";
 
 /**
@@ -37,6 +38,18 @@ function isDataRoute(path: string): boolean {
   return path.startsWith("/api/") || path.endsWith(".csv");
 }
 
+/**
+ * Cloud Foundry's router gives every request an id (X-Vcap-Request-Id, a UUID) and logs it: reusing it
+ * ties the dashboard's log lines to the router's. Anything but a UUID is ignored, so a client cannot
+ * write into the logs through it.
+ */
+function routerRequestId(headers: Headers): string | undefined {
+  const id = headers.get("x-vcap-request-id");
+  return id !== null && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+    ? id
+    : undefined;
+}
+
 async function uaaOrigin(): Promise<string[]> {
   try {
     return [new URL(await uaaBaseUrl()).origin];
@@ -49,7 +62,7 @@ export async function proxy(request: NextRequest) {
   const config = env();
   const path = request.nextUrl.pathname;
   const nonce = createNonce();
-  const requestId = crypto.randomUUID();
+  const requestId = routerRequestId(request.headers) ?? crypto.randomUUID();
   const csp = contentSecurityPolicy({
     nonce,
     development: process.env.NODE_ENV === "development",
@@ -70,12 +83,23 @@ export async function proxy(request: NextRequest) {
       if (error instanceof UaaUnavailableError) {
         // The UAA is away, not the session: go on with the current token (it may still be valid
         // for the refresh margin); a token CF refuses later leads to sign-in as usual.
-        console.warn(`token renewal postponed: the UAA did not answer (${error.message})`);
+        log.warn(
+          { requestId, user: claims.sub, reason: error.message },
+          "token renewal postponed: the UAA did not answer",
+        );
       } else if (error instanceof RefreshRefusedError) {
+        log.info({ requestId, user: claims.sub }, "session ended: the UAA refused to renew its tokens");
         claims = null;
         expired = true;
       } else throw error;
     }
+  }
+  // One line per request (the health check aside: the platform asks every few seconds).
+  if (path !== "/api/health") {
+    log.info(
+      { requestId, method: request.method, path, user: claims?.sub ?? null, renewed: renewed !== undefined },
+      "request",
+    );
   }
 
   const isServerAction = request.headers.has("next-action");

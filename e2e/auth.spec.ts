@@ -6,13 +6,16 @@ import { clearRequests, loggedRequests, setFaults } from "./support/sim";
 /** Sign-in with UAA, sessions, token refresh and sign-out, in a real browser against the stand-in. */
 
 const USERS = ["admin", "olivia", "sam", "devon", "audrey", "bruno", "sasha"];
+/** The suite's ports (playwright.config.ts), movable so that two checkouts can run it at once. */
+const APP_PORT = process.env.E2E_APP_PORT ?? "3100";
+const UAA_PORT = process.env.E2E_UAA_PORT ?? "9123";
 
 for (const username of USERS) {
   test(`${username} signs in through the UAA form and lands on /orgs`, async ({ page }) => {
     await page.goto("/");
     await page.getByRole("button", { name: "Sign in" }).click();
     // The dashboard goes straight to the UAA's own form: no provider-choice page.
-    await expect(page).toHaveURL(/:9123\/login/);
+    await expect(page).toHaveURL(new RegExp(`:${UAA_PORT}/login`));
     await fillUaaLogin(page, username);
     await expect(page).toHaveURL(/\/orgs$/);
     await expect(page.getByTestId("signed-in-user")).toHaveText(username);
@@ -21,13 +24,13 @@ for (const username of USERS) {
 }
 
 test("sign-in works when the browser uses localhost", async ({ page }) => {
-  await signIn(page, "sam", "http://localhost:3100");
-  expect(new URL(page.url()).host).toBe("localhost:3100");
+  await signIn(page, "sam", `http://localhost:${APP_PORT}`);
+  expect(new URL(page.url()).host).toBe(`localhost:${APP_PORT}`);
 });
 
 test("sign-in works when the browser uses 127.0.0.1", async ({ page }) => {
-  await signIn(page, "sam", "http://127.0.0.1:3100");
-  expect(new URL(page.url()).host).toBe("127.0.0.1:3100");
+  await signIn(page, "sam", `http://127.0.0.1:${APP_PORT}`);
+  expect(new URL(page.url()).host).toBe(`127.0.0.1:${APP_PORT}`);
   await expect(page.getByRole("heading", { level: 1, name: "Organizations" })).toBeVisible();
 });
 

@@ -56,9 +56,21 @@ test("pages carry a strict, per-request Content-Security-Policy and the other se
   expect(first.headers()["strict-transport-security"]).toBeUndefined();
 });
 
-test("the health route answers ok", async ({ request }) => {
+test("the health route answers ok, with the version and whether the CF API and the database answer", async ({
+  request,
+}) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok" });
+  expect(await response.json()).toEqual({
+    status: "ok",
+    version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+    build: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    instance: null,
+    checks: {
+      cf_api: { ok: true, ms: expect.any(Number) },
+      database: { ok: true, ms: expect.any(Number), backend: "sqlite" },
+    },
+  });
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(response.headers()["cache-control"]).toBe("no-store");
 });

@@ -11,9 +11,26 @@ import pino, { type Logger } from "pino";
 
 export type { Logger };
 
+const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+
+/**
+ * LOG_LEVEL is validated with the rest of the configuration (lib/env.ts); the
+ * logger exists before that runs, so an invalid value falls back to info here
+ * rather than throwing before the configuration error can be reported.
+ */
+function level(): string {
+  if (process.env.VITEST) return "silent";
+  const wanted = process.env.LOG_LEVEL ?? "info";
+  return LEVELS.has(wanted) ? wanted : "info";
+}
+
 export const log: Logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info"),
-  base: { app: "egress-dashboard" },
+  level: level(),
+  // On Cloud Foundry, which instance wrote the line (several serve one route).
+  base: {
+    app: "egress-dashboard",
+    ...(process.env.CF_INSTANCE_INDEX ? { instance: Number(process.env.CF_INSTANCE_INDEX) } : {}),
+  },
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: {
     paths: [
@@ -29,6 +46,13 @@ export const log: Logger = pino({
       "headers.cookie",
       "cookie",
       "*.cookie",
+      "headers.set-cookie",
+      "secret",
+      "*.secret",
+      "clientSecret",
+      "*.clientSecret",
+      "databaseUrl",
+      "*.databaseUrl",
     ],
     censor: "[redacted]",
   },
@@ -43,9 +67,18 @@ export async function currentRequestId(): Promise<string> {
   }
 }
 
+/** Any thrown value as text: String() itself throws for an object without a usable toString. */
+function asText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** What of an exception goes to the log: its kind and message, and CF's fields; never a token. */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { error: String(error) };
+  if (!(error instanceof Error)) return { error: asText(error) };
   const fields: Record<string, unknown> = { type: error.name, message: error.message };
   for (const key of ["status", "code", "title", "detail", "request", "reason"] as const) {
     const value = (error as unknown as Record<string, unknown>)[key];

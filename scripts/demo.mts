@@ -1,21 +1,41 @@
 /**
  * `npm run demo`: the dashboard on the built-in Cloud Foundry stand-in.
- * Starts the stand-in, builds the dashboard, starts it once the stand-in
- * answers, prints where to go and who to be, and stops both cleanly on
- * Ctrl-C (SIGINT) and SIGTERM.
+ * Starts the stand-in, builds the dashboard (dist/, as deployed), starts it
+ * once the stand-in answers, prints where to go and who to be, and stops
+ * both cleanly on Ctrl-C (SIGINT) and SIGTERM.
+ *
+ * Arguments go to the stand-in, so it can run as a platform would:
+ *
+ *   npm run demo -- --enable-ipv6 --enable-comma-delimited-destinations
+ *   npm run demo -- --seed cf-deployment
+ *
+ * Never in production: the stand-in signs anyone in with a known password.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { isProductionEnvironment } from "../lib/env";
 import { DEMO_PASSWORD, seed } from "../sim/seed";
+
+if (isProductionEnvironment(process.env)) {
+  console.error(
+    "demo: refusing to run in production (VCAP_APPLICATION or DEPLOY_ENV=production is set): " +
+      "it starts the Cloud Foundry stand-in, which signs anyone in with a known password.",
+  );
+  process.exit(1);
+}
 
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 const cfPort = process.env.SIM_CF_PORT ?? "9022";
 const uaaPort = process.env.SIM_UAA_PORT ?? "9023";
 const cfApiUrl = `http://127.0.0.1:${cfPort}`;
-const childEnv = {
+const standInArgs = process.argv.slice(2);
+const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
   CF_API_URL: process.env.CF_API_URL ?? cfApiUrl,
+  // The server runs from dist/; the history stays in the checkout's data/ across rebuilds.
+  DATA_DIR: path.resolve(process.env.DATA_DIR ?? "data"),
 };
 const children = new Set<ChildProcess>();
 let stopping = false;
@@ -81,16 +101,19 @@ run("npx", [
   "--uaa-port",
   uaaPort,
   ...origins.flatMap((origin) => ["--app-origin", origin]),
+  ...standInArgs,
 ]);
 const [buildCode] = await Promise.all([
-  finished(run("npx", ["next", "build"], true)),
+  finished(run("npx", ["tsx", "scripts/build.mts"], true)),
   waitFor(`${cfApiUrl}/v3/info`, 60_000),
 ]);
 if (buildCode !== 0) {
   console.error("demo: the build failed");
   stop(1);
 } else if (!stopping) {
-  run("npx", ["next", "start", "-H", host, "-p", port]);
+  childEnv.PORT = port;
+  childEnv.HOST = host;
+  run("node", ["dist/start.cjs"]);
   await waitFor(`http://127.0.0.1:${port}/api/health`, 60_000);
   const users = seed.users.map((u) => u.username).join(", ");
   console.log(`

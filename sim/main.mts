@@ -4,11 +4,25 @@
  *   npm run sim -- --orgs 5 --spaces-per-org 1000 --groups 50   (a large world for benchmarks)
  *   npm run sim -- --org-sizes 10,1000                          (generated orgs of given sizes)
  *   npm run sim -- --enable-ipv6 --enable-comma-delimited-destinations
+ *   npm run sim -- --seed cf-deployment                          (cf-deployment's default groups)
+ *
+ * Never in production: it refuses to start where VCAP_APPLICATION is set or
+ * DEPLOY_ENV=production, so a misconfigured deployment cannot sign users into
+ * an invented world.
  */
 import { parseArgs } from "node:util";
 import { BENCH_USER, generateWorld } from "./generate";
-import { DEMO_PASSWORD, seed } from "./seed";
+import { DEMO_PASSWORD } from "./seed";
+import { isSeedName, SEEDS } from "./seeds";
 import { startSim, type Sim } from "./server";
+
+if (process.env.VCAP_APPLICATION !== undefined || process.env.DEPLOY_ENV === "production") {
+  console.error(
+    "stand-in: refusing to start in production (VCAP_APPLICATION or DEPLOY_ENV=production is set): " +
+      "it is a pretend Cloud Foundry with known passwords, for development and tests only.",
+  );
+  process.exit(1);
+}
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +38,7 @@ const { values } = parseArgs({
     "enable-comma-delimited-destinations": { type: "boolean", default: false },
     "allow-remote": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
+    seed: { type: "string", default: process.env.SIM_SEED ?? "cloud-gov" },
   },
   strict: true,
 });
@@ -35,6 +50,11 @@ function count(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
+if (!isSeedName(values.seed)) {
+  console.error(`stand-in: --seed must be one of ${Object.keys(SEEDS).join(", ")} (got "${values.seed}")`);
+  process.exit(1);
+}
+const seed = SEEDS[values.seed];
 const orgs = count("orgs", values.orgs);
 const spacesPerOrg = count("spaces-per-org", values["spaces-per-org"]);
 const groups = count("groups", values.groups);

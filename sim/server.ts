@@ -6,6 +6,7 @@ import { Faults, faultsRequest } from "./faults";
 import { send, toRequest, type Reply } from "./http";
 import { generateWorld } from "./generate";
 import type { SeedWorld } from "./seed";
+import { isSeedName, SEEDS } from "./seeds";
 import { createUaa, defaultClients, type Uaa } from "./uaa";
 import { buildWorld, validateSeed, type World } from "./world";
 
@@ -125,12 +126,20 @@ export async function startSim(options: SimOptions): Promise<Sim> {
         log = [];
         return { status: 204 };
       case "POST /__sim/world": {
-        // A generated world on top of the seed, for request-count and load tests; reset restores the seed.
-        let shape: { org_sizes?: unknown; groups?: unknown };
+        // A generated world on top of the seed, for request-count and load tests, or another named
+        // seed (sim/seeds.ts); reset restores the seed the stand-in started with.
+        let shape: { org_sizes?: unknown; groups?: unknown; seed?: unknown };
         try {
           shape = JSON.parse((await req.body()) || "{}") as typeof shape;
         } catch {
           return { status: 400, body: { error: "body must be JSON" } };
+        }
+        if (shape.seed !== undefined) {
+          if (typeof shape.seed !== "string" || !isSeedName(shape.seed)) {
+            return { status: 400, body: { error: `seed must be one of ${Object.keys(SEEDS).join(", ")}` } };
+          }
+          world = buildWorld(SEEDS[shape.seed]);
+          return { status: 204 };
         }
         const sizes = shape.org_sizes;
         const groups = shape.groups ?? 0;

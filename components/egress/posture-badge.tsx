@@ -1,11 +1,20 @@
 import type { Posture } from "@/lib/egress";
-import { POSTURE_LABELS } from "@/lib/view-models/labels";
+import { postureLabel } from "@/lib/view-models/labels";
 
-/** The posture in a word, with a tone per posture (styles in globals.css: a thousand rows share them). */
-export function PostureBadge({ posture }: { posture: Posture }) {
+/**
+ * The posture in a word, with a tone per posture (styles in globals.css: a thousand rows share them),
+ * and "(platform-wide)" when the platform itself gives every space this posture.
+ */
+export function PostureBadge({
+  posture,
+  platformWide = false,
+}: {
+  posture: Posture;
+  platformWide?: boolean;
+}) {
   return (
     <span className="posture" data-posture={posture}>
-      {POSTURE_LABELS[posture]}
+      {postureLabel(posture, platformWide)}
     </span>
   );
 }

@@ -1,7 +1,10 @@
 import "server-only";
 import * as oauth from "oauth4webapi";
 import { env } from "@/lib/env";
+import { getHistory } from "@/lib/history";
+import { log } from "@/lib/log";
 import { RefreshRefusedError, UaaUnavailableError } from "./errors";
+import { renewShared } from "./shared-renewal";
 import { uaaIssuer } from "./uaa";
 
 /**
@@ -11,11 +14,11 @@ import { uaaIssuer } from "./uaa";
  * and for every client where the zone sets `refresh.rotate`, as the stand-in
  * does), so two requests that refresh at the same moment must not both
  * spend the same refresh token: the second would be refused and the user
- * signed out. Refreshes are therefore single-flight per refresh token, and a
- * result is remembered briefly so that a request still carrying the old
- * cookie gets the new tokens instead of an error. (This holds within one
- * server process; several instances behind a balancer would need a shared
- * store, see docs/adr/0002-session-tokens.md.)
+ * signed out. Within a process, refreshes are single-flight per refresh
+ * token, and a result is remembered briefly so that a request still carrying
+ * the old cookie gets the new tokens instead of an error. Across instances
+ * behind one route, the shared database decides which one renews and hands
+ * the result to the others (./shared-renewal.ts, docs/adr/0007).
  */
 
 export type TokenSet = {
@@ -33,6 +36,9 @@ export type TokenSet = {
  */
 export const REFRESH_MARGIN_SECONDS = 60;
 const REMEMBER_MS = 60_000;
+
+/** This process, in the shared renewals table. */
+const OWNER = crypto.randomUUID();
 
 const inFlight = new Map<string, Promise<TokenSet>>();
 const recent = new Map<string, { tokens: TokenSet; at: number }>();
@@ -116,7 +122,7 @@ export function refreshTokens(refreshToken: string): Promise<TokenSet> {
 
   let pending = inFlight.get(refreshToken);
   if (!pending) {
-    pending = exchange(refreshToken)
+    pending = renew(refreshToken)
       .then((tokens) => {
         recent.set(refreshToken, { tokens, at: Date.now() });
         return tokens;
@@ -125,4 +131,41 @@ export function refreshTokens(refreshToken: string): Promise<TokenSet> {
     inFlight.set(refreshToken, pending);
   }
   return pending;
+}
+
+/**
+ * The renewal, coordinated with the other instances through the history's
+ * database. Without the database (it is down, or not reachable yet) the
+ * process renews alone: right for one instance, and no worse than before for several.
+ */
+async function renew(refreshToken: string): Promise<TokenSet> {
+  let store;
+  try {
+    store = (await getHistory()).renewals;
+  } catch (error) {
+    log.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      "token renewal without the shared database: it is unavailable",
+    );
+    return exchange(refreshToken);
+  }
+  const { authSecret, cfRequestTimeoutMs } = env();
+  return renewShared(refreshToken, {
+    store,
+    secret: authSecret,
+    owner: OWNER,
+    exchange,
+    // The owner's UAA request times out after cfRequestTimeoutMs; past that and a margin, its process is gone.
+    staleAfterMs: cfRequestTimeoutMs + 5_000,
+    ttlMs: REMEMBER_MS,
+    onProblem: (message) => log.warn({}, `token renewal: ${message}`),
+  }).catch((error: unknown) => {
+    if (error instanceof RefreshRefusedError || error instanceof UaaUnavailableError) throw error;
+    // A database failure in the middle: renewing alone beats signing the user out.
+    log.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      "token renewal without the shared database: it failed",
+    );
+    return exchange(refreshToken);
+  });
 }

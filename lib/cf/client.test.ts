@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
 import { ids } from "@/sim/seed";
-import { CfClient } from "./client";
+import { CfClient, type CfRequestEvent } from "./client";
 import { CfApiError, CfUnavailableError } from "./errors";
-import { organizationSchema, securityGroupSpacesSchema, spaceListSchema } from "./schemas";
+import {
+  organizationListSchema,
+  organizationSchema,
+  securityGroupSpacesSchema,
+  spaceListSchema,
+} from "./schemas";
 
 /** The CF client against the stand-in, with faults injected through its test routes. */
 
@@ -221,5 +226,19 @@ describe("retries", () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 429 });
     expect(requests()).toHaveLength(1);
+  });
+});
+
+describe("request timings (the logs' CF timings)", () => {
+  it("reports every request and retry once it ends, with its path, status and time, never the token", async () => {
+    const events: CfRequestEvent[] = [];
+    await faults({ routes: [{ method: "GET", path: "/v3/organizations", status: 502, times: 1 }] });
+    await client({ onRequest: (e) => events.push(e) }).list("/v3/organizations", organizationListSchema);
+    expect(events.map(({ method, path, status, attempt }) => ({ method, path, status, attempt }))).toEqual([
+      { method: "GET", path: "/v3/organizations", status: 502, attempt: 0 },
+      { method: "GET", path: "/v3/organizations", status: 200, attempt: 1 },
+    ]);
+    expect(events.every((e) => Number.isInteger(e.ms) && e.ms >= 0)).toBe(true);
+    expect(JSON.stringify(events)).not.toContain(adminToken);
   });
 });

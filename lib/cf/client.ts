@@ -24,6 +24,20 @@ export type CfClientOptions = {
   /** The longest `Retry-After` the client waits for; longer ones fail at once. */
   maxRetryAfterMs?: number;
   fetch?: typeof fetch;
+  /** Told of every request once it ends (the logs' CF timings). Never given the token. */
+  onRequest?: (event: CfRequestEvent) => void;
+};
+
+/** One CF API request as the logs record it: what, how it ended, how long it took. */
+export type CfRequestEvent = {
+  method: string;
+  /** The path without its query. */
+  path: string;
+  /** 0 when no response came (timeout, connection refused). */
+  status: number;
+  ms: number;
+  /** 0 for the first try; retries of a GET after a 5xx or a network error count up. */
+  attempt: number;
 };
 
 export type Query = Record<string, string | string[] | undefined>;
@@ -99,8 +113,18 @@ export class CfClient {
     const idempotent = method === "GET" || method === "HEAD";
     let attempt = 0;
     let rateLimitRetried = false;
+    const path = new URL(url).pathname;
     for (;;) {
       let response: Response;
+      const started = performance.now();
+      const report = (status: number) =>
+        this.options.onRequest?.({
+          method,
+          path,
+          status,
+          ms: Math.round(performance.now() - started),
+          attempt: attempt + (rateLimitRetried ? 1 : 0),
+        });
       try {
         response = await this.fetchImpl(url, {
           method,
@@ -114,6 +138,7 @@ export class CfClient {
           cache: "no-store",
         });
       } catch (error) {
+        report(0);
         if (idempotent && attempt < this.maxRetries) {
           await sleep(this.backoff(attempt++));
           continue;
@@ -125,6 +150,7 @@ export class CfClient {
         throw new CfUnavailableError(label, reason);
       }
 
+      report(response.status);
       if (response.status === 429 && !rateLimitRetried) {
         const wait = retryAfterMs(response.headers.get("retry-after"));
         if (wait !== undefined && wait <= this.maxRetryAfterMs) {

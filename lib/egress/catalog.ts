@@ -9,12 +9,12 @@ import { parseRule, type CfRule, type ParsedRule } from "./rules";
  * field, at start-up rather than as a wrong answer later.
  */
 
-const required = (what: string) => ({
+export const required = (what: string) => ({
   error: (issue: { input: unknown }) => (issue.input === undefined ? "is required" : `must be ${what}`),
 });
 
 /** Custom wording for a wrong type only; other issues (such as unknown keys) keep zod's message. */
-const objectError = (message: string) => ({
+export const objectError = (message: string) => ({
   error: (issue: { code?: string }) => (issue.code === "invalid_type" ? message : undefined),
 });
 
@@ -39,7 +39,7 @@ const endpointSchema = z
 
 export type CatalogEndpoint = z.infer<typeof endpointSchema>;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const destinationSchema = z
   .strictObject(
@@ -72,29 +72,35 @@ const destinationSchema = z
 
 export type CatalogDestination = z.infer<typeof destinationSchema>;
 
-const catalogSchema = z
-  .strictObject(
-    {
-      name: z.string(required("a string")).trim().min(1, "must not be empty"),
-      destinations: z
-        .array(destinationSchema, required("a list"))
-        .min(1, "must list at least one destination"),
-    },
-    objectError('must be a JSON object with "name" and "destinations"'),
-  )
-  .superRefine((catalog, ctx) => {
-    const seen = new Set<string>();
-    catalog.destinations.forEach((destination, index) => {
-      if (seen.has(destination.id)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `duplicate id "${destination.id}"`,
-          path: ["destinations", index, "id"],
-        });
-      }
-      seen.add(destination.id);
-    });
+/** The catalog's fields, shared with the platform file (./platform.ts), which adds the profiles. */
+export const catalogFields = {
+  name: z.string(required("a string")).trim().min(1, "must not be empty"),
+  destinations: z.array(destinationSchema, required("a list")).min(1, "must list at least one destination"),
+};
+
+/** Each id once: a duplicate would make two columns answer to one name. */
+export function uniqueIds<K extends string>(
+  items: readonly Record<K, unknown>[],
+  key: K,
+  path: string,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<unknown>();
+  items.forEach((item, index) => {
+    if (seen.has(item[key])) {
+      ctx.addIssue({
+        code: "custom",
+        message: `duplicate ${key} "${String(item[key])}"`,
+        path: [path, index, key],
+      });
+    }
+    seen.add(item[key]);
   });
+}
+
+const catalogSchema = z
+  .strictObject(catalogFields, objectError('must be a JSON object with "name" and "destinations"'))
+  .superRefine((catalog, ctx) => uniqueIds(catalog.destinations, "id", "destinations", ctx));
 
 export type Catalog = z.infer<typeof catalogSchema>;
 
@@ -112,7 +118,7 @@ export function endpointAsRule(endpoint: CatalogEndpoint): ParsedRule {
   return result.rule;
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => {
     if (typeof key === "number") return `${text}[${key}]`;
     const name = String(key);

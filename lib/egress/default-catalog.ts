@@ -1,9 +1,12 @@
-import { parseCatalog, type Catalog } from "./catalog";
-import json from "./default-catalog.json";
+import json from "./default-platform.json";
+import { parsePlatform, type Platform } from "./platform";
 
 /**
- * cloud.gov's destination table on the stand-in's network (design.md §3).
- * A real platform replaces it through `EGRESS_CATALOG_FILE`. Parsed here like
- * any operator's file, so a mistake in it fails the first test that loads it.
+ * The built-in platform file: cloud.gov's two profiles and its destination
+ * table on the stand-in's network (design.md §3). A real platform replaces it
+ * through `EGRESS_CATALOG_FILE`. Parsed here like any operator's file, so a
+ * mistake in it fails the first test that loads it.
  */
-export const defaultCatalog: Catalog = parseCatalog(json);
+export const defaultPlatform: Platform = parsePlatform(json);
+
+export const defaultCatalog = defaultPlatform.catalog;

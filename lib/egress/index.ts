@@ -23,7 +23,8 @@ export {
   type Provenance,
   type SecurityGroup,
 } from "./evaluate";
-export { posture, type Posture, type PostureInput } from "./posture";
+export { destinationNetworks, NO_REACH, reachOf, type Network, type Reach } from "./networks";
+export { platformPosture, posture, type Posture, type PostureInput } from "./posture";
 export { preview, type Preview, type StatusChange } from "./preview";
 export {
   applyingProfiles,

@@ -51,26 +51,60 @@ describe("loadCatalog", () => {
   });
 });
 
-describe("readCatalogFile", () => {
+describe("loadPlatform", () => {
+  it("keeps cloud.gov's profiles for a file that lists none", async () => {
+    const { loadPlatform } = await freshLoader(file("no-profiles.json", JSON.stringify(small)));
+    const { DEFAULT_PROFILES } = await import("./profiles");
+    expect(loadPlatform().profiles).toEqual(DEFAULT_PROFILES);
+  });
+
+  it("takes the profiles from the file, with the catalog beside them", async () => {
+    const platform = {
+      ...small,
+      profiles: [
+        { id: "public", label: "Public networks", group: "public_networks", description: "All of it" },
+      ],
+    };
+    const { loadPlatform, loadCatalog } = await freshLoader(file("cf.json", JSON.stringify(platform)));
+    expect(loadPlatform().profiles).toEqual(platform.profiles);
+    expect(loadCatalog().destinations.map((d) => d.id)).toEqual(["db"]);
+  });
+});
+
+describe("readPlatformFile", () => {
   it("names the variable and the file when it cannot be read", async () => {
-    const { readCatalogFile } = await freshLoader(undefined);
+    const { readPlatformFile } = await freshLoader(undefined);
     const missing = join(dir, "missing.json");
-    expect(() => readCatalogFile(missing)).toThrow(`EGRESS_CATALOG_FILE (${missing}): cannot be read`);
+    expect(() => readPlatformFile(missing)).toThrow(`EGRESS_CATALOG_FILE (${missing}): cannot be read`);
   });
 
   it("names the file when it is not JSON", async () => {
-    const { readCatalogFile } = await freshLoader(undefined);
+    const { readPlatformFile } = await freshLoader(undefined);
     const path = file("broken.json", "{ name: ");
-    expect(() => readCatalogFile(path)).toThrow(`EGRESS_CATALOG_FILE (${path}): is not valid JSON`);
+    expect(() => readPlatformFile(path)).toThrow(`EGRESS_CATALOG_FILE (${path}): is not valid JSON`);
   });
 
   it("names the file and the bad field when the catalog is invalid", async () => {
-    const { readCatalogFile } = await freshLoader(undefined);
+    const { readPlatformFile } = await freshLoader(undefined);
     const bad = structuredClone(small);
     bad.destinations[0]!.endpoints[0]!.ports = "99999";
     const path = file("bad.json", JSON.stringify(bad));
-    expect(() => readCatalogFile(path)).toThrow(
+    expect(() => readPlatformFile(path)).toThrow(
       `EGRESS_CATALOG_FILE (${path}): destinations[0].endpoints[0].ports: ports must be a valid single port`,
+    );
+  });
+
+  it("names the file and the bad profile field", async () => {
+    const { readPlatformFile } = await freshLoader(undefined);
+    const path = file(
+      "bad-profiles.json",
+      JSON.stringify({ ...small, profiles: [{ id: "Public", label: "", group: "public_networks" }] }),
+    );
+    expect(() => readPlatformFile(path)).toThrow(
+      `EGRESS_CATALOG_FILE (${path}): profiles[0].id: must be lowercase letters, digits and single hyphens`,
+    );
+    expect(() => readPlatformFile(path)).toThrow(
+      `EGRESS_CATALOG_FILE (${path}): profiles[0].label: must not be empty`,
     );
   });
 });

@@ -1,9 +1,11 @@
-import { DEFAULT_PROFILES, type Profile } from "@/lib/egress";
+import "server-only";
+import type { Profile } from "@/lib/egress";
+import { loadPlatform } from "./load-catalog";
 
 /**
- * The egress profiles this dashboard offers: cloud.gov's two by default
- * (design.md §4). One place, so a platform with other group names changes it here.
+ * The egress profiles this dashboard offers: the platform file's (cloud.gov's
+ * two in the built-in one, design.md §4).
  */
 export function profiles(): readonly Profile[] {
-  return DEFAULT_PROFILES;
+  return loadPlatform().profiles;
 }

@@ -1,6 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ids, seed } from "@/sim/seed";
-import { posture, type Posture } from "./posture";
+import { SEEDS } from "@/sim/seeds";
+import { defaultCatalog } from "./default-catalog";
+import { evaluateLifecycle, type SecurityGroup } from "./evaluate";
+import { reachOf, type Reach } from "./networks";
+import { platformPosture, posture, type Posture } from "./posture";
 import { applyingProfiles, DEFAULT_PROFILES, profileState, type Profile } from "./profiles";
 
 const PUBLIC = "public_networks_egress";
@@ -8,7 +13,7 @@ const TRUSTED = "trusted_local_networks_egress";
 
 describe("profiles", () => {
   it("defaults to cloud.gov's two groups", () => {
-    expect(DEFAULT_PROFILES).toEqual([
+    expect(DEFAULT_PROFILES.map(({ id, group, label }) => ({ id, group, label }))).toEqual([
       { id: "public", group: PUBLIC, label: "Public egress" },
       { id: "trusted-local", group: TRUSTED, label: "Trusted local egress" },
     ]);
@@ -101,5 +106,86 @@ describe("posture", () => {
       betaProd: "trusted-local",
       gammaLegacy: "closed",
     });
+  });
+});
+
+const reach = (r: Partial<Reach>): Reach => ({ public: false, local: false, mixed: false, ...r });
+
+describe("posture, with what the engine found reachable", () => {
+  it.each<[string[], string[], Partial<Reach>, Posture]>([
+    // Nothing reachable: the profiles decide, as before.
+    [[], ["dns"], {}, "closed"],
+    [[PUBLIC], ["dns"], { public: true, mixed: true }, "public"],
+    // cf-deployment: public_networks is global and no profile names it.
+    [[], ["dns", "public_networks"], { public: true, mixed: true }, "public"],
+    [[TRUSTED], ["dns", "public_networks"], { public: true, local: true, mixed: true }, "both"],
+    // A global group that reaches brokered services.
+    [[], ["dns", "vpc"], { local: true }, "trusted-local"],
+    [[PUBLIC], ["dns", "vpc"], { public: true, local: true }, "both"],
+    // Only a destination that is both public and private: something is open, but no posture names it.
+    [[], ["dns", "s3-either"], { mixed: true }, "custom"],
+    // Custom stays custom.
+    [["my-db"], ["dns"], { local: true }, "custom"],
+  ])("bound %j, global %j, reach %j: %s", (boundRunning, globalRunning, r, expected) => {
+    expect(posture({ boundRunning, globalRunning, reach: reach(r) })).toBe(expected);
+  });
+
+  it("gives the platform's own posture: what a space with nothing bound has", () => {
+    expect(platformPosture(["dns"], reach({}))).toBe("closed");
+    expect(platformPosture(["dns", "public_networks"], reach({ public: true }))).toBe("public");
+    expect(platformPosture(["dns", PUBLIC], reach({ public: true }))).toBe("public");
+  });
+
+  it("is never closed while an ASG-governed destination is reachable (random groups, default catalog)", () => {
+    const pool: SecurityGroup[] = [
+      { name: "dns", rules: [{ protocol: "udp", destination: "0.0.0.0/0", ports: "53" }] },
+      { name: "web-443", rules: [{ protocol: "tcp", destination: "93.184.216.0/24", ports: "443" }] },
+      { name: "s3", rules: [{ protocol: "tcp", destination: "52.216.0.0/15", ports: "443" }] },
+      { name: "rds", rules: [{ protocol: "tcp", destination: "10.10.0.0/22", ports: "5432" }] },
+      { name: "vpce", rules: [{ protocol: "tcp", destination: "10.10.8.0/24", ports: "443" }] },
+      { name: "everything", rules: [{ protocol: "all", destination: "0.0.0.0-255.255.255.255" }] },
+      { name: PUBLIC, rules: [{ protocol: "all", destination: "11.0.0.0-169.253.255.255" }] },
+      { name: TRUSTED, rules: [{ protocol: "tcp", destination: "10.10.4.0/24", ports: "6379" }] },
+    ];
+    fc.assert(
+      fc.property(fc.subarray(pool), fc.subarray(pool), (bound, global) => {
+        const { destinations } = evaluateLifecycle([...global, ...bound], defaultCatalog);
+        const result = posture({
+          boundRunning: bound.map((g) => g.name),
+          globalRunning: global.map((g) => g.name),
+          reach: reachOf(destinations, defaultCatalog),
+        });
+        const reachable = destinations.some((d) => d.governed && d.status !== "blocked");
+        if (reachable) expect(result).not.toBe("closed");
+        if (result === "closed") expect(reachable).toBe(false);
+        // A public destination open means public egress, whatever opened it (or a custom group).
+        const publicOpen = destinations.some(
+          (d) => (d.id === "public-web" || d.id === "s3-user-provided") && d.status !== "blocked",
+        );
+        if (publicOpen) expect(["public", "both", "custom"]).toContain(result);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("calls every space of cf-deployment's seed public, with cloud.gov's profiles naming none of its groups", () => {
+    const world = SEEDS["cf-deployment"];
+    const global = world.securityGroups.filter((g) => g.globallyEnabled.running);
+    expect(global.map((g) => g.name)).toEqual(["dns", "public_networks"]);
+    const { destinations } = evaluateLifecycle(global, defaultCatalog);
+    expect(destinations.find((d) => d.id === "public-web")?.status).toBe("allowed");
+    for (const space of world.spaces) {
+      const bound = world.securityGroups
+        .filter((g) => g.runningSpaces.includes(space.guid))
+        .map((g) => g.name);
+      expect(
+        posture({
+          boundRunning: bound,
+          globalRunning: global.map((g) => g.name),
+          reach: reachOf(destinations, defaultCatalog),
+        }),
+        space.name,
+      ).toBe("public");
+    }
   });
 });

@@ -1,14 +1,15 @@
+import { defaultPlatform } from "./default-catalog";
+
 /**
  * A profile is one security group given a name users understand ("Public
- * egress"). The defaults are cloud.gov's two; a platform with other group
- * names passes its own list.
+ * egress"). Profiles are configuration, in the platform file (./platform.ts):
+ * the defaults are cloud.gov's two, from the built-in one; a platform with
+ * other group names lists its own. The ids `public` and `trusted-local` name
+ * the postures (./posture.ts).
  */
-export type Profile = { id: string; group: string; label: string };
+export type Profile = { id: string; group: string; label: string; description?: string };
 
-export const DEFAULT_PROFILES: readonly Profile[] = [
-  { id: "public", group: "public_networks_egress", label: "Public egress" },
-  { id: "trusted-local", group: "trusted_local_networks_egress", label: "Trusted local egress" },
-];
+export const DEFAULT_PROFILES: readonly Profile[] = defaultPlatform.profiles;
 
 /** Group names for one lifecycle of one space. */
 export type LifecycleBindings = { bound: readonly string[]; global: readonly string[] };

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { connect, type HistoryConfig } from "./connect";
+import { MIGRATION_NAMES } from "./migrations";
 import { openHistory } from "./store";
 import { testBackends } from "./test-support/backends";
 import { appliedMigrations } from "./test-support/inspect";
@@ -134,11 +135,7 @@ describe.each(testBackends())("history under concurrency on $name", (backend) =>
       } finally {
         await store.close();
       }
-      expect(await appliedMigrations(fresh.config)).toEqual([
-        "001_history",
-        "002_segments_and_requests",
-        "003_org_policies",
-      ]);
+      expect(await appliedMigrations(fresh.config)).toEqual([...MIGRATION_NAMES]);
     } finally {
       for (const child of children) child.kill();
       await fresh.drop();

@@ -37,3 +37,15 @@ export function getHistory(): Promise<HistoryStore> {
   }
   return slot.__egressHistory;
 }
+
+/** Closes the process-wide store, if one was opened (at shutdown, after the requests in flight). */
+export async function closeHistory(): Promise<void> {
+  const opening = slot.__egressHistory;
+  slot.__egressHistory = undefined;
+  if (opening === undefined) return;
+  try {
+    await (await opening).close();
+  } catch {
+    // It never opened: nothing to close.
+  }
+}

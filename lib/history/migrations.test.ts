@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { connect } from "./connect";
-import { migrate } from "./migrations";
+import { migrate, MIGRATION_NAMES } from "./migrations";
 import { openHistory } from "./store";
 import { testBackends } from "./test-support/backends";
 import { appliedMigrations } from "./test-support/inspect";
@@ -10,11 +10,7 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
   const h = useHistory(backend);
 
   it("ran at open, once, and running them again changes nothing", async () => {
-    expect(await appliedMigrations(h.database.config)).toEqual([
-      "001_history",
-      "002_segments_and_requests",
-      "003_org_policies",
-    ]);
+    expect(await appliedMigrations(h.database.config)).toEqual([...MIGRATION_NAMES]);
     const connection = connect(h.database.config);
     try {
       expect(await migrate(connection)).toEqual([]);
@@ -34,7 +30,7 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
     const connections = Array.from({ length: 3 }, () => connect(fresh.config));
     try {
       const runs = await Promise.all(connections.map((connection) => migrate(connection)));
-      expect(runs.flat()).toEqual(["001_history", "002_segments_and_requests", "003_org_policies"]);
+      expect(runs.flat()).toEqual([...MIGRATION_NAMES]);
     } finally {
       await Promise.all(connections.map((connection) => connection.db.destroy()));
       await fresh.drop();
@@ -167,7 +163,7 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
           details: JSON.stringify({ before: null, after: {} }),
         })
         .execute();
-      expect(await migrate(connection)).toEqual(["003_org_policies"]);
+      expect(await migrate(connection, "003_org_policies")).toEqual(["003_org_policies"]);
       const store = await openHistory(fresh.config);
       try {
         const user = { guid: "u", name: "olivia" };

@@ -165,8 +165,38 @@ function migrations(backend: Backend): Record<string, Migration> {
         await db.schema.dropTable("org_policies").execute();
       },
     },
+    // UAA refresh tokens are single-use: instances renewing one session coordinate through this
+    // table (./renewals.ts, docs/adr/0007-token-renewal-across-instances.md).
+    "004_token_renewals": {
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable("token_renewals")
+          // An HMAC of the refresh token being spent, never the token.
+          .addColumn("key", "text", (col) => col.primaryKey())
+          .addColumn("state", "text", (col) => col.notNull())
+          .addColumn("owner", "text", (col) => col.notNull())
+          // The renewed tokens, encrypted (JWE) with a key derived from AUTH_SECRET.
+          .addColumn("tokens", "text")
+          .addColumn("claimed_at", "bigint", (col) => col.notNull())
+          .addColumn("expires_at", "bigint", (col) => col.notNull())
+          .addCheckConstraint("token_renewals_state", sql`state in ('pending', 'done', 'refused')`)
+          .addCheckConstraint("token_renewals_done", sql`state <> 'done' or tokens is not null`)
+          .execute();
+        await db.schema
+          .createIndex("token_renewals_expires")
+          .on("token_renewals")
+          .column("expires_at")
+          .execute();
+      },
+      async down(db: AnyDb) {
+        await db.schema.dropTable("token_renewals").execute();
+      },
+    },
   };
 }
+
+/** Every migration's name, in order: what a migrated database has applied. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations("sqlite"));
 
 export const MIGRATION_TABLE = "history_migration";
 const MIGRATION_LOCK_TABLE = "history_migration_lock";

@@ -64,8 +64,23 @@ export interface OrgPoliciesTable {
   updated_by_name: string;
 }
 
+/** One renewal of a session's tokens, shared by the instances (./renewals.ts). */
+export interface RenewalsTable {
+  /** HMAC-SHA256 of the refresh token being spent, hex. */
+  key: string;
+  state: "pending" | "done" | "refused";
+  /** The process renewing it. */
+  owner: string;
+  /** JWE of the renewed tokens; set when `done`. */
+  tokens: string | null;
+  claimed_at: number;
+  /** After this the row is ignored and deleted. */
+  expires_at: number;
+}
+
 export interface HistoryDatabase {
   history_entries: EntriesTable;
   space_snapshots: SnapshotsTable;
   org_policies: OrgPoliciesTable;
+  token_renewals: RenewalsTable;
 }

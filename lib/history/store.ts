@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "kysely";
 import { recordIntents, recordOutcomes, recordPolicyChange } from "./changes";
 import { connect, type HistoryConfig } from "./connect";
 import type { StoreContext } from "./context";
@@ -7,6 +8,7 @@ import { migrateOnce } from "./migrations";
 import { observe } from "./observe";
 import { readPolicy, writePolicy } from "./policies";
 import { lastEntries, list } from "./queries";
+import { renewalStore } from "./renewals";
 import type { HistoryStore } from "./types";
 
 /**
@@ -35,6 +37,10 @@ export async function openHistory(config: HistoryConfig): Promise<HistoryStore> 
     recordRequest: (request) => recordRequest(ctx, request),
     readPolicy: (orgGuid) => readPolicy(ctx, orgGuid),
     writePolicy: (write) => writePolicy(ctx, write),
+    renewals: renewalStore(ctx),
+    ping: async () => {
+      await sql`select 1`.execute(connection.db);
+    },
     close: () => connection.db.destroy(),
   };
 }

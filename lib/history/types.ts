@@ -207,6 +207,22 @@ export type ListQuery = {
 export type ListResult =
   { ok: true; entries: HistoryEntry[]; nextCursor: string | null } | { ok: false; message: string };
 
+/** What a process finds when it wants to renew a session's tokens (./renewals.ts). */
+export type RenewalClaim =
+  { kind: "claimed" } | { kind: "done"; tokens: string } | { kind: "refused" } | { kind: "pending" };
+
+export type RenewalOutcome = { state: "done"; tokens: string } | { state: "refused" };
+
+/** Token renewals coordinated across instances through the shared database. */
+export interface RenewalStore {
+  /** Claims the renewal keyed `key` for `owner`, or reports its state. */
+  claim(key: string, owner: string, options: { staleAfterMs: number; ttlMs: number }): Promise<RenewalClaim>;
+  /** Records the outcome of `owner`'s claim; false when the claim was taken over meanwhile. */
+  complete(key: string, owner: string, outcome: RenewalOutcome, ttlMs: number): Promise<boolean>;
+  /** Gives a claim up (the UAA did not answer), so that another request may try. */
+  abandon(key: string, owner: string): Promise<void>;
+}
+
 export interface HistoryStore {
   /** Before the CF request: one `pending` entry per intent, in one statement (batched); ids in order. */
   recordIntents(intents: ChangeIntent[]): Promise<number[]>;
@@ -236,5 +252,9 @@ export interface HistoryStore {
    * transaction, if the stored version is still the one the writer read.
    */
   writePolicy(write: PolicyWrite): Promise<PolicyWriteResult>;
+  /** Session token renewals shared by the instances (not history: kept here for the shared database). */
+  renewals: RenewalStore;
+  /** One round trip to the database (the health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,9 +3,9 @@ import { listOrganizations } from "@/lib/cf/orgs";
 import { listSecurityGroups } from "@/lib/cf/security-groups";
 import { getCfClient } from "@/lib/cf/session-client";
 import { listSpaces } from "@/lib/cf/spaces";
-import { posture, type Posture } from "@/lib/egress";
-import { profiles } from "@/lib/egress/load-profiles";
-import { GroupIndex } from "@/lib/view-models/space-egress";
+import type { Posture } from "@/lib/egress";
+import { loadPlatform } from "@/lib/egress/load-catalog";
+import { GroupIndex, runningPosture, type PlatformEgress } from "@/lib/view-models/space-egress";
 
 export type OrgSummary = {
   guid: string;
@@ -19,9 +19,9 @@ export type OrgSummary = {
 /**
  * Every org the user can see with the postures of its visible spaces: three
  * lists (orgs, spaces, security groups), in parallel, whatever the number of
- * orgs and spaces.
+ * orgs and spaces. Also what the platform's global groups open for every space.
  */
-export async function loadOrgSummaries(): Promise<OrgSummary[]> {
+export async function loadOrgSummaries(): Promise<{ orgs: OrgSummary[]; platform: PlatformEgress }> {
   const { client } = await getCfClient();
   const [orgs, spaces, groups] = await Promise.all([
     listOrganizations(client),
@@ -29,7 +29,8 @@ export async function loadOrgSummaries(): Promise<OrgSummary[]> {
     listSecurityGroups(client),
   ]);
   const index = new GroupIndex(groups);
-  const globalRunning = index.globalRunning.map((g) => g.name);
+  const { catalog, profiles } = loadPlatform();
+  const memo = new Map<string, Posture>();
   const summaries = new Map<string, OrgSummary>(
     orgs.map((o) => [
       o.guid,
@@ -45,9 +46,11 @@ export async function loadOrgSummaries(): Promise<OrgSummary[]> {
   for (const space of spaces) {
     const summary = summaries.get(space.relationships.organization.data.guid);
     if (!summary) continue;
-    const bound = index.bindings(space.guid).running.bound.map((g) => g.name);
-    summary.postures[posture({ boundRunning: bound, globalRunning }, profiles())] += 1;
+    summary.postures[runningPosture(index.bindings(space.guid), catalog, profiles, memo)] += 1;
     summary.spaces += 1;
   }
-  return [...summaries.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    orgs: [...summaries.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    platform: index.platform(catalog, profiles),
+  };
 }

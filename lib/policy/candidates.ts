@@ -1,4 +1,4 @@
-import { evaluateLifecycle, NOT_ASG_GOVERNED_NOTE, type CfRule, type Profile } from "@/lib/egress";
+import { evaluateLifecycle, NOT_ASG_GOVERNED_NOTE, reachOf, type CfRule, type Profile } from "@/lib/egress";
 import { destinationLabel } from "./describe";
 import { POSTURE_PROFILES, type PolicyContext, type Requirement } from "./schema";
 import type { RunningGroups, SpaceState } from "./state";
@@ -45,6 +45,22 @@ export const invisible = (p: Profile) =>
 export const platformWide = (group: string) =>
   `${group} is enabled platform-wide; unbinding cannot remove it`;
 
+const NETWORK_WORDS: Record<string, string> = {
+  public: "Public destinations",
+  "trusted-local": "Brokered (private) destinations",
+};
+
+/** Why a network stays open: the platform-wide groups that reach it. */
+function platformReaches(id: string, global: readonly PlanGroup[], context: PolicyContext): string {
+  const names = global
+    .filter((g) => {
+      const reach = reachOf(evaluateLifecycle([g], context.catalog).destinations, context.catalog);
+      return id === "public" ? reach.public : reach.local;
+    })
+    .map((g) => g.name);
+  return `${NETWORK_WORDS[id] ?? id} are reachable through ${names.join(", ")}, enabled platform-wide; unbinding cannot close them`;
+}
+
 function outcome(forced: Op[], reasons: string[], optional: Op[] = [], noPlan?: string): Candidates {
   if (reasons.length > 0) return { ok: false, reason: reasons.join("; ") };
   return {
@@ -84,10 +100,31 @@ export function candidatesFor(
 
   if ("posture" in requirement) {
     const wanted = POSTURE_PROFILES[requirement.posture];
-    for (const id of wanted) {
-      if (!context.profiles.some((p) => p.id === id)) reasons.push(`No profile "${id}" is configured`);
+    // The posture reads what the engine finds reachable as profiles too (lib/egress/posture.ts):
+    // what the platform-wide groups reach stays whatever is bound, so a wanted profile whose
+    // network they reach already need not be bound, and an unwanted one cannot be closed.
+    const platform = reachOf(
+      evaluateLifecycle(running.global, context.catalog).destinations,
+      context.catalog,
+    );
+    const byPlatform = (id: string) =>
+      (id === "public" && platform.public) || (id === "trusted-local" && platform.local);
+    for (const id of ["public", "trusted-local"]) {
+      const state = before.profiles[id] ?? "off";
+      // A platform-wide profile group is reported by want() below, in its own words.
+      if (wanted.includes(id) || !byPlatform(id) || state === "global" || state === "bound-and-global")
+        continue;
+      reasons.push(platformReaches(id, running.global, context));
     }
-    for (const profile of context.profiles) want(profile, wanted.includes(profile.id));
+    for (const id of wanted) {
+      if (!byPlatform(id) && !context.profiles.some((p) => p.id === id))
+        reasons.push(`No profile "${id}" is configured`);
+    }
+    for (const profile of context.profiles) {
+      const wantIt = wanted.includes(profile.id);
+      if (wantIt && byPlatform(profile.id) && (before.profiles[profile.id] ?? "off") === "off") continue;
+      want(profile, wantIt);
+    }
     for (const name of before.customGroups) forced.push(...unbind(name));
     return outcome(forced, reasons);
   }

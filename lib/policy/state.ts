@@ -3,6 +3,7 @@ import {
   evaluateLifecycle,
   posture,
   profileState,
+  reachOf,
   type DestinationStatus,
   type Posture,
   type ProfileState,
@@ -49,7 +50,10 @@ export function stateFromGroups(name: string, running: RunningGroups, context: P
   const { destinations } = evaluateLifecycle(effectiveGroups(running), context.catalog);
   return {
     name,
-    posture: posture({ boundRunning: bound, globalRunning: global }, context.profiles),
+    posture: posture(
+      { boundRunning: bound, globalRunning: global, reach: reachOf(destinations, context.catalog) },
+      context.profiles,
+    ),
     profiles: Object.fromEntries(context.profiles.map((p) => [p.id, profileState(p, { bound, global })])),
     customGroups: customGroups(bound, global, context),
     destinations: Object.fromEntries(destinations.map((d) => [d.id, d.status])),

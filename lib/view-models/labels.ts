@@ -11,3 +11,33 @@ export const POSTURE_LABELS: Record<Posture, string> = {
   both: "Both",
   custom: "Custom",
 };
+
+/**
+ * Whether a space's posture is the platform's own (lib/egress/posture.ts
+ * `platformPosture`): every space has it from the globally enabled groups,
+ * whatever is bound, so the space cannot close it by itself.
+ */
+export function isPlatformWide(posture: Posture, platform: Posture): boolean {
+  return platform !== "closed" && posture === platform;
+}
+
+/** "Public", or "Public (platform-wide)" when the platform itself gives every space that posture. */
+export function postureLabel(posture: Posture, platformWide = false): string {
+  return platformWide ? `${POSTURE_LABELS[posture]} (platform-wide)` : POSTURE_LABELS[posture];
+}
+
+/** What the platform opens for every space, in words: "public egress", "public and trusted local egress". */
+export function platformOpens(platform: Posture): string | null {
+  switch (platform) {
+    case "closed":
+      return null;
+    case "public":
+      return "public egress";
+    case "trusted-local":
+      return "trusted local egress";
+    case "both":
+      return "public and trusted local egress";
+    case "custom":
+      return "egress beyond the profiles";
+  }
+}

@@ -1,11 +1,15 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CfClient } from "@/lib/cf/client";
 import { getOrganization } from "@/lib/cf/orgs";
 import { listUserRoles } from "@/lib/cf/roles";
 import { listSecurityGroups } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
-import { defaultCatalog, DEFAULT_PROFILES } from "@/lib/egress";
+import { defaultCatalog, DEFAULT_PROFILES, type Catalog, type Profile } from "@/lib/egress";
+import { parsePlatform } from "@/lib/egress/platform";
 import { ids } from "@/sim/seed";
+import { SEEDS } from "@/sim/seeds";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
 import { matrixRows, unpackRow, violates } from "@/lib/view-models/matrix-rows";
 import { buildOrgMatrix, postureCsv, postureJson, type OrgMatrix } from "@/lib/view-models/org-matrix";
@@ -92,6 +96,8 @@ describe("the agency-alpha matrix", () => {
     }
     expect(matrix.seesAllSpaces).toBe(true);
     expect(matrix.canManageOrg).toBe(true);
+    // On cloud.gov's groups the platform opens nothing for running by itself.
+    expect(matrix.platform).toEqual({ posture: "closed", groups: [] });
   });
 
   it("says which groups apply and where each space runs", async () => {
@@ -177,6 +183,83 @@ describe("exports", () => {
     expect(lines[1]).toBe(
       "dev,closed,blocked,blocked,blocked,blocked,blocked,blocked,allowed,dns,dns;public_networks_egress,,compliant",
     );
+  });
+});
+
+describe("on cf-deployment's default groups (public_networks enabled for every space)", () => {
+  let cf: TestSim;
+  beforeAll(async () => {
+    cf = await startTestSim({ seed: SEEDS["cf-deployment"] });
+  });
+  afterAll(async () => {
+    await cf.close();
+  });
+
+  async function olivia(platform: { catalog: Catalog; profiles: readonly Profile[] }): Promise<OrgMatrix> {
+    const client = new CfClient({ apiUrl: cf.sim.cfUrl, token: await cf.token("olivia") });
+    const [org, spaces, groups, roles] = await Promise.all([
+      getOrganization(client, ids.orgs.alpha),
+      listSpaces(client, { orgGuids: [ids.orgs.alpha] }),
+      listSecurityGroups(client),
+      listUserRoles(client, ids.users.olivia),
+    ]);
+    if (!org) throw new Error("org not visible");
+    return buildOrgMatrix({
+      org,
+      spaces,
+      groups,
+      roles,
+      user: { isAdmin: false, readsGlobally: false },
+      segmentNames: new Map(),
+      spaceSegments: new Map(),
+      defaultSegment: null,
+      ...platform,
+    });
+  }
+
+  it("with cloud.gov's profiles (a new user's first try), calls no space closed beside an allowed public web", async () => {
+    const matrix = await olivia({ catalog: defaultCatalog, profiles: DEFAULT_PROFILES });
+    expect(matrix.platform).toEqual({ posture: "public", groups: ["public_networks"] });
+    for (const space of matrix.spaces) {
+      expect(space.running.destinations["public-web"], space.name).toBe("allowed");
+      expect(space.posture, space.name).toBe("public");
+      // No profile names public_networks: the switches stay off, and the posture says why it is public.
+      expect(space.profiles).toEqual({ public: false, "trusted-local": false });
+    }
+    const csv = postureCsv(matrix).trimEnd().split("\r\n");
+    expect(csv.slice(1).every((line) => line.split(",")[1] === "public")).toBe(true);
+    expect(postureJson(matrix).spaces.map((s) => s.posture)).toEqual([
+      "public",
+      "public",
+      "public",
+      "public",
+    ]);
+  });
+
+  it("with platforms/cf-deployment.json, shows the public profile on, platform-wide, for every space", async () => {
+    const json: unknown = JSON.parse(
+      readFileSync(path.join(import.meta.dirname, "../../platforms/cf-deployment.json"), "utf8"),
+    );
+    const matrix = await olivia(parsePlatform(json));
+    expect(matrix.profiles).toEqual([
+      expect.objectContaining({
+        id: "public",
+        group: "public_networks",
+        globalRunning: true,
+        globalStaging: true,
+      }),
+    ]);
+    expect(matrix.platform.posture).toBe("public");
+    for (const space of matrix.spaces) {
+      expect(space.posture).toBe("public");
+      expect(space.profiles).toEqual({ public: true });
+      expect(space.running.destinations).toEqual({
+        "public-web": "allowed",
+        s3: "allowed",
+        postgres: "blocked",
+        "internal-routes": "allowed",
+      });
+    }
   });
 });
 

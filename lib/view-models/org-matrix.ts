@@ -5,7 +5,7 @@ import { canManageSpaceEgress, managesOrg, seesAllSpacesOf, type UserRoles } fro
 import type { Lifecycle } from "@/lib/egress";
 import { evaluateSpace, stateFromEgress } from "@/lib/policy";
 import { NO_POLICY, policyCsvOf, policyJsonOf, type OrgPolicyState, type PolicyJson } from "./org-policy";
-import { GroupIndex, spaceEgress, type ProfileView } from "./space-egress";
+import { GroupIndex, spaceEgress, type PlatformEgress, type ProfileView } from "./space-egress";
 
 /**
  * The org's egress matrix: one row per space the user can see. The same
@@ -56,6 +56,8 @@ export type OrgMatrix = {
   entitledSegments: string[];
   /** The org's policy, which the rows' compliance was judged against. */
   policy: OrgPolicyState;
+  /** What the platform's global groups give every space; a row with that posture is "platform-wide". */
+  platform: PlatformEgress;
 };
 
 export type OrgMatrixInput = {
@@ -139,6 +141,7 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
     defaultIsolationSegment: defaultName,
     entitledSegments: [...input.segmentNames.values()].sort((a, b) => a.localeCompare(b)),
     policy: policyState,
+    platform: index.platform(input.catalog, input.profiles),
   };
 }
 

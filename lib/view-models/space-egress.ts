@@ -1,8 +1,11 @@
 import {
   DEFAULT_PROFILES,
   evaluate,
+  evaluateLifecycle,
+  platformPosture,
   posture,
   profileState,
+  reachOf,
   type Catalog,
   type DestinationResult,
   type Lifecycle,
@@ -11,6 +14,7 @@ import {
   type ProfileState,
 } from "@/lib/egress";
 import type { SecurityGroup } from "@/lib/cf/schemas";
+import { isPlatformWide } from "./labels";
 
 /**
  * From CF's security groups to what one space can reach, for the views. Pure:
@@ -54,7 +58,39 @@ export class GroupIndex {
   byName(name: string): SecurityGroup | undefined {
     return this.groups.find((g) => g.name === name);
   }
+
+  private platformMemo: { catalog: Catalog; profiles: readonly Profile[]; value: PlatformEgress } | undefined;
+
+  /** What the platform's globally enabled running groups open for every space; once per page. */
+  platform(catalog: Catalog, profiles: readonly Profile[]): PlatformEgress {
+    const memo = this.platformMemo;
+    if (memo && memo.catalog === catalog && memo.profiles === profiles) return memo.value;
+    const { destinations } = evaluateLifecycle(this.globalRunning, catalog);
+    const opening = new Set(
+      destinations.filter((d) => d.governed).flatMap((d) => d.provenance.map((p) => p.group)),
+    );
+    const value: PlatformEgress = {
+      posture: platformPosture(
+        this.globalRunning.map((g) => g.name),
+        reachOf(destinations, catalog),
+        profiles,
+      ),
+      groups: this.globalRunning
+        .map((g) => g.name)
+        .filter((name) => opening.has(name) || profiles.some((p) => p.group === name))
+        .sort(),
+    };
+    this.platformMemo = { catalog, profiles, value };
+    return value;
+  }
 }
+
+/**
+ * The egress every space has from the platform alone: the posture of a space
+ * with nothing bound, and the globally enabled running groups that open a
+ * destination of the catalog (cf-deployment's `public_networks`, say).
+ */
+export type PlatformEgress = { posture: Posture; groups: string[] };
 
 function push(map: Map<string, SecurityGroup[]>, key: string, group: SecurityGroup): void {
   const list = map.get(key);
@@ -69,6 +105,34 @@ export function applyingGroups(bindings: SpaceBindings, lifecycle: Lifecycle): S
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * A space's running posture alone, for lists of many spaces (the org list):
+ * the running evaluation without the rest of `spaceEgress`. Spaces with the
+ * same bindings share one answer through `memo`.
+ */
+export function runningPosture(
+  bindings: SpaceBindings,
+  catalog: Catalog,
+  profiles: readonly Profile[],
+  memo?: Map<string, Posture>,
+): Posture {
+  const { bound, global } = bindings.running;
+  const key = `${bound.map((g) => g.guid).join(",")}|${global.map((g) => g.guid).join(",")}`;
+  const known = memo?.get(key);
+  if (known !== undefined) return known;
+  const { destinations } = evaluateLifecycle(applyingGroups(bindings, "running"), catalog);
+  const value = posture(
+    {
+      boundRunning: bound.map((g) => g.name),
+      globalRunning: global.map((g) => g.name),
+      reach: reachOf(destinations, catalog),
+    },
+    profiles,
+  );
+  memo?.set(key, value);
+  return value;
+}
+
 export type ProfileView = {
   id: string;
   label: string;
@@ -81,6 +145,8 @@ export type ProfileView = {
 
 export type SpaceEgress = {
   posture: Posture;
+  /** The posture is the platform's own: every space has it, whatever is bound. */
+  platformWide: boolean;
   running: { groups: SecurityGroup[]; destinations: DestinationResult[] };
   staging: { groups: SecurityGroup[]; destinations: DestinationResult[] };
   profiles: ProfileView[];
@@ -99,11 +165,17 @@ export function spaceEgress(
   const names = (groups: SecurityGroup[]) => groups.map((g) => g.name);
   const runningBindings = { bound: names(bindings.running.bound), global: names(bindings.running.global) };
   const stagingBindings = { bound: names(bindings.staging.bound), global: names(bindings.staging.global) };
+  const spacePosture = posture(
+    {
+      boundRunning: runningBindings.bound,
+      globalRunning: runningBindings.global,
+      reach: reachOf(evaluation.running, catalog),
+    },
+    profiles,
+  );
   return {
-    posture: posture(
-      { boundRunning: runningBindings.bound, globalRunning: runningBindings.global },
-      profiles,
-    ),
+    posture: spacePosture,
+    platformWide: isPlatformWide(spacePosture, index.platform(catalog, profiles).posture),
     running: { groups: running, destinations: evaluation.running },
     staging: { groups: staging, destinations: evaluation.staging },
     profiles: profiles.map((p) => ({

@@ -1,6 +1,73 @@
+import { env } from "@/lib/env";
+import { getHistory } from "@/lib/history";
+import { isDraining } from "@/lib/shutdown";
+
 export const dynamic = "force-dynamic";
 
-/** Liveness only: answers without touching the CF API, so a CF outage does not restart the app. */
-export function GET() {
-  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+/**
+ * The platform's health check (manifest.yml) and an operator's first look:
+ * the app's version and build, and whether the CF API and the history's
+ * database answer. It stays 200 while the process can serve, whatever those
+ * say, so that a CF or database outage does not make the platform restart
+ * every instance; it is 503 only once the process is shutting down.
+ * Answers are reused for a few seconds: several checkers poll it.
+ */
+
+type Check = { ok: boolean; ms: number; error?: string };
+type Health = {
+  status: "ok" | "degraded" | "draining";
+  version: string | undefined;
+  build: string | undefined;
+  instance: number | null;
+  checks: { cf_api: Check; database: Check & { backend: "postgres" | "sqlite" } };
+};
+
+const CHECK_TIMEOUT_MS = 2_000;
+const REUSE_MS = 2_000;
+
+async function timed(work: (signal: AbortSignal) => Promise<void>): Promise<Check> {
+  const started = performance.now();
+  const signal = AbortSignal.timeout(CHECK_TIMEOUT_MS);
+  try {
+    await Promise.race([
+      work(signal),
+      new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("timed out")))),
+    ]);
+    return { ok: true, ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // A reason, never a connection string or a URL with credentials.
+    return { ok: false, ms: Math.round(performance.now() - started), error: message.slice(0, 200) };
+  }
+}
+
+async function check(): Promise<Omit<Health, "status"> & { ok: boolean }> {
+  const { cfApiUrl, databaseUrl } = env();
+  const [cfApi, database] = await Promise.all([
+    timed(async (signal) => {
+      const response = await fetch(`${cfApiUrl}/`, { signal, cache: "no-store" });
+      await response.body?.cancel();
+      if (!response.ok) throw new Error(`GET / answered ${response.status}`);
+    }),
+    timed(async () => {
+      await (await getHistory()).ping();
+    }),
+  ]);
+  return {
+    ok: cfApi.ok && database.ok,
+    version: process.env.APP_VERSION,
+    build: process.env.APP_BUILD_ID,
+    instance: process.env.CF_INSTANCE_INDEX ? Number(process.env.CF_INSTANCE_INDEX) : null,
+    checks: { cf_api: cfApi, database: { ...database, backend: databaseUrl ? "postgres" : "sqlite" } },
+  };
+}
+
+let last: { at: number; result: Promise<Awaited<ReturnType<typeof check>>> } | undefined;
+
+export async function GET() {
+  if (!last || Date.now() - last.at > REUSE_MS) last = { at: Date.now(), result: check() };
+  const { ok, ...rest } = await last.result;
+  const draining = isDraining();
+  const body: Health = { status: draining ? "draining" : ok ? "ok" : "degraded", ...rest };
+  return Response.json(body, { status: draining ? 503 : 200, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PlatformNote } from "@/components/egress/platform-note";
 import { LoadFailure } from "@/components/ui/load-failure";
 import { attempt } from "@/lib/loaders/attempt";
 import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
@@ -19,7 +20,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: SearchP
       <h1 className="text-3xl">Organizations</h1>
       {!result.ok ? (
         <LoadFailure what="your organizations" failure={result.failure} requestId={result.requestId} />
-      ) : result.value.length === 0 ? (
+      ) : result.value.orgs.length === 0 ? (
         <p>You have no role in any organization, so Cloud Foundry shows you none.</p>
       ) : (
         <>
@@ -40,7 +41,10 @@ export default async function OrgsPage({ searchParams }: { searchParams: SearchP
               Filter
             </button>
           </form>
-          <OrgTable orgs={result.value.filter((o) => o.name.toLowerCase().includes(query.toLowerCase()))} />
+          <PlatformNote platform={result.value.platform} />
+          <OrgTable
+            orgs={result.value.orgs.filter((o) => o.name.toLowerCase().includes(query.toLowerCase()))}
+          />
           <p className="text-sm text-base-dark">
             Counts cover the spaces Cloud Foundry shows you: every space of the orgs you manage, and elsewhere
             the spaces where you hold a space role.
@@ -51,7 +55,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: SearchP
   );
 }
 
-function OrgTable({ orgs }: { orgs: Awaited<ReturnType<typeof loadOrgSummaries>> }) {
+function OrgTable({ orgs }: { orgs: Awaited<ReturnType<typeof loadOrgSummaries>>["orgs"] }) {
   if (orgs.length === 0) return <p>No organization matches the filter.</p>;
   return (
     <div className="overflow-x-auto">

@@ -4,6 +4,7 @@ import { Th } from "@/components/ui/table";
 import type { DestinationStatus } from "@/lib/egress";
 import { formatTime, isoTime } from "@/lib/view-models/history";
 import type { MatrixRowView } from "@/lib/view-models/matrix-rows";
+import { isPlatformWide } from "@/lib/view-models/labels";
 import { SHARED_HOSTS } from "@/lib/view-models/segments";
 import { switchBlock } from "@/lib/view-models/switch-blocks";
 import { PostureBadge } from "../posture-badge";
@@ -98,7 +99,10 @@ export function MatrixTable({
                 </Link>
               </th>
               <td>
-                <PostureBadge posture={space.posture} />
+                <PostureBadge
+                  posture={space.posture}
+                  platformWide={isPlatformWide(space.posture, context.platformPosture)}
+                />
               </td>
               {context.policyActive && (
                 <td>

@@ -1,3 +1,4 @@
+import type { Posture } from "@/lib/egress";
 import type { MatrixProfile } from "@/lib/view-models/org-matrix";
 
 /** What every row of the matrix shares: the org, the user's standing in it, the columns. */
@@ -9,6 +10,8 @@ export type MatrixContext = {
   canManageOrg: boolean;
   destinations: { id: string; label: string; governed: boolean }[];
   profiles: MatrixProfile[];
+  /** The posture the platform's global groups give every space (lib/view-models/space-egress.ts). */
+  platformPosture: Posture;
   /** Whether the org has a policy that judges some space: the Policy column and its filter (design.md §10). */
   policyActive?: boolean;
 };

@@ -86,6 +86,9 @@ function postgres(adminUrl: string): TestBackend {
             if to_regclass('org_policies') is not null then
               truncate table org_policies;
             end if;
+            if to_regclass('token_renewals') is not null then
+              truncate table token_renewals;
+            end if;
           end $$`.execute(shared.connection.db);
       }
       // The database outlives the test; close() drops it.

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { headers } from "next/headers";
 import { MatrixCardLabels } from "@/components/egress/matrix/card-labels";
 import { OrgMatrix } from "@/components/egress/matrix/org-matrix";
+import { PlatformNote } from "@/components/egress/platform-note";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { LoadFailure } from "@/components/ui/load-failure";
 import { requireSession } from "@/lib/auth/session";
@@ -59,6 +60,7 @@ export default async function OrgPage({ params }: { params: Params }) {
         violations={policyActive ? matrix.spaces.filter((s) => !s.policy.compliant).length : undefined}
         policyHref={`/orgs/${orgGuid}/policy`}
       />
+      <PlatformNote platform={matrix.platform} />
       <SegmentsSummary matrix={matrix} />
       <MatrixCardLabels
         context={{ ...matrix, policyActive }}
@@ -74,6 +76,7 @@ export default async function OrgPage({ params }: { params: Params }) {
           canManageOrg: matrix.canManageOrg,
           destinations: matrix.destinations,
           profiles: matrix.profiles,
+          platformPosture: matrix.platform.posture,
           policyActive,
         }}
         actions={{ changeProfile, bindProfileToSpaces, bringIntoPolicy }}

@@ -75,7 +75,8 @@ export default async function SpacePage({
       />
       <div>
         <h1 className="flex flex-wrap items-center gap-3 text-3xl">
-          {detail.space.name} <PostureBadge posture={detail.egress.posture} />
+          {detail.space.name}{" "}
+          <PostureBadge posture={detail.egress.posture} platformWide={detail.egress.platformWide} />
         </h1>
         <p className="mt-1 text-base-dark">A space in {detail.org.name}: what its apps can reach, and why.</p>
       </div>

@@ -1,0 +1,14 @@
+import { expect, test } from "@playwright/test";
+import { checkLogHygiene } from "./support/log-hygiene";
+import { SIM_URL } from "./support/sim";
+
+// Runs after every other spec of the suite (the "logs" project depends on them).
+test("the server's logs of the whole run hold no token, cookie or secret, and carry request ids, users and CF timings", async ({
+  request,
+}) => {
+  const files = (process.env.E2E_APP_LOGS ?? "").split(",").filter(Boolean);
+  const secrets = (process.env.E2E_SECRETS ?? "").split(",").filter(Boolean);
+  expect(files.length).toBeGreaterThan(0);
+  const counts = await checkLogHygiene(request, SIM_URL, files, secrets);
+  test.info().annotations.push({ type: "log lines", description: JSON.stringify(counts) });
+});
