@@ -31,6 +31,8 @@ export type Faults = {
   routes?: RouteFault[];
   access_token_lifetime_seconds?: number | null;
   revoke_refresh_tokens?: string[];
+  /** The UAA down (503, or connections reset with drop), for every path or those named. */
+  uaa_down?: boolean | { paths?: string[]; drop?: boolean };
 };
 
 /** The stand-in as a test sees it. */
