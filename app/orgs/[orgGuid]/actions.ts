@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, refuse, refuseWith } from "@/lib/actions/define-action";
 import { profileGroup, readBeforeChange, spaceInOrg } from "@/lib/changes/apply";
-import { applyRecorded, resultOf } from "@/lib/changes/record";
+import { applyRecorded, mayHaveChanged, resultOf } from "@/lib/changes/record";
 import { guidSchema } from "@/lib/cf/ids";
 import { getSecurityGroup } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
@@ -57,7 +57,7 @@ export const changeProfile = defineAction(
       lifecycle,
       action: enabled ? "bind" : "unbind",
     });
-    revalidate(orgGuid, [spaceGuid]);
+    if (mayHaveChanged(outcome)) revalidate(orgGuid, [spaceGuid]);
     const where = `${space.space.name}${lifecycle === "staging" ? " (staging)" : ""}`;
     return resultOf(outcome, `${profile.label} is now ${enabled ? "on" : "off"} for ${where}.`);
   },
@@ -95,7 +95,7 @@ export const bindProfileToSpaces = defineAction(
       lifecycle,
       action: "bind",
     });
-    revalidate(orgGuid, spaceGuids);
+    if (mayHaveChanged(outcome)) revalidate(orgGuid, spaceGuids);
     return resultOf(outcome, `${profile.label} is now on for ${spaceGuids.length} spaces.`);
   },
 );
@@ -124,7 +124,7 @@ export const changeGroup = defineAction(
       lifecycle,
       action,
     });
-    revalidate(orgGuid, [spaceGuid]);
+    if (mayHaveChanged(outcome)) revalidate(orgGuid, [spaceGuid]);
     const verb = action === "bind" ? "bound to" : "unbound from";
     return resultOf(outcome, `${group.name} is now ${verb} ${space.space.name} for ${lifecycle}.`);
   },

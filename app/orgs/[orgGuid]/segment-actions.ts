@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, refuseWith } from "@/lib/actions/define-action";
 import { readBeforeChange, spaceInOrg } from "@/lib/changes/apply";
-import { moveSpaceRecorded, resultOf } from "@/lib/changes/record";
+import { mayHaveChanged, moveSpaceRecorded, resultOf } from "@/lib/changes/record";
 import { guidSchema } from "@/lib/cf/ids";
 import { listEntitledSegments } from "@/lib/cf/isolation-segments";
 import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
@@ -35,8 +35,10 @@ export const assignSegment = defineAction(
       from: named(current),
       to,
     });
-    revalidatePath(`/orgs/${orgGuid}`);
-    revalidatePath(`/orgs/${orgGuid}/spaces/${spaceGuid}`);
+    if (mayHaveChanged(outcome)) {
+      revalidatePath(`/orgs/${orgGuid}`);
+      revalidatePath(`/orgs/${orgGuid}/spaces/${spaceGuid}`);
+    }
     const where = to ? `the isolation segment ${to.name}` : "the org's default placement";
     return resultOf(
       outcome,
