@@ -79,7 +79,10 @@ export async function proxy(request: NextRequest) {
   }
 
   const isServerAction = request.headers.has("next-action");
-  if (!claims && !isPublic(path) && !isServerAction) {
+  // A pipeline calls data routes with a user's UAA token instead of a session; the route asks CF
+  // about that token itself (lib/auth/bearer.ts), so it passes here as a server action does.
+  const carriesToken = isDataRoute(path) && /^bearer\s/i.test(request.headers.get("authorization") ?? "");
+  if (!claims && !isPublic(path) && !isServerAction && !carriesToken) {
     if (isDataRoute(path)) {
       return NextResponse.json(errorBody(failure("sign-in", MESSAGES.signIn)), {
         status: 401,

@@ -144,7 +144,7 @@ test("the CSV and the JSON say what the page shows", async ({ signedInAs }) => {
   });
   const lines = csv.trimEnd().split("\r\n");
   expect(lines[0]).toBe(
-    `space,posture,${DESTINATIONS.join(",")},running security groups,staging security groups,isolation segment`,
+    `space,posture,${DESTINATIONS.join(",")},running security groups,staging security groups,isolation segment,policy`,
   );
   expect(
     lines.slice(1).map((l) =>

@@ -59,6 +59,23 @@ export class OrgMatrixPage {
     return dialog;
   }
 
+  /** A space's cell in the Policy column (design.md §10). */
+  policyCell(space: string): Locator {
+    return this.table
+      .locator("tbody tr")
+      .filter({ has: this.page.getByRole("link", { name: space, exact: true }) })
+      .locator('td[data-label="Policy"]');
+  }
+
+  async violationsOnly(on = true): Promise<void> {
+    await this.page.getByRole("checkbox", { name: "Violations only" }).setChecked(on);
+  }
+
+  /** The space names the table shows, in order. */
+  async spaces(): Promise<string[]> {
+    return (await this.table.locator("tbody th[scope=row]").allInnerTexts()).map((t) => t.trim());
+  }
+
   async select(space: string): Promise<void> {
     await this.page.getByRole("checkbox", { name: `Select ${space}` }).check();
   }

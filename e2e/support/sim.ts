@@ -47,6 +47,8 @@ export class Sim {
   writes = async () => (await this.requests()).filter((r) => r.method !== "GET" && r.method !== "HEAD");
   cfAs = (username: string, method: "GET" | "POST" | "DELETE" | "PATCH", path: string, data?: unknown) =>
     cfAs(this.request, username, method, path, data);
+  /** A user's access token, for calling the dashboard's API as a pipeline would. */
+  token = (username: string) => tokenFor(this.request, username);
 
   /**
    * What the dashboard can change, as the platform admin sees it in CF: every group's running and
@@ -132,14 +134,8 @@ export async function seenAccessTokens(request: APIRequestContext): Promise<Reco
 /** Tokens per user, reused while they have more than half a minute to live (a test may shorten lifetimes). */
 const tokens = new Map<string, { token: string; expiresAt: number }>();
 
-/** A CF API call with a user's own token, from the cf client's password grant, as the cf CLI would. */
-export async function cfAs(
-  request: APIRequestContext,
-  username: string,
-  method: "GET" | "POST" | "DELETE" | "PATCH",
-  path: string,
-  data?: unknown,
-): Promise<{ status: number; body: unknown }> {
+/** A user's own access token from the cf client's password grant, as `cf oauth-token` gives it. */
+export async function tokenFor(request: APIRequestContext, username: string): Promise<string> {
   let token = tokens.get(username);
   if (!token || token.expiresAt < Date.now() + 30_000) {
     const root = (await (await request.get(`${SIM_URL}/`)).json()) as { links: { login: { href: string } } };
@@ -157,9 +153,21 @@ export async function cfAs(
     token = { token: access_token, expiresAt: Date.now() + expires_in * 1000 };
     tokens.set(username, token);
   }
+  return token.token;
+}
+
+/** A CF API call with a user's own token, from the cf client's password grant, as the cf CLI would. */
+export async function cfAs(
+  request: APIRequestContext,
+  username: string,
+  method: "GET" | "POST" | "DELETE" | "PATCH",
+  path: string,
+  data?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const token = await tokenFor(request, username);
   const response = await request.fetch(`${SIM_URL}${path}`, {
     method,
-    headers: { Authorization: `bearer ${token.token}` },
+    headers: { Authorization: `bearer ${token}` },
     data,
   });
   const text = await response.text();

@@ -122,7 +122,11 @@ export function refuse(kind: FailureKind, message: string): ActionFailure {
   return refusal(kind, message);
 }
 
-/** A Failure (from toFailure) as an action result. */
-export function refuseWith(f: { kind: FailureKind; message: string }): ActionFailure {
-  return refusal(f.kind, f.message);
+/** A Failure (from toFailure) as an action result, field errors included. */
+export function refuseWith(f: {
+  kind: FailureKind;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}): ActionFailure {
+  return refusal(f.kind, f.message, f.fieldErrors);
 }

@@ -221,6 +221,7 @@ describe("the HTTP face of a failure", () => {
           "suspended",
           "not-found",
           "invalid",
+          "conflict",
           "rate-limited",
           "unavailable",
           "unconfirmed",
@@ -234,12 +235,16 @@ describe("the HTTP face of a failure", () => {
       suspended: 403,
       "not-found": 404,
       invalid: 400,
+      conflict: 412,
       "rate-limited": 429,
       unavailable: 502,
       unconfirmed: 502,
       internal: 500,
     });
     expect(httpStatusOf({ kind: "invalid", status: 422, message: "" })).toBe(422);
+    expect(httpStatusOf({ kind: "invalid", message: "", fieldErrors: { "rules.0.spaces": ["x"] } })).toBe(
+      422,
+    );
   });
 
   it("has one body shape, with CF's fields only when CF sent them", () => {
@@ -255,6 +260,15 @@ describe("the HTTP face of a failure", () => {
         title: "CF-OrgSuspended",
       },
     });
+  });
+
+  it("carries field errors in the same body, when the input was refused in named places", () => {
+    const refused = {
+      kind: "invalid" as const,
+      message: MESSAGES.policyInvalid,
+      fieldErrors: { "rules.0.spaces": ["is not a valid glob"] },
+    };
+    expect(errorBody(refused)).toEqual({ error: refused });
   });
 });
 

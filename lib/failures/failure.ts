@@ -20,6 +20,8 @@ export type FailureKind =
   | "not-found"
   /** The input was refused, by the dashboard's validation or by CF (400, 422). */
   | "invalid"
+  /** What the user read has changed since (a stale version): nothing was written. */
+  | "conflict"
   | "rate-limited"
   /** CF, the UAA or the database could not be reached, timed out, failed (5xx) or answered nonsense. */
   | "unavailable"
@@ -37,6 +39,8 @@ export type Failure = {
   title?: string;
   /** A sentence a person understands. */
   message: string;
+  /** Per field (a dotted path into the input, e.g. `rules.0.spaces`), why its value was refused. */
+  fieldErrors?: Record<string, string[]>;
 };
 
 /** Reads show what failed; writes never claim more than CF confirmed. */
@@ -140,7 +144,11 @@ export function httpStatusOf(failure: Failure): number {
     case "not-found":
       return 404;
     case "invalid":
-      return failure.status === 422 ? 422 : 400;
+      // A document read and refused in named places is unprocessable; anything else is a bad request.
+      return failure.status === 422 || failure.fieldErrors !== undefined ? 422 : 400;
+    case "conflict":
+      // The only conflict is a stale version (If-Match): the precondition failed.
+      return 412;
     case "rate-limited":
       return 429;
     case "unavailable":

@@ -2,13 +2,15 @@ import { httpStatusOf, type Failure } from "./failure";
 
 /**
  * The one JSON error body of every route handler (and of the proxy's 401):
- * `{ "error": { "kind", "message", "status"?, "code"?, "title"? } }`, where
- * status, code and title are what CF answered, when it did.
+ * `{ "error": { "kind", "message", "status"?, "code"?, "title"?, "fieldErrors"? } }`,
+ * where status, code and title are what CF answered, when it did, and
+ * fieldErrors (dotted path → messages) say which parts of a refused input
+ * were wrong.
  */
 export type ErrorBody = { error: Failure };
 
 export function errorBody(failure: Failure): ErrorBody {
-  const { kind, message, status, code, title } = failure;
+  const { kind, message, status, code, title, fieldErrors } = failure;
   return {
     error: {
       kind,
@@ -16,6 +18,7 @@ export function errorBody(failure: Failure): ErrorBody {
       ...(status === undefined ? {} : { status }),
       ...(code === undefined ? {} : { code }),
       ...(title === undefined ? {} : { title }),
+      ...(fieldErrors === undefined ? {} : { fieldErrors }),
     },
   };
 }

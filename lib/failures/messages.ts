@@ -35,6 +35,20 @@ export const MESSAGES = {
     "The change was made, but it could not be recorded in the change history. Tell your platform team.",
   requestNotRecorded: "The request could not be recorded in the org's activity; it is still yours to send.",
   outcomeNotRecorded: "Its outcome could not be recorded in the change history either.",
+  notAuthorizedPolicy:
+    "Only an OrgManager of this org or a platform admin can change its egress policy. Cloud Foundry shows you the org, so you can read it.",
+  policyInvalid: "The policy is not valid, so it was not saved. The fields in error say why.",
+  policyNotJson: "The policy must be a JSON document. Nothing was saved.",
+  policyConflict:
+    "Someone changed this org's policy since you loaded it, so yours was not saved. Reload to see their version, then make your change again.",
+  policyUnavailable:
+    "The org's egress policy could not be read from the dashboard's database, so compliance is not shown. Try again in a moment.",
+  policyChanged:
+    "The org's policy changed since this preview. Nothing was changed: review the new plan and confirm again.",
+  planChanged:
+    "This space changed since the preview, so it was left as it is. Review the new plan and confirm again.",
+  bearerNotUser:
+    "This token does not belong to a user (a client's own token, say). Use a user's token, e.g. from `cf oauth-token`.",
   historyUnavailable:
     "The change history could not be reached, so nothing was changed: every change is recorded before it is made. Try again in a moment.",
 } as const;

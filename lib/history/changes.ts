@@ -1,7 +1,8 @@
 import "server-only";
 import type { Insertable, Selectable, Transaction } from "kysely";
 import type { StoreContext } from "./context";
-import { groupRefsJson, parseGroupRefs, policyDetailsJson } from "./rows";
+import { insertPolicyEntry } from "./policies";
+import { groupRefsJson, parseGroupRefs } from "./rows";
 import type { EntriesTable, HistoryDatabase, SnapshotsTable } from "./schema";
 import { batches, inIds, inList, lockRows } from "./sql-dialect";
 import type { ChangeIntent, ChangeOutcome, GroupRef, PolicyChange } from "./types";
@@ -161,19 +162,5 @@ async function applyToSnapshots(
 }
 
 export async function recordPolicyChange(ctx: StoreContext, change: PolicyChange): Promise<number> {
-  const row = await ctx.db
-    .insertInto("history_entries")
-    .values({
-      occurred_at: change.occurredAt ?? ctx.now(),
-      kind: "policy",
-      user_guid: change.user.guid,
-      user_name: change.user.name,
-      org_guid: change.orgGuid,
-      message: change.message ?? null,
-      request_id: change.requestId ?? null,
-      details: policyDetailsJson(change.before, change.after),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertPolicyEntry(ctx.db, ctx.now(), change);
 }

@@ -134,7 +134,11 @@ describe.each(testBackends())("history under concurrency on $name", (backend) =>
       } finally {
         await store.close();
       }
-      expect(await appliedMigrations(fresh.config)).toEqual(["001_history", "002_segments_and_requests"]);
+      expect(await appliedMigrations(fresh.config)).toEqual([
+        "001_history",
+        "002_segments_and_requests",
+        "003_org_policies",
+      ]);
     } finally {
       for (const child of children) child.kill();
       await fresh.drop();

@@ -10,7 +10,11 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
   const h = useHistory(backend);
 
   it("ran at open, once, and running them again changes nothing", async () => {
-    expect(await appliedMigrations(h.database.config)).toEqual(["001_history", "002_segments_and_requests"]);
+    expect(await appliedMigrations(h.database.config)).toEqual([
+      "001_history",
+      "002_segments_and_requests",
+      "003_org_policies",
+    ]);
     const connection = connect(h.database.config);
     try {
       expect(await migrate(connection)).toEqual([]);
@@ -30,7 +34,7 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
     const connections = Array.from({ length: 3 }, () => connect(fresh.config));
     try {
       const runs = await Promise.all(connections.map((connection) => migrate(connection)));
-      expect(runs.flat()).toEqual(["001_history", "002_segments_and_requests"]);
+      expect(runs.flat()).toEqual(["001_history", "002_segments_and_requests", "003_org_policies"]);
     } finally {
       await Promise.all(connections.map((connection) => connection.db.destroy()));
       await fresh.drop();
@@ -81,7 +85,7 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
         ])
         .returning("id")
         .execute();
-      expect(await migrate(connection)).toEqual(["002_segments_and_requests"]);
+      expect(await migrate(connection, "002_segments_and_requests")).toEqual(["002_segments_and_requests"]);
 
       const kept = await connection.db
         .selectFrom("history_entries")
@@ -144,6 +148,41 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
           .values({ occurred_at: 3, kind: "segment", org_guid: "o", details: "{}" })
           .execute(),
       ).rejects.toThrow();
+    } finally {
+      await connection.db.destroy();
+      await fresh.drop();
+    }
+  });
+  it("003 adds org policies to a database in use, its entries kept", async () => {
+    const fresh = await backend.fresh();
+    const connection = connect(fresh.config);
+    try {
+      await migrate(connection, "002_segments_and_requests");
+      await connection.db
+        .insertInto("history_entries")
+        .values({
+          occurred_at: 1,
+          kind: "policy",
+          org_guid: "o",
+          details: JSON.stringify({ before: null, after: {} }),
+        })
+        .execute();
+      expect(await migrate(connection)).toEqual(["003_org_policies"]);
+      const store = await openHistory(fresh.config);
+      try {
+        const user = { guid: "u", name: "olivia" };
+        const written = await store.writePolicy({
+          user,
+          orgGuid: "o",
+          document: { version: 1 },
+          expectedVersion: 0,
+        });
+        expect(written.ok && written.stored.version).toBe(1);
+        const page = await store.list({ orgGuid: "o", spaceGuids: [], limit: 10 });
+        expect(page.ok && page.entries.map((e) => e.kind)).toEqual(["policy", "policy"]);
+      } finally {
+        await store.close();
+      }
     } finally {
       await connection.db.destroy();
       await fresh.drop();

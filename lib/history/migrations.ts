@@ -143,6 +143,28 @@ function migrations(backend: Backend): Record<string, Migration> {
         await createEntryIndexes(db);
       },
     },
+    // An org's egress policy (design.md §10): one row per org, the document as
+    // JSON text (validated by lib/policy before it is written), and a version
+    // that every write checks and bumps, so two editors cannot overwrite each
+    // other silently. Each write also adds a `policy` entry to history_entries,
+    // in the same transaction (./policies.ts).
+    "003_org_policies": {
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable("org_policies")
+          .addColumn("org_guid", "text", (col) => col.primaryKey())
+          .addColumn("policy", "text", (col) => col.notNull())
+          .addColumn("version", "integer", (col) => col.notNull())
+          .addColumn("updated_at", "bigint", (col) => col.notNull())
+          .addColumn("updated_by_guid", "text", (col) => col.notNull())
+          .addColumn("updated_by_name", "text", (col) => col.notNull())
+          .addCheckConstraint("org_policies_version", sql`version >= 1`)
+          .execute();
+      },
+      async down(db: AnyDb) {
+        await db.schema.dropTable("org_policies").execute();
+      },
+    },
   };
 }
 

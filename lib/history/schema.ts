@@ -52,7 +52,20 @@ export interface SnapshotsTable {
   seen_at: number;
 }
 
+/** An org's egress policy (migration 003_org_policies). */
+export interface OrgPoliciesTable {
+  org_guid: string;
+  /** JSON text: the policy document (lib/policy's `Policy`), as validated when written. */
+  policy: string;
+  /** 1 for the first write, bumped by each write; writers check it (optimistic concurrency). */
+  version: number;
+  updated_at: number;
+  updated_by_guid: string;
+  updated_by_name: string;
+}
+
 export interface HistoryDatabase {
   history_entries: EntriesTable;
   space_snapshots: SnapshotsTable;
+  org_policies: OrgPoliciesTable;
 }

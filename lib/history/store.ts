@@ -5,6 +5,7 @@ import type { StoreContext } from "./context";
 import { recordRequest, recordSegmentIntent, recordSegmentOutcome } from "./events";
 import { migrateOnce } from "./migrations";
 import { observe } from "./observe";
+import { readPolicy, writePolicy } from "./policies";
 import { lastEntries, list } from "./queries";
 import type { HistoryStore } from "./types";
 
@@ -32,6 +33,8 @@ export async function openHistory(config: HistoryConfig): Promise<HistoryStore> 
     recordSegmentIntent: (intent) => recordSegmentIntent(ctx, intent),
     recordSegmentOutcome: (id, outcome) => recordSegmentOutcome(ctx, id, outcome),
     recordRequest: (request) => recordRequest(ctx, request),
+    readPolicy: (orgGuid) => readPolicy(ctx, orgGuid),
+    writePolicy: (write) => writePolicy(ctx, write),
     close: () => connection.db.destroy(),
   };
 }

@@ -146,6 +146,36 @@ export type PolicyChange = {
   occurredAt?: number;
 };
 
+/** An org's stored egress policy: the document as written, and who wrote which version when. */
+export type StoredPolicy = {
+  orgGuid: string;
+  /** The JSON document, parsed; its validation is lib/policy's business. */
+  document: unknown;
+  /** 1 for the first write; an org that never had a policy has none stored (version 0). */
+  version: number;
+  updatedAt: number;
+  updatedBy: UserRef;
+};
+
+export type PolicyWrite = {
+  user: UserRef;
+  orgGuid: string;
+  document: unknown;
+  /**
+   * The version the writer read (0: none stored). The write is refused if the
+   * stored version differs. Null writes whatever is stored (a pipeline that
+   * owns the policy); the history entry still records what it replaced.
+   */
+  expectedVersion: number | null;
+  /** The history entry's sentence. */
+  message?: string | null;
+  requestId?: string | null;
+  occurredAt?: number;
+};
+
+export type PolicyWriteResult =
+  { ok: true; stored: StoredPolicy; entryId: number } | { ok: false; conflict: { currentVersion: number } };
+
 export type ObservedSpace = { guid: string; name: string; running: GroupRef[]; staging: GroupRef[] };
 
 export type Observation = {
@@ -199,5 +229,12 @@ export interface HistoryStore {
   recordSegmentOutcome(id: number, outcome: ChangeOutcome): Promise<void>;
   /** A private-egress request the user was given to send to support. */
   recordRequest(request: RequestRecord): Promise<number>;
+  /** The org's stored policy; null when none was ever written. */
+  readPolicy(orgGuid: string): Promise<StoredPolicy | null>;
+  /**
+   * Writes the org's policy and its history entry (before and after) in one
+   * transaction, if the stored version is still the one the writer read.
+   */
+  writePolicy(write: PolicyWrite): Promise<PolicyWriteResult>;
   close(): Promise<void>;
 }

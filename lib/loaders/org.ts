@@ -9,8 +9,11 @@ import { getCfClient } from "@/lib/cf/session-client";
 import { listSpaces } from "@/lib/cf/spaces";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { profiles } from "@/lib/egress/load-profiles";
+import { MESSAGES } from "@/lib/failures";
+import { policyStateOf } from "@/lib/view-models/org-policy";
 import { lastEntries, observationOf, observeAfterResponse } from "./history";
 import { findOrganization } from "./lookups";
+import { readStoredPolicy } from "./policy";
 import { matrixRows, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { buildOrgMatrix, type OrgMatrix } from "@/lib/view-models/org-matrix";
 
@@ -20,6 +23,11 @@ import { buildOrgMatrix, type OrgMatrix } from "@/lib/view-models/org-matrix";
  * security group (their relationships carry the bindings), the user's roles,
  * the org's entitled segments and default, then one `relationships/spaces`
  * call per entitled segment. Independent lists go out in parallel.
+ *
+ * The org's policy is read from the history database alongside the CF
+ * requests (not after them), so it adds no database round trip to the
+ * page's critical path; each row's compliance is judged in the same pass
+ * that evaluates its egress (design.md §10).
  */
 export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | null> => {
   const { client, userId } = await getCfClient();
@@ -32,13 +40,14 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
   // Anything the history recorded after this moment may not be in the reads below (the drift check).
   const observedAt = Date.now();
   // The org itself is fetched alongside the lists, not before them: one round trip less.
-  const [org, spaces, groups, roles, segments, defaultSegment] = await Promise.all([
+  const [org, spaces, groups, roles, segments, defaultSegment, storedPolicy] = await Promise.all([
     findOrganization(orgGuid),
     listSpaces(client, { orgGuids: [orgGuid] }),
     listSecurityGroups(client),
     listUserRoles(client, userId),
     listEntitledSegments(client, orgGuid),
     getOrganizationDefaultSegment(client, orgGuid),
+    readStoredPolicy(orgGuid),
   ]);
   if (!org) return null;
   observeAfterResponse(observationOf(orgGuid, spaces, groups, observedAt));
@@ -49,6 +58,8 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
   for (const { segment, spaces: guids } of assignments)
     for (const guid of guids) spaceSegments.set(guid, segment.guid);
 
+  const catalog = loadCatalog();
+  const configured = profiles();
   return buildOrgMatrix({
     org,
     spaces,
@@ -58,8 +69,9 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     segmentNames: new Map(segments.map((s) => [s.guid, s.name])),
     spaceSegments,
     defaultSegment,
-    catalog: loadCatalog(),
-    profiles: profiles(),
+    catalog,
+    profiles: configured,
+    policy: policyStateOf(storedPolicy, { catalog, profiles: configured }, MESSAGES.policyUnavailable),
   });
 });
 

@@ -1,7 +1,7 @@
 import type { DestinationStatus, Posture } from "@/lib/egress";
 import type { HistoryEntry } from "@/lib/history/types";
 import { lastChangeOf, type LastChange } from "./history";
-import type { OrgMatrix } from "./org-matrix";
+import type { MatrixRow, OrgMatrix } from "./org-matrix";
 
 /**
  * What the matrix component needs per space, and no more: running statuses as
@@ -19,6 +19,12 @@ export type MatrixRowView = {
   manage: boolean;
   /** The space's latest history entry; null when it has none (or the history is unavailable). */
   last: LastChange | null;
+  /**
+   * The policy rule that decides for the space, and only for a violating
+   * space the reasons in words (rows stay light: a thousand compliant rows
+   * carry no text). Absent when no rule applies.
+   */
+  policy?: { rule: number | "default"; reasons?: string[] };
 };
 
 /** The rows, and whether the history could be read for their "Last change" column. */
@@ -39,8 +45,21 @@ export function matrixRows(matrix: OrgMatrix, last: Map<string, HistoryEntry> | 
       segment: s.isolation_segment,
       manage: s.can_manage,
       last: lastChangeOf(last?.get(s.guid)),
+      ...policyOf(s.policy),
     })),
   };
+}
+
+function policyOf(policy: MatrixRow["policy"]): Pick<MatrixRowView, "policy"> {
+  if (policy.rule === null) return {};
+  return {
+    policy: policy.compliant ? { rule: policy.rule } : { rule: policy.rule, reasons: policy.reasons },
+  };
+}
+
+/** Whether a row breaks the org's policy. */
+export function violates(row: Pick<MatrixRowView, "policy">): boolean {
+  return row.policy?.reasons !== undefined;
 }
 
 export function statusAt(row: MatrixRowView, index: number): DestinationStatus | undefined {

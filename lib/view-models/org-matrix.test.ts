@@ -7,7 +7,9 @@ import { listSpaces } from "@/lib/cf/spaces";
 import { defaultCatalog, DEFAULT_PROFILES } from "@/lib/egress";
 import { ids } from "@/sim/seed";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
+import { matrixRows, violates } from "@/lib/view-models/matrix-rows";
 import { buildOrgMatrix, postureCsv, postureJson, type OrgMatrix } from "@/lib/view-models/org-matrix";
+import { policyStateOf, type OrgPolicyState } from "@/lib/view-models/org-policy";
 
 /**
  * The org matrix built from the stand-in's real CF responses, per seeded
@@ -22,7 +24,11 @@ afterAll(async () => {
   await t.close();
 });
 
-async function matrixFor(username: string, orgGuid: string = ids.orgs.alpha): Promise<OrgMatrix> {
+async function matrixFor(
+  username: string,
+  orgGuid: string = ids.orgs.alpha,
+  policy?: OrgPolicyState,
+): Promise<OrgMatrix> {
   const client = new CfClient({ apiUrl: t.sim.cfUrl, token: await t.token(username) });
   const userGuid = ids.users[username as keyof typeof ids.users];
   const [org, spaces, groups, roles] = await Promise.all([
@@ -44,6 +50,7 @@ async function matrixFor(username: string, orgGuid: string = ids.orgs.alpha): Pr
     defaultSegment: null,
     catalog: defaultCatalog,
     profiles: DEFAULT_PROFILES,
+    policy,
   });
 }
 
@@ -150,7 +157,10 @@ describe("exports", () => {
       "staging",
       "isolation_segment",
       "can_manage",
+      // design.md §10 adds each space's compliance with the org's policy.
+      "policy",
     ]);
+    expect(json.spaces[0]?.policy).toEqual({ compliant: true, rule: null, reasons: [] });
     expect(Object.keys(json.spaces[0]?.running ?? {})).toEqual(["security_groups", "destinations"]);
   });
 
@@ -158,14 +168,97 @@ describe("exports", () => {
     const csv = postureCsv(await matrixFor("olivia"));
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "space,posture,Public web,S3 (user-provided),S3 (brokered),RDS,Redis,Elasticsearch,Internal routes,running security groups,staging security groups,isolation segment",
+      "space,posture,Public web,S3 (user-provided),S3 (brokered),RDS,Redis,Elasticsearch,Internal routes,running security groups,staging security groups,isolation segment,policy",
     );
     expect(lines).toHaveLength(5);
     expect(lines[2]).toBe(
-      "prod,both,allowed,allowed,allowed,allowed,allowed,allowed,allowed,dns;public_networks_egress;trusted_local_networks_egress,dns;public_networks_egress,alpha-dedicated",
+      "prod,both,allowed,allowed,allowed,allowed,allowed,allowed,allowed,dns;public_networks_egress;trusted_local_networks_egress,dns;public_networks_egress,alpha-dedicated,compliant",
     );
     expect(lines[1]).toBe(
-      "dev,closed,blocked,blocked,blocked,blocked,blocked,blocked,allowed,dns,dns;public_networks_egress,",
+      "dev,closed,blocked,blocked,blocked,blocked,blocked,blocked,allowed,dns,dns;public_networks_egress,,compliant",
     );
+  });
+});
+
+describe("compliance with the org's policy", () => {
+  const context = { catalog: defaultCatalog, profiles: DEFAULT_PROFILES };
+  const stored = (document: unknown) =>
+    policyStateOf(
+      {
+        orgGuid: ids.orgs.alpha,
+        document,
+        version: 2,
+        updatedAt: 0,
+        updatedBy: { guid: ids.users.olivia, name: "olivia" },
+      },
+      context,
+      "unavailable",
+    );
+  const issue14 = stored({
+    version: 1,
+    rules: [
+      { spaces: "sandbox*", require: { posture: "closed" } },
+      { spaces: "prod*", require: { profile: "public", present: false } },
+    ],
+    default: null,
+  });
+
+  it("judges each row in the same pass, with reasons that cite the rule", async () => {
+    const matrix = await matrixFor("olivia", ids.orgs.alpha, issue14);
+    expect(matrix.policy.revision).toBe(2);
+    expect(Object.fromEntries(matrix.spaces.map((s) => [s.name, s.policy]))).toEqual({
+      dev: { compliant: true, rule: null, reasons: [] },
+      prod: {
+        compliant: false,
+        rule: 2,
+        reasons: ["Public egress is on; policy rule 2 'prod* must not have public egress'"],
+      },
+      sandbox: {
+        compliant: false,
+        rule: 1,
+        reasons: ["Public egress is on; policy rule 1 'sandbox* must be closed'"],
+      },
+      staging: { compliant: true, rule: null, reasons: [] },
+    });
+    const csv = postureCsv(matrix).trimEnd().split("\r\n");
+    expect(
+      csv[2]?.endsWith(
+        ",alpha-dedicated,Public egress is on; policy rule 2 'prod* must not have public egress'",
+      ),
+    ).toBe(true);
+    expect(csv[1]?.endsWith(",compliant")).toBe(true);
+  });
+
+  it("keeps rows light: reasons only in violating rows, nothing for spaces no rule decides", async () => {
+    const rows = matrixRows(await matrixFor("olivia", ids.orgs.alpha, issue14), null).rows;
+    expect(rows.map((r) => [r.name, r.policy, violates(r)])).toEqual([
+      ["dev", undefined, false],
+      [
+        "prod",
+        { rule: 2, reasons: ["Public egress is on; policy rule 2 'prod* must not have public egress'"] },
+        true,
+      ],
+      [
+        "sandbox",
+        { rule: 1, reasons: ["Public egress is on; policy rule 1 'sandbox* must be closed'"] },
+        true,
+      ],
+      ["staging", undefined, false],
+    ]);
+    const all = stored({ version: 1, rules: [], default: { posture: "trusted-local" } });
+    const judged = matrixRows(await matrixFor("olivia", ids.orgs.alpha, all), null).rows;
+    expect(judged.find((r) => r.name === "staging")?.policy).toEqual({ rule: "default" });
+  });
+
+  it("judges nothing when the stored policy no longer fits the catalog, and says why", async () => {
+    const broken = stored({
+      version: 1,
+      rules: [{ spaces: "*", require: { destination: "mainframe", reachable: false } }],
+    });
+    expect(broken.problem).toMatch(
+      /^The stored policy no longer fits .*rules\.0\.require\.destination must be a destination of the catalog/,
+    );
+    const matrix = await matrixFor("olivia", ids.orgs.alpha, broken);
+    expect(matrix.spaces.every((s) => s.policy.compliant && s.policy.rule === null)).toBe(true);
   });
 });

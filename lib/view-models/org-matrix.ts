@@ -3,6 +3,8 @@ import type { Organization, SecurityGroup, Space } from "@/lib/cf/schemas";
 import { csvText } from "./csv";
 import { canManageSpaceEgress, managesOrg, seesAllSpacesOf, type UserRoles } from "@/lib/cf/roles";
 import type { Lifecycle } from "@/lib/egress";
+import { evaluateSpace, stateFromEgress } from "@/lib/policy";
+import { NO_POLICY, policyCsvOf, policyJsonOf, type OrgPolicyState, type PolicyJson } from "./org-policy";
 import { GroupIndex, spaceEgress, type ProfileView } from "./space-egress";
 
 /**
@@ -26,6 +28,8 @@ export type MatrixRow = {
   staging: LifecycleRow;
   isolation_segment: string | null;
   can_manage: boolean;
+  /** Compliance with the org's policy (design.md §10); compliant with rule null when no rule applies. */
+  policy: PolicyJson;
 };
 
 /** What every row shares about a profile: whether the user can see its group, whether it is platform-wide. */
@@ -50,6 +54,8 @@ export type OrgMatrix = {
   defaultIsolationSegment: string | null;
   /** The isolation segments the org is entitled to, by name. */
   entitledSegments: string[];
+  /** The org's policy, which the rows' compliance was judged against. */
+  policy: OrgPolicyState;
 };
 
 export type OrgMatrixInput = {
@@ -65,6 +71,8 @@ export type OrgMatrixInput = {
   defaultSegment: string | null;
   catalog: Catalog;
   profiles: readonly Profile[];
+  /** The org's policy; none when absent. */
+  policy?: OrgPolicyState;
 };
 
 function profileColumn(view: ProfileView, lifecycle: Lifecycle): boolean {
@@ -78,6 +86,9 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
   const spaces = input.spaces
     .filter((s) => s.relationships.organization.data.guid === orgGuid)
     .sort((a, b) => a.name.localeCompare(b.name));
+
+  const policyState = input.policy ?? NO_POLICY;
+  const policyContext = { profiles: input.profiles, catalog: input.catalog };
 
   const rows = spaces.map((space): MatrixRow => {
     const egress = spaceEgress(index.bindings(space.guid), index, input.catalog, input.profiles);
@@ -96,6 +107,10 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
       // The segment the space actually runs on: its own, else the org default.
       isolation_segment: (segment ? input.segmentNames.get(segment) : undefined) ?? defaultName,
       can_manage: canManageSpaceEgress(input.user, input.roles, { guid: space.guid, orgGuid }).allowed,
+      // Judged from what the engine just computed for the row: no second evaluation, no CF request.
+      policy: policyJsonOf(
+        evaluateSpace(stateFromEgress(space.name, egress, policyContext), policyState.policy, policyContext),
+      ),
     };
   });
 
@@ -123,6 +138,7 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
     canManageOrg: managesOrg(input.user, input.roles, orgGuid),
     defaultIsolationSegment: defaultName,
     entitledSegments: [...input.segmentNames.values()].sort((a, b) => a.localeCompare(b)),
+    policy: policyState,
   };
 }
 
@@ -140,13 +156,17 @@ export function postureJson(matrix: OrgMatrix) {
       staging: s.staging,
       isolation_segment: s.isolation_segment,
       can_manage: s.can_manage,
+      policy: s.policy,
     })),
   };
 }
 
 export type PostureJson = ReturnType<typeof postureJson>;
 
-/** `space, posture, <one column per destination label>, running security groups, staging security groups, isolation segment`. */
+/**
+ * `space, posture, <one column per destination label>, running security groups, staging security groups,
+ * isolation segment, policy` (policy: "compliant", or the reasons joined with "; ").
+ */
 export function postureCsv(matrix: OrgMatrix): string {
   const header = [
     "space",
@@ -155,6 +175,7 @@ export function postureCsv(matrix: OrgMatrix): string {
     "running security groups",
     "staging security groups",
     "isolation segment",
+    "policy",
   ];
   const rows = matrix.spaces.map((s) => [
     s.name,
@@ -163,6 +184,7 @@ export function postureCsv(matrix: OrgMatrix): string {
     s.running.security_groups.join(";"),
     s.staging.security_groups.join(";"),
     s.isolation_segment ?? "",
+    policyCsvOf(s.policy),
   ]);
   return csvText([header, ...rows]);
 }

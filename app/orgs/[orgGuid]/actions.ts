@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, refuse, refuseWith } from "@/lib/actions/define-action";
 import { profileGroup, readBeforeChange, spaceInOrg } from "@/lib/changes/apply";
+import { applySpacePlan, planOrg } from "@/lib/changes/policy-plan";
 import { applyRecorded, mayHaveChanged, resultOf } from "@/lib/changes/record";
 import { guidSchema } from "@/lib/cf/ids";
 import { getSecurityGroup } from "@/lib/cf/security-groups";
@@ -11,6 +12,7 @@ import { listSpaces } from "@/lib/cf/spaces";
 import { LIFECYCLES } from "@/lib/egress";
 import { profiles } from "@/lib/egress/load-profiles";
 import { MESSAGES } from "@/lib/failures";
+import type { BringResult } from "@/lib/view-models/policy-plan";
 
 /**
  * Egress changes, each through the one action wrapper (lib/actions): the
@@ -97,6 +99,57 @@ export const bindProfileToSpaces = defineAction(
     });
     if (mayHaveChanged(outcome)) revalidate(orgGuid, spaceGuids);
     return resultOf(outcome, `${profile.label} is now on for ${spaceGuids.length} spaces.`);
+  },
+);
+
+/**
+ * "Bring into policy" (design.md §10) for the spaces the user confirmed, each
+ * with the operations they saw in the preview. The plan is made again here
+ * from fresh CF data with the user's token; a space is changed only if that
+ * plan is still the one confirmed, and compliant spaces are never touched.
+ * Answers each space's result; the dialog sends a few spaces per call.
+ */
+export const bringIntoPolicy = defineAction(
+  "bringIntoPolicy",
+  z.strictObject({
+    orgGuid: guidSchema,
+    revision: z.number().int().min(0),
+    spaces: z
+      .array(
+        z.strictObject({
+          guid: guidSchema,
+          ops: z.array(z.string().regex(/^(bind|unbind):[0-9a-fA-F-]{36}$/)).max(100),
+        }),
+      )
+      .min(1)
+      .max(5000),
+  }),
+  async ({ orgGuid, revision, spaces }, ctx) => {
+    const fresh = await readBeforeChange(() =>
+      planOrg(ctx.client, ctx.session.user, orgGuid, new Set(spaces.map((s) => s.guid))),
+    );
+    if (!fresh) return refuse("not-found", MESSAGES.orgGone);
+    if (fresh.revision !== revision) return refuse("conflict", MESSAGES.policyChanged);
+    const plans = new Map(fresh.plans.map((plan) => [plan.space.guid, plan]));
+    const results: BringResult[] = [];
+    // A space named twice is changed once.
+    const wantedSpaces = [...new Map(spaces.map((s) => [s.guid, s])).values()];
+    for (const wanted of wantedSpaces) {
+      const plan = plans.get(wanted.guid);
+      const space = plan?.space ?? { guid: wanted.guid, name: wanted.guid };
+      results.push(await applySpacePlan(ctx, fresh.org, space, plan, wanted.ops));
+    }
+    revalidate(
+      orgGuid,
+      spaces.map((s) => s.guid),
+    );
+    revalidatePath(`/orgs/${orgGuid}/policy`);
+    const done = results.filter((r) => r.status === "done").length;
+    return {
+      ok: true,
+      message: `${done} of ${results.length} ${results.length === 1 ? "space" : "spaces"} brought into policy.`,
+      results,
+    };
   },
 );
 

@@ -4,7 +4,7 @@ import type { Posture } from "@/lib/egress";
 import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
 import { Select } from "@/components/ui/select";
 
-export type MatrixFilter = { query: string; posture: Posture | undefined };
+export type MatrixFilter = { query: string; posture: Posture | undefined; violations?: boolean };
 
 export function parsePosture(value: string | null): Posture | undefined {
   return (POSTURES as readonly string[]).includes(value ?? "") ? (value as Posture) : undefined;
@@ -21,17 +21,21 @@ export function MatrixFilters({
   onChange,
   shown,
   total,
+  policyActive = false,
 }: {
   filter: MatrixFilter;
   onChange: (next: MatrixFilter) => void;
   shown: number;
   total: number;
+  /** Offer "Violations only" (the org has a policy). */
+  policyActive?: boolean;
 }) {
   function update(next: MatrixFilter) {
     const params = new URLSearchParams(window.location.search);
     for (const [key, value] of [
       ["q", next.query],
       ["posture", next.posture ?? ""],
+      ["violations", next.violations ? "1" : ""],
     ] as const) {
       if (value) params.set(key, value);
       else params.delete(key);
@@ -69,6 +73,17 @@ export function MatrixFilters({
           ...POSTURES.map((p) => ({ value: p, label: POSTURE_LABELS[p] })),
         ]}
       />
+      {policyActive && (
+        <label className="flex min-h-11 items-center gap-2 font-semibold">
+          <input
+            type="checkbox"
+            checked={filter.violations ?? false}
+            onChange={(e) => update({ ...filter, violations: e.target.checked })}
+            className="size-5"
+          />
+          Violations only
+        </label>
+      )}
       <p role="status" className="pb-2 text-base-dark">
         Showing {shown} of {total} spaces
       </p>
@@ -76,13 +91,15 @@ export function MatrixFilters({
   );
 }
 
-export function applyFilter<R extends { name: string; posture: Posture }>(
+export function applyFilter<R extends { name: string; posture: Posture; policy?: { reasons?: string[] } }>(
   rows: R[],
   filter: MatrixFilter,
 ): R[] {
   const needle = filter.query.toLowerCase();
   return rows.filter(
     (s) =>
-      (!needle || s.name.toLowerCase().includes(needle)) && (!filter.posture || s.posture === filter.posture),
+      (!needle || s.name.toLowerCase().includes(needle)) &&
+      (!filter.posture || s.posture === filter.posture) &&
+      (!filter.violations || s.policy?.reasons !== undefined),
   );
 }

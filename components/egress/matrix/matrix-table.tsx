@@ -7,7 +7,8 @@ import { switchBlock } from "@/lib/view-models/switch-blocks";
 import { PostureBadge } from "../posture-badge";
 import { CompactStatus } from "../status-icons";
 import { reasonId } from "./switch-reasons";
-import { changeKey, type MatrixChange, type MatrixContext } from "./types";
+import { PolicyVerdict } from "./policy-verdict";
+import { changeKey, type MatrixChange, type MatrixContext, type SpaceRef } from "./types";
 
 /**
  * The matrix itself: a real table (caption, column and row headers) that
@@ -22,6 +23,7 @@ export function MatrixTable({
   onSelect,
   isPending,
   onAsk,
+  onBring,
 }: {
   rows: MatrixRowView[];
   context: MatrixContext;
@@ -29,6 +31,8 @@ export function MatrixTable({
   onSelect: (guid: string, checked: boolean) => void;
   isPending: (key: string) => boolean;
   onAsk: (change: MatrixChange) => void;
+  /** "Bring into policy" for one violating space (design.md §10). */
+  onBring?: (space: SpaceRef) => void;
 }) {
   return (
     <div className="max-h-[75vh] overflow-auto rounded border border-base-lighter">
@@ -45,6 +49,11 @@ export function MatrixTable({
             <Th scope="col" className="matrix-head">
               Posture
             </Th>
+            {context.policyActive && (
+              <Th scope="col" className="matrix-head">
+                Policy
+              </Th>
+            )}
             {context.profiles.map((p) => (
               <Th key={p.id} scope="col" className="matrix-head">
                 {p.label}
@@ -86,6 +95,11 @@ export function MatrixTable({
               <td data-label="Posture" className="matrix-cell">
                 <PostureBadge posture={space.posture} />
               </td>
+              {context.policyActive && (
+                <td data-label="Policy" className="matrix-cell">
+                  <PolicyVerdict space={space} onBring={space.manage ? onBring : undefined} />
+                </td>
+              )}
               {context.profiles.map((profile) => {
                 const block = switchBlock(
                   { ...profile, global: profile.globalRunning },

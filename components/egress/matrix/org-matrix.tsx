@@ -1,13 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
 import type { Lifecycle } from "@/lib/egress";
-import type { MatrixRowsJson } from "@/lib/view-models/matrix-rows";
+import { violates, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { ChangeDialog } from "../change-flow/change-dialog";
 import { useChangeFlow } from "../change-flow/use-change-flow";
+import type { BringAction, BringTarget } from "../policy/bring-into-policy";
 import { StatusIconSprite } from "../status-icons";
 import { BulkApply, type BulkActions } from "./bulk-apply";
 import { applyFilter, MatrixFilters, parsePosture, type MatrixFilter } from "./matrix-filters";
@@ -17,6 +20,11 @@ import { changeKey, type MatrixChange, type MatrixContext } from "./types";
 import { useMatrixRows } from "./use-matrix-rows";
 
 export type { MatrixContext };
+
+/** Loaded when first opened: most visits to the matrix never bring a space into policy (first-load JS, design.md §8). */
+const BringIntoPolicyDialog = dynamic(() =>
+  import("../policy/bring-into-policy").then((m) => m.BringIntoPolicyDialog),
+);
 
 export type ChangeProfileInput = {
   orgGuid: string;
@@ -38,15 +46,17 @@ export function OrgMatrix({
 }: {
   context: MatrixContext;
   initial: MatrixRowsJson;
-  actions: { changeProfile: Action<ChangeProfileInput> } & BulkActions;
+  actions: { changeProfile: Action<ChangeProfileInput>; bringIntoPolicy?: BringAction } & BulkActions;
 }) {
   const params = useSearchParams();
   const { rows, error, revalidate } = useMatrixRows(context.orgGuid, initial);
   const [filter, setFilter] = useState<MatrixFilter>(() => ({
     query: params.get("q") ?? "",
     posture: parsePosture(params.get("posture")),
+    violations: params.get("violations") === "1",
   }));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bringing, setBringing] = useState<BringTarget | null>(null);
 
   const flow = useChangeFlow<MatrixChange>({
     keyOf: changeKey,
@@ -63,10 +73,18 @@ export function OrgMatrix({
 
   const shown = applyFilter(rows, filter);
   const asking = flow.asking;
+  const bring = context.policyActive ? actions.bringIntoPolicy : undefined;
+  const bringable = rows.filter((r) => r.manage && violates(r)).length;
 
   return (
     <div className="space-y-4">
-      <MatrixFilters filter={filter} onChange={setFilter} shown={shown.length} total={rows.length} />
+      <MatrixFilters
+        filter={filter}
+        onChange={setFilter}
+        shown={shown.length}
+        total={rows.length}
+        policyActive={context.policyActive}
+      />
       <Notice notice={flow.notice} />
 
       {context.canManageOrg && (
@@ -82,6 +100,12 @@ export function OrgMatrix({
             setSelected(new Set());
           }}
         />
+      )}
+
+      {bring && bringable > 0 && (
+        <Button variant="secondary" onClick={() => setBringing("all")}>
+          Bring into policy ({bringable} {bringable === 1 ? "space" : "spaces"})
+        </Button>
       )}
 
       {error && (
@@ -106,7 +130,18 @@ export function OrgMatrix({
         }
         isPending={flow.isPending}
         onAsk={flow.ask}
+        onBring={bring ? setBringing : undefined}
       />
+
+      {bring && bringing !== null && (
+        <BringIntoPolicyDialog
+          orgGuid={context.orgGuid}
+          target={bringing}
+          action={bring}
+          onClose={() => setBringing(null)}
+          onApplied={revalidate}
+        />
+      )}
 
       <ChangeDialog
         isOpen={!!asking}

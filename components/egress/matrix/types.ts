@@ -9,6 +9,8 @@ export type MatrixContext = {
   canManageOrg: boolean;
   destinations: { id: string; label: string; governed: boolean }[];
   profiles: MatrixProfile[];
+  /** Whether the org has a policy that judges some space: the Policy column and its filter (design.md §10). */
+  policyActive?: boolean;
 };
 
 export type SpaceRef = { guid: string; name: string };

@@ -8,7 +8,8 @@ import { isGuid } from "@/lib/cf/ids";
 import { attempt } from "@/lib/loaders/attempt";
 import { findOrganization } from "@/lib/loaders/lookups";
 import { loadMatrixRows } from "@/lib/loaders/org";
-import { bindProfileToSpaces, changeProfile } from "../actions";
+import { policyIsActive } from "@/lib/view-models/org-policy";
+import { bindProfileToSpaces, bringIntoPolicy, changeProfile } from "../actions";
 import { OrgHeading } from "./_components/org-heading";
 import { OrgNotes } from "./_components/org-notes";
 import { PostureSummary } from "./_components/posture-summary";
@@ -44,13 +45,18 @@ export default async function OrgPage({ params }: { params: Params }) {
   }
   if (!loaded.value) notFound();
   const { matrix, rows } = loaded.value;
+  const policyActive = policyIsActive(matrix.policy.policy);
 
   return (
     <div className="mx-auto max-w-[100rem] space-y-6 px-4 py-8">
       <Breadcrumbs items={[{ href: "/orgs", label: "Organizations" }, { label: matrix.org.name }]} />
       <OrgHeading orgGuid={orgGuid} orgName={matrix.org.name} />
       <OrgNotes matrix={matrix} historyAvailable={rows.historyAvailable} />
-      <PostureSummary postures={matrix.spaces.map((s) => s.posture)} />
+      <PostureSummary
+        postures={matrix.spaces.map((s) => s.posture)}
+        violations={policyActive ? matrix.spaces.filter((s) => !s.policy.compliant).length : undefined}
+        policyHref={`/orgs/${orgGuid}/policy`}
+      />
       <SegmentsSummary matrix={matrix} />
       <OrgMatrix
         initial={rows}
@@ -62,8 +68,9 @@ export default async function OrgPage({ params }: { params: Params }) {
           canManageOrg: matrix.canManageOrg,
           destinations: matrix.destinations,
           profiles: matrix.profiles,
+          policyActive,
         }}
-        actions={{ changeProfile, bindProfileToSpaces }}
+        actions={{ changeProfile, bindProfileToSpaces, bringIntoPolicy }}
       />
       <p className="text-sm text-base-dark">
         Destinations from: {matrix.catalogName}. Internal routes are governed by container-to-container

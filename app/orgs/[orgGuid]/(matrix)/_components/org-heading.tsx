@@ -1,4 +1,4 @@
-import { Download, History } from "lucide-react";
+import { Download, History, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 
@@ -16,6 +16,10 @@ export function OrgHeading({ orgGuid, orgName }: { orgGuid: string; orgName: str
         <Link href={`/orgs/${orgGuid}/activity`} prefetch={false} className={buttonClass("secondary")}>
           <History aria-hidden="true" className="size-4" />
           Activity
+        </Link>
+        <Link href={`/orgs/${orgGuid}/policy`} prefetch={false} className={buttonClass("secondary")}>
+          <ShieldCheck aria-hidden="true" className="size-4" />
+          Policy
         </Link>
         <a href={`/orgs/${orgGuid}/posture.csv`} download className={buttonClass("secondary")}>
           <Download aria-hidden="true" className="size-4" />

@@ -16,6 +16,11 @@ export function OrgNotes({ matrix, historyAvailable }: { matrix: OrgMatrix; hist
           hold no space role are hidden from your role, so this list may not be the whole org.
         </Alert>
       )}
+      {matrix.policy.problem && (
+        <Alert tone="warning" heading="Compliance with the org's policy is not shown">
+          {matrix.policy.problem}
+        </Alert>
+      )}
       {!historyAvailable && (
         <Alert tone="warning" heading="The change history is unavailable">
           The dashboard could not read its change history, so the Last change column is empty. Cloud
