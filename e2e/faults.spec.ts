@@ -121,6 +121,7 @@ const PAGES: { path: string; what: string }[] = [
   { path: "/security-groups", what: "the security groups" },
   { path: `/security-groups/${g.public}`, what: "this security group" },
   { path: "/private-egress", what: "your orgs" },
+  { path: `/orgs/${o.alpha}/policy`, what: "this organization's policy" },
 ];
 
 const ROUTES: string[] = [
@@ -129,7 +130,16 @@ const ROUTES: string[] = [
   `/api/orgs/${o.alpha}/spaces/${s.alphaDev}/preview?lifecycle=running&action=bind&profile=public`,
   `/orgs/${o.alpha}/posture.csv`,
   `/orgs/${o.alpha}/activity.csv`,
+  `/api/orgs/${o.alpha}/policy`,
+  `/api/orgs/${o.alpha}/policy/plan`,
 ];
+
+/** A policy that sandbox (public egress) violates. */
+const SANDBOX_CLOSED = {
+  version: 1,
+  rules: [{ spaces: "sandbox", require: { posture: "closed" } }],
+  default: null,
+};
 
 /** One call of each action that olivia may make, each of which would change CF or the history. */
 const ACTIONS: { name: ActionName; args: Record<string, unknown> }[] = [
@@ -177,6 +187,14 @@ const ACTIONS: { name: ActionName; args: Record<string, unknown> }[] = [
       appCount: "3",
     },
   },
+  {
+    name: "bringIntoPolicy",
+    args: { orgGuid: o.alpha, revision: 0, spaces: [{ guid: s.alphaSandbox, ops: [`unbind:${g.public}`] }] },
+  },
+  {
+    name: "savePolicy",
+    args: { orgGuid: o.alpha, revision: "0", policy: JSON.stringify(SANDBOX_CLOSED) },
+  },
 ];
 
 function call(
@@ -185,7 +203,7 @@ function call(
   name: ActionName,
   args: Record<string, unknown>,
 ): Promise<ActionCall> {
-  return name === "requestPrivateEgress"
+  return name === "requestPrivateEgress" || name === "savePolicy"
     ? callFormAction(request, actions[name], args as Record<string, string>)
     : callAction(request, actions[name], args);
 }
@@ -203,7 +221,10 @@ for (const fault of CF_FAULTS) {
     await sim.faults(fault.faults);
     const [pages, routes, actions] = await Promise.all([
       Promise.all(PAGES.map((p) => olivia.get(p.path))),
-      Promise.all(ROUTES.map((path) => olivia.get(path))),
+      Promise.all([
+        ...ROUTES.map((path) => olivia.get(path)),
+        olivia.put(`/api/orgs/${o.alpha}/policy`, { data: SANDBOX_CLOSED }),
+      ]),
       Promise.all(ACTIONS.map((a) => call(olivia, serverActions, a.name, a.args))),
     ]);
 

@@ -7,7 +7,9 @@ import {
 } from "@playwright/test";
 import { ids } from "../../sim/seed";
 import { OrgMatrixPage } from "../pages/org-matrix-page";
+import { PolicyPage } from "../pages/policy-page";
 import { SpacePage } from "../pages/space-page";
+import { tokenFor } from "./sim";
 
 /**
  * The dashboard's server actions as a forger sees them: each one's id and
@@ -22,7 +24,9 @@ export const ACTION_NAMES = [
   "bindProfileToSpaces",
   "changeGroup",
   "assignSegment",
+  "bringIntoPolicy",
   "requestPrivateEgress",
+  "savePolicy",
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -47,10 +51,12 @@ export type ActionCall = {
   text: string;
 };
 
-/** Which action a captured call was, from its arguments. */
-function nameOf(contentType: string, body: string): ActionName | undefined {
-  if (contentType.startsWith("multipart/form-data")) return "requestPrivateEgress";
+/** Which action a captured call was, from its form's page or its arguments. */
+function nameOf(contentType: string, path: string, body: string): ActionName | undefined {
+  if (contentType.startsWith("multipart/form-data"))
+    return path.endsWith("/policy") ? "savePolicy" : "requestPrivateEgress";
   const [args] = JSON.parse(body) as [Record<string, unknown>];
+  if ("revision" in args) return "bringIntoPolicy";
   if ("spaceGuids" in args) return "bindProfileToSpaces";
   if ("segmentGuid" in args) return "assignSegment";
   if ("groupGuid" in args) return "changeGroup";
@@ -64,8 +70,9 @@ async function captureOn(page: Page): Promise<ServerActions> {
     const request = route.request();
     const id = request.headers()["next-action"];
     if (request.method() !== "POST" || !id) return route.fallback();
-    const name = nameOf(request.headers()["content-type"] ?? "", request.postData() ?? "[{}]");
-    if (name) seen.set(name, { id, path: new URL(request.url()).pathname });
+    const path = new URL(request.url()).pathname;
+    const name = nameOf(request.headers()["content-type"] ?? "", path, request.postData() ?? "[{}]");
+    if (name) seen.set(name, { id, path });
     return route.abort("connectionreset");
   });
   const captured = async (name: ActionName) => expect.poll(() => seen.has(name)).toBe(true);
@@ -95,8 +102,39 @@ async function captureOn(page: Page): Promise<ServerActions> {
   await form.getByRole("button", { name: "Prepare the support request" }).click();
   await captured("requestPrivateEgress");
 
+  const policy = await new PolicyPage(page).goto(o.alpha);
+  await policy.save(EMPTY_POLICY);
+  await captured("savePolicy");
+
+  // A policy that sandbox violates, for the Bring into policy button; the org is left without one.
+  await setPolicy(page, {
+    version: 1,
+    rules: [{ spaces: "sandbox", require: { posture: "closed" } }],
+    default: null,
+  });
+  try {
+    await matrix.goto(o.alpha);
+    await page.getByRole("button", { name: /^Bring into policy \(/ }).click();
+    await policy.dialog.plannedSpaces();
+    await policy.dialog.confirm();
+    await captured("bringIntoPolicy");
+  } finally {
+    await setPolicy(page, EMPTY_POLICY);
+  }
+
   await page.unrouteAll({ behavior: "ignoreErrors" });
   return Object.fromEntries(ACTION_NAMES.map((n) => [n, seen.get(n)])) as ServerActions;
+}
+
+const EMPTY_POLICY = { version: 1, rules: [], default: null };
+
+/** Writes agency-alpha's policy as a pipeline would, with the platform admin's token. */
+async function setPolicy(page: Page, policy: unknown): Promise<void> {
+  const response = await page.request.put(`/api/orgs/${ids.orgs.alpha}/policy`, {
+    headers: { Authorization: `bearer ${await tokenFor(page.request, "admin")}` },
+    data: policy,
+  });
+  expect(response.status(), await response.text()).toBe(200);
 }
 
 /** Captures every action with a signed-in session of an OrgManager of agency-alpha (olivia). */
