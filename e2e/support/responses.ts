@@ -29,8 +29,9 @@ export function pageText(html: string): string {
  */
 export function unhandledMarks(html: string): string[] {
   const marks: string[] = [];
-  if (/data-dgst=/.test(html)) marks.push("a streamed error (data-dgst)");
-  if (/\bE\{\\?"digest\\?"/.test(html)) marks.push("a server error row in the page's payload");
+  // Next's own control flow (notFound, redirect) travels as errors with a NEXT_ digest: not a failure.
+  if (/data-dgst="(?!NEXT_)/.test(html)) marks.push("a streamed error (data-dgst)");
+  if (/\bE\{\\?"digest\\?":\\?"(?!NEXT_)/.test(html)) marks.push("a server error row in the page's payload");
   const text = pageText(html);
   for (const words of [
     "Something went wrong",

@@ -152,19 +152,41 @@ export async function captureServerActions(
 }
 
 /**
+ * The rows of a React Flight response: `<id>:<JSON or tag>\n`, or a text row
+ * `<id>:T<hex byte length>,<text>` with no line end (long strings, e.g. a
+ * prepared support request).
+ */
+export function flightRows(text: string): Map<string, string> {
+  const bytes = Buffer.from(text, "utf8");
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(":", at);
+    if (colon < 0) break;
+    const id = bytes.subarray(at, colon).toString();
+    if (bytes[colon + 1] === 0x54 /* T */) {
+      const comma = bytes.indexOf(",", colon);
+      const length = parseInt(bytes.subarray(colon + 2, comma).toString(), 16);
+      rows.set(id, bytes.subarray(comma + 1, comma + 1 + length).toString());
+      at = comma + 1 + length;
+    } else {
+      const end = bytes.indexOf("\n", colon);
+      const stop = end < 0 ? bytes.length : end;
+      rows.set(id, bytes.subarray(colon + 1, stop).toString());
+      at = stop + 1;
+    }
+  }
+  return rows;
+}
+
+/**
  * The action's result in a React Flight response: row 0 names the row of the
  * result (`"a":"$@1"`); the rest may be the page re-rendered after a
  * revalidatePath.
  */
 export function actionAnswer(text: string): ActionAnswer | undefined {
-  const rows = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    const match = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (match?.[1] && match[2] !== undefined) rows.set(match[1], match[2]);
-  }
-  const head = rows.get("0");
-  if (!head) return undefined;
-  const ref = /"a":"\$@([0-9a-f]+)"/.exec(head)?.[1];
+  const rows = flightRows(text);
+  const ref = /"a":"\$@([0-9a-f]+)"/.exec(rows.get("0") ?? "")?.[1];
   const row = ref === undefined ? undefined : rows.get(ref);
   if (!row?.startsWith("{")) return undefined;
   return JSON.parse(row) as ActionAnswer;
