@@ -59,12 +59,9 @@ export class OrgMatrixPage {
     return dialog;
   }
 
-  /** A space's cell in the Policy column (design.md §10). */
+  /** The Policy cell of a space: the column after Posture (cells carry no labels; rows stay light). */
   policyCell(space: string): Locator {
-    return this.table
-      .locator("tbody tr")
-      .filter({ has: this.page.getByRole("link", { name: space, exact: true }) })
-      .locator('td[data-label="Policy"]');
+    return this.row(space).locator("td:nth-child(3)");
   }
 
   async violationsOnly(on = true): Promise<void> {

@@ -17,6 +17,14 @@ import { readStoredPolicy } from "./policy";
 import { matrixRows, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { buildOrgMatrix, type OrgMatrix } from "@/lib/view-models/org-matrix";
 
+/** How long a matrix took to load from CF and to evaluate, for the Server-Timing header of the export. */
+export type MatrixTimings = { cfMs: number; engineMs: number };
+const timings = new WeakMap<OrgMatrix, MatrixTimings>();
+
+export function matrixTimings(matrix: OrgMatrix): MatrixTimings | undefined {
+  return timings.get(matrix);
+}
+
 /**
  * The org page's data, at a constant number of CF requests whatever the
  * number of spaces (design.md §8): the org, its spaces, every visible
@@ -37,6 +45,7 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     readsGlobally: session?.user.readsGlobally ?? false,
   };
 
+  const started = performance.now();
   // Anything the history recorded after this moment may not be in the reads below (the drift check).
   const observedAt = Date.now();
   // The org itself is fetched alongside the lists, not before them: one round trip less.
@@ -58,9 +67,10 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
   for (const { segment, spaces: guids } of assignments)
     for (const guid of guids) spaceSegments.set(guid, segment.guid);
 
+  const loaded = performance.now();
   const catalog = loadCatalog();
   const configured = profiles();
-  return buildOrgMatrix({
+  const matrix = buildOrgMatrix({
     org,
     spaces,
     groups,
@@ -73,6 +83,8 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     profiles: configured,
     policy: policyStateOf(storedPolicy, { catalog, profiles: configured }, MESSAGES.policyUnavailable),
   });
+  timings.set(matrix, { cfMs: loaded - started, engineMs: performance.now() - loaded });
+  return matrix;
 });
 
 /** The matrix page's rows: the matrix, and each space's last history entry (one database query). */

@@ -27,26 +27,80 @@ export type MatrixRowView = {
   policy?: { rule: number | "default"; reasons?: string[] };
 };
 
-/** The rows, and whether the history could be read for their "Last change" column. */
-export type MatrixRowsJson = { rows: MatrixRowView[]; historyAvailable: boolean };
+/**
+ * A row as it travels to the browser (in the page's data and from the rows
+ * route): a tuple, not an object, so a thousand rows do not repeat their
+ * keys a thousand times (design.md §8: the page of 1,000 spaces stays under
+ * 1 MB). `profiles` is a "1"/"0" per profile, in the matrix's profile order.
+ */
+export type PackedRow = [
+  guid: string,
+  name: string,
+  posture: Posture,
+  profiles: string,
+  statuses: string,
+  segment: string | null,
+  manage: 0 | 1,
+  last: [id: number, at: number, who: string] | 0,
+  policy: [rule: number | "default", reasons?: string[]] | 0,
+];
+
+/** The rows, packed, and whether the history could be read for their "Last change" column. */
+export type MatrixRowsJson = { rows: PackedRow[]; historyAvailable: boolean };
+
+export function packRow(row: MatrixRowView, profileIds: readonly string[]): PackedRow {
+  return [
+    row.guid,
+    row.name,
+    row.posture,
+    profileIds.map((id) => (row.profiles[id] ? "1" : "0")).join(""),
+    row.statuses,
+    row.segment,
+    row.manage ? 1 : 0,
+    row.last ? [row.last.id, row.last.at, row.last.who] : 0,
+    row.policy ? (row.policy.reasons ? [row.policy.rule, row.policy.reasons] : [row.policy.rule]) : 0,
+  ];
+}
+
+export function unpackRow(packed: PackedRow, profileIds: readonly string[]): MatrixRowView {
+  const [guid, name, posture, profiles, statuses, segment, manage, last, policy] = packed;
+  return {
+    guid,
+    name,
+    posture,
+    profiles: Object.fromEntries(profileIds.map((id, i) => [id, profiles[i] === "1"])),
+    statuses,
+    segment,
+    manage: manage === 1,
+    last: last === 0 ? null : { id: last[0], at: last[1], who: last[2] },
+    ...(policy === 0
+      ? {}
+      : { policy: policy[1] ? { rule: policy[0], reasons: policy[1] } : { rule: policy[0] } }),
+  };
+}
 
 const LETTER: Record<DestinationStatus, string> = { allowed: "a", partial: "p", blocked: "b" };
 const STATUS_OF: Record<string, DestinationStatus> = { a: "allowed", p: "partial", b: "blocked" };
 
 export function matrixRows(matrix: OrgMatrix, last: Map<string, HistoryEntry> | null): MatrixRowsJson {
+  const profileIds = matrix.profiles.map((p) => p.id);
   return {
     historyAvailable: last !== null,
-    rows: matrix.spaces.map((s) => ({
-      guid: s.guid,
-      name: s.name,
-      posture: s.posture,
-      profiles: s.profiles,
-      statuses: matrix.destinations.map((d) => LETTER[s.running.destinations[d.id] ?? "blocked"]).join(""),
-      segment: s.isolation_segment,
-      manage: s.can_manage,
-      last: lastChangeOf(last?.get(s.guid)),
-      ...policyOf(s.policy),
-    })),
+    rows: matrix.spaces.map((s) => packRow(rowView(matrix, s, last), profileIds)),
+  };
+}
+
+function rowView(matrix: OrgMatrix, s: MatrixRow, last: Map<string, HistoryEntry> | null): MatrixRowView {
+  return {
+    guid: s.guid,
+    name: s.name,
+    posture: s.posture,
+    profiles: s.profiles,
+    statuses: matrix.destinations.map((d) => LETTER[s.running.destinations[d.id] ?? "blocked"]).join(""),
+    segment: s.isolation_segment,
+    manage: s.can_manage,
+    last: lastChangeOf(last?.get(s.guid)),
+    ...policyOf(s.policy),
   };
 }
 

@@ -7,7 +7,7 @@ import { listSpaces } from "@/lib/cf/spaces";
 import { defaultCatalog, DEFAULT_PROFILES } from "@/lib/egress";
 import { ids } from "@/sim/seed";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
-import { matrixRows, violates } from "@/lib/view-models/matrix-rows";
+import { matrixRows, unpackRow, violates } from "@/lib/view-models/matrix-rows";
 import { buildOrgMatrix, postureCsv, postureJson, type OrgMatrix } from "@/lib/view-models/org-matrix";
 import { policyStateOf, type OrgPolicyState } from "@/lib/view-models/org-policy";
 
@@ -230,7 +230,14 @@ describe("compliance with the org's policy", () => {
   });
 
   it("keeps rows light: reasons only in violating rows, nothing for spaces no rule decides", async () => {
-    const rows = matrixRows(await matrixFor("olivia", ids.orgs.alpha, issue14), null).rows;
+    const unpack = (matrix: OrgMatrix) =>
+      matrixRows(matrix, null).rows.map((r) =>
+        unpackRow(
+          r,
+          matrix.profiles.map((p) => p.id),
+        ),
+      );
+    const rows = unpack(await matrixFor("olivia", ids.orgs.alpha, issue14));
     expect(rows.map((r) => [r.name, r.policy, violates(r)])).toEqual([
       ["dev", undefined, false],
       [
@@ -246,7 +253,7 @@ describe("compliance with the org's policy", () => {
       ["staging", undefined, false],
     ]);
     const all = stored({ version: 1, rules: [], default: { posture: "trusted-local" } });
-    const judged = matrixRows(await matrixFor("olivia", ids.orgs.alpha, all), null).rows;
+    const judged = unpack(await matrixFor("olivia", ids.orgs.alpha, all));
     expect(judged.find((r) => r.name === "staging")?.policy).toEqual({ rule: "default" });
   });
 

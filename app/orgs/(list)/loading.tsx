@@ -1,7 +1,5 @@
+import { PageLoading } from "@/components/ui/page-loading";
+
 export default function Loading() {
-  return (
-    <div className="mx-auto max-w-7xl px-4 py-8" role="status">
-      <p className="text-lg">Loading your organizations…</p>
-    </div>
-  );
+  return <PageLoading what="your organizations" />;
 }

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
@@ -11,7 +11,6 @@ import { violates, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { ChangeDialog } from "../change-flow/change-dialog";
 import { useChangeFlow } from "../change-flow/use-change-flow";
 import type { BringAction, BringTarget } from "../policy/bring-into-policy";
-import { StatusIconSprite } from "../status-icons";
 import { BulkApply, type BulkActions } from "./bulk-apply";
 import { applyFilter, MatrixFilters, parsePosture, type MatrixFilter } from "./matrix-filters";
 import { MatrixTable } from "./matrix-table";
@@ -49,7 +48,8 @@ export function OrgMatrix({
   actions: { changeProfile: Action<ChangeProfileInput>; bringIntoPolicy?: BringAction } & BulkActions;
 }) {
   const params = useSearchParams();
-  const { rows, error, revalidate } = useMatrixRows(context.orgGuid, initial);
+  const profileIds = useMemo(() => context.profiles.map((p) => p.id), [context.profiles]);
+  const { rows, error, revalidate } = useMatrixRows(context.orgGuid, initial, profileIds);
   const [filter, setFilter] = useState<MatrixFilter>(() => ({
     query: params.get("q") ?? "",
     posture: parsePosture(params.get("posture")),
@@ -114,7 +114,6 @@ export function OrgMatrix({
         </p>
       )}
 
-      <StatusIconSprite />
       <SwitchReasons profiles={context.profiles} context={context} />
       <MatrixTable
         rows={shown}

@@ -4,7 +4,8 @@ import { usePathname, useRouter } from "next/navigation";
 import useSWR from "swr";
 import type { ErrorBody } from "@/lib/failures/http";
 import { MESSAGES } from "@/lib/failures/messages";
-import type { MatrixRowsJson } from "@/lib/view-models/matrix-rows";
+import { useMemo } from "react";
+import { unpackRow, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 
 /**
  * The matrix's rows: server-rendered first, then kept fresh from the page's
@@ -31,7 +32,7 @@ async function fetchRows(url: string): Promise<MatrixRowsJson> {
   return (await response.json()) as MatrixRowsJson;
 }
 
-export function useMatrixRows(orgGuid: string, initial: MatrixRowsJson) {
+export function useMatrixRows(orgGuid: string, initial: MatrixRowsJson, profileIds: readonly string[]) {
   const router = useRouter();
   const pathname = usePathname();
   const swr = useSWR<MatrixRowsJson, Error>(`/api/orgs/${orgGuid}/matrix`, fetchRows, {
@@ -46,10 +47,12 @@ export function useMatrixRows(orgGuid: string, initial: MatrixRowsJson) {
       if (e instanceof SignInNeeded) router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
     },
   });
+  // fallbackData guarantees data; SWR's types do not know it.
+  const data = swr.data ?? initial;
+  const rows = useMemo(() => data.rows.map((row) => unpackRow(row, profileIds)), [data, profileIds]);
   return {
-    // fallbackData guarantees data; SWR's types do not know it.
-    rows: (swr.data ?? initial).rows,
-    historyAvailable: (swr.data ?? initial).historyAvailable,
+    rows,
+    historyAvailable: data.historyAvailable,
     error: swr.error && !(swr.error instanceof SignInNeeded) ? swr.error : undefined,
     revalidate: () => swr.mutate(),
   };

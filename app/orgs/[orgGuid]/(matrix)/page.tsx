@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
+import { MatrixCardLabels } from "@/components/egress/matrix/card-labels";
 import { OrgMatrix } from "@/components/egress/matrix/org-matrix";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { LoadFailure } from "@/components/ui/load-failure";
@@ -58,6 +60,10 @@ export default async function OrgPage({ params }: { params: Params }) {
         policyHref={`/orgs/${orgGuid}/policy`}
       />
       <SegmentsSummary matrix={matrix} />
+      <MatrixCardLabels
+        context={{ ...matrix, policyActive }}
+        nonce={(await headers()).get("x-nonce") ?? undefined}
+      />
       <OrgMatrix
         initial={rows}
         context={{

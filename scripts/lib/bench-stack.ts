@@ -1,0 +1,102 @@
+/**
+ * What every benchmark starts: the stand-in (scripts/lib/bench-sim.mts) and
+ * the dashboard's production build (`next start`), each in a process group of
+ * its own, on loopback ports; both are stopped by `stop()`, on failure, and on
+ * Ctrl-C (scripts/lib/processes.ts). The dashboard keeps its change history
+ * in a temporary folder, removed afterwards.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BenchWorldShape } from "./bench-world";
+import { exited, startProcess, stopAll, stopAllOnSignals, waitFor } from "./processes";
+import { SimClient } from "./sim-client";
+
+// Ctrl-C or SIGTERM stops every child started through this module (the build included), then exits.
+stopAllOnSignals();
+
+export type Stack = {
+  app: string;
+  sim: SimClient;
+  /**
+   * Starts another child that `stop()` and Ctrl-C stop with the rest. Scripts start their own
+   * children through this rather than importing processes.ts themselves: tsx loads that module once
+   * for an .mts importer and once for this file, and each copy stops only what it started.
+   */
+  start: typeof startProcess;
+  stop: () => Promise<void>;
+};
+
+/** Builds the production app unless told to reuse the build there is (`--skip-build`). */
+export async function ensureBuild(skip: boolean): Promise<void> {
+  if (skip && existsSync(".next/BUILD_ID")) return;
+  if (skip) console.log("bench: no build to reuse");
+  console.log("bench: building the production app (next build)…");
+  const code = await exited(
+    startProcess("npx", ["next", "build"], {
+      env: { NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "ignore", "inherit"],
+    }),
+  );
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+}
+
+export async function startStack(options: {
+  appPort: number;
+  cfPort: number;
+  uaaPort: number;
+  world: BenchWorldShape;
+  env?: Record<string, string>;
+}): Promise<Stack> {
+  const app = `http://127.0.0.1:${options.appPort}`;
+  const dataDir = mkdtempSync(join(tmpdir(), "egress-bench-"));
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  process.once("exit", removeData); // also after Ctrl-C, which exits once the children are stopped
+  const stop = async () => {
+    await stopAll();
+    removeData();
+  };
+  try {
+    startProcess(
+      "npx",
+      [
+        "tsx",
+        "scripts/lib/bench-sim.mts",
+        "--cf-port",
+        String(options.cfPort),
+        "--uaa-port",
+        String(options.uaaPort),
+        "--org-sizes",
+        options.world.orgSizes.join(","),
+        "--groups",
+        String(options.world.groups),
+        "--managers",
+        String(options.world.managers ?? 0),
+        "--app-origin",
+        app,
+      ],
+      { stdio: ["ignore", "inherit", "inherit"] },
+    );
+    const cfUrl = `http://127.0.0.1:${options.cfPort}`;
+    await waitFor(`${cfUrl}/v3/info`, 120_000);
+    startProcess("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(options.appPort)], {
+      env: {
+        CF_API_URL: cfUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATA_DIR: dataDir,
+        ...options.env,
+      },
+    });
+    await waitFor(`${app}/api/health`, 120_000);
+    return { app, sim: new SimClient(cfUrl), start: startProcess, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Free CPU matters on a 2-core machine: the 1, 5 and 15 minute load averages, for the record. */
+export function loadAverage(): [number, number, number] {
+  const [one = 0, five = 0, fifteen = 0] = loadavg().map((v) => Math.round(v * 100) / 100);
+  return [one, five, fifteen];
+}
