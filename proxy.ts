@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { errorBody, failure, MESSAGES } from "@/lib/failures";
 import { log } from "@/lib/log";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE } from "@/lib/security/headers";
+import { decodablePath } from "@/lib/security/paths";
 
 /**
  * Runs before every page, route handler and server action:
@@ -122,6 +123,16 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
+  // An address Next cannot decode (a malformed percent escape) fails in its router with a bare 500.
+  // Nothing lives there: a 404, in the one error body or as the app's own not-found page.
+  const undecodable = !decodablePath(path);
+  if (undecodable && isDataRoute(path)) {
+    return NextResponse.json(errorBody(failure("not-found", MESSAGES.notFound)), {
+      status: 404,
+      headers: { "Cache-Control": "no-store", "X-Request-Id": requestId },
+    });
+  }
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("x-request-id", requestId);
@@ -138,7 +149,9 @@ export async function proxy(request: NextRequest) {
     );
   }
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = undecodable
+    ? NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   if (config.isProduction) response.headers.set("Strict-Transport-Security", HSTS_VALUE);

@@ -10,7 +10,9 @@ export default async function LandingPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
-  if (await getServerSession()) redirect(callbackUrl);
+  // After a failed sign-in (e.g. the UAA away while the session's token has expired), stay and say
+  // so: sending the user back to the page would send them to sign in again, in an endless loop.
+  if (first(params.error) === undefined && (await getServerSession())) redirect(callbackUrl);
 
   const reason = first(params.reason) ?? first(params.error);
   const notice = reason ? (SIGN_IN_NOTICES[reason] ?? "Sign-in did not complete. Try again.") : undefined;

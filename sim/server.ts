@@ -247,6 +247,16 @@ export async function startSim(options: SimOptions): Promise<Sim> {
   };
 
   onUaa = (req, res) => {
+    const down = faults.uaaFault(new URL(req.url ?? "/", uaaUrl).pathname);
+    if (down === "drop") {
+      res.socket?.destroy();
+      return;
+    }
+    if (down === "unavailable") {
+      // What a router answers for a backend that is away: not the UAA's own JSON.
+      send(res, { status: 503, body: "503 Service Unavailable: the UAA is down (stand-in fault)\n" });
+      return;
+    }
     uaa.handle(req, res).catch((error: unknown) => {
       console.error("stand-in UAA error:", error);
       if (!res.headersSent) send(res, { status: 500 });

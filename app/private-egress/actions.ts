@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defineFormAction } from "@/lib/actions/define-action";
 import type { ActionResult } from "@/lib/actions/result";
+import { readBeforeChange } from "@/lib/changes/apply";
 import { getOrganization } from "@/lib/cf/orgs";
 import { listUserRoles, managesOrg } from "@/lib/cf/roles";
 import { loadCatalog } from "@/lib/egress/load-catalog";
@@ -36,10 +37,10 @@ export const requestPrivateEgress = defineFormAction(
       };
     }
     // The page offers only the orgs the user manages; a forged form may name any org, so CF is asked again.
-    const [org, roles] = await Promise.all([
-      getOrganization(client, input.orgGuid),
-      listUserRoles(client, session.user.id),
-    ]);
+    // A failed read is said as one (nothing was asked of anyone), not as a change CF did not confirm.
+    const [org, roles] = await readBeforeChange(() =>
+      Promise.all([getOrganization(client, input.orgGuid), listUserRoles(client, session.user.id)]),
+    );
     if (!org) {
       return {
         ok: false,

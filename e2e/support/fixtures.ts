@@ -1,5 +1,13 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 import { fillUaaLogin } from "./auth";
+import { captureServerActions, type ServerActions } from "./server-actions";
 import { Sim } from "./sim";
 
 /**
@@ -10,6 +18,10 @@ import { Sim } from "./sim";
  *   signs in through the real UAA form once per run; later tests reuse the
  *   stored session (its cookies), so most tests skip the form. Specs that
  *   test sign-in itself drive the form directly.
+ * - `requestAs(user)`: an API request context with the same stored session,
+ *   for request-level tests that need several users at once.
+ * - `serverActions`: every server action's id and page, captured once per
+ *   run from the real UI (support/server-actions.ts).
  */
 
 export type SeededUser = "admin" | "olivia" | "sam" | "devon" | "audrey" | "bruno" | "sasha";
@@ -37,13 +49,38 @@ async function signInThroughForm(
 type TestFixtures = {
   sim: Sim;
   signedInAs: (user: SeededUser) => Promise<Page>;
+  requestAs: (user: SeededUser) => Promise<APIRequestContext>;
+  serverActions: ServerActions;
 };
-type WorkerFixtures = { sessions: Map<SeededUser, StoredSession> };
+type WorkerFixtures = {
+  sessions: Map<SeededUser, StoredSession>;
+  capturedActions: { current?: ServerActions };
+};
+
+async function storedSession(
+  browser: Browser,
+  origin: string,
+  sessions: Map<SeededUser, StoredSession>,
+  user: SeededUser,
+): Promise<StoredSession> {
+  let stored = sessions.get(user);
+  if (!stored) {
+    stored = await signInThroughForm(browser, origin, user);
+    sessions.set(user, stored);
+  }
+  return stored;
+}
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sessions: [
     async ({}, use) => {
       await use(new Map());
+    },
+    { scope: "worker" },
+  ],
+  capturedActions: [
+    async ({}, use) => {
+      await use({});
     },
     { scope: "worker" },
   ],
@@ -61,15 +98,33 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   signedInAs: async ({ browser, page, sessions, baseURL }, use) => {
     const origin = baseURL ?? "http://localhost:3100";
     await use(async (user) => {
-      let stored = sessions.get(user);
-      if (!stored) {
-        stored = await signInThroughForm(browser, origin, user);
-        sessions.set(user, stored);
-      }
+      const stored = await storedSession(browser, origin, sessions, user);
       // The dashboard's session and the UAA's own, as after a real sign-in.
       await page.context().addCookies(stored.cookies);
       return page;
     });
+  },
+
+  requestAs: async ({ browser, playwright, sessions, baseURL }, use) => {
+    const origin = baseURL ?? "http://localhost:3100";
+    const contexts: APIRequestContext[] = [];
+    await use(async (user) => {
+      const storageState = await storedSession(browser, origin, sessions, user);
+      const context = await playwright.request.newContext({ baseURL: origin, storageState });
+      contexts.push(context);
+      return context;
+    });
+    for (const context of contexts) await context.dispose();
+  },
+
+  serverActions: async ({ browser, sessions, capturedActions, baseURL }, use) => {
+    const origin = baseURL ?? "http://localhost:3100";
+    capturedActions.current ??= await captureServerActions(
+      browser,
+      origin,
+      await storedSession(browser, origin, sessions, "olivia"),
+    );
+    await use(capturedActions.current);
   },
 });
 

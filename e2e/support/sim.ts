@@ -31,6 +31,8 @@ export type Faults = {
   routes?: RouteFault[];
   access_token_lifetime_seconds?: number | null;
   revoke_refresh_tokens?: string[];
+  /** The UAA down (503, or connections reset with drop), for every path or those named. */
+  uaa_down?: boolean | { paths?: string[]; drop?: boolean };
 };
 
 /** The stand-in as a test sees it. */
@@ -47,6 +49,54 @@ export class Sim {
     cfAs(this.request, username, method, path, data);
   /** A user's access token, for calling the dashboard's API as a pipeline would. */
   token = (username: string) => tokenFor(this.request, username);
+
+  /**
+   * What the dashboard can change, as the platform admin sees it in CF: every group's running and
+   * staging spaces, and every space's isolation segment. Equal before and after a refused call.
+   */
+  async state(): Promise<{ groups: Record<string, string[]>; segments: Record<string, string | null> }> {
+    const [groups, spaces] = await Promise.all([
+      this.cfAs("admin", "GET", "/v3/security_groups?per_page=5000"),
+      this.cfAs("admin", "GET", "/v3/spaces?per_page=5000"),
+    ]);
+    expect(groups.status).toBe(200);
+    expect(spaces.status).toBe(200);
+    type Group = { name: string; relationships: Record<string, { data: { guid: string }[] }> };
+    const bindings: Record<string, string[]> = {};
+    for (const group of (groups.body as { resources: Group[] }).resources) {
+      for (const lifecycle of ["running", "staging"])
+        bindings[`${group.name} ${lifecycle}`] = (group.relationships[`${lifecycle}_spaces`]?.data ?? [])
+          .map((d) => d.guid)
+          .sort();
+    }
+    const guids = (spaces.body as { resources: { guid: string }[] }).resources.map((s) => s.guid).sort();
+    const segments = await Promise.all(
+      guids.map(async (guid) => {
+        const { body } = await this.cfAs(
+          "admin",
+          "GET",
+          `/v3/spaces/${guid}/relationships/isolation_segment`,
+        );
+        return [guid, (body as { data: { guid: string } | null }).data?.guid ?? null] as const;
+      }),
+    );
+    return { groups: bindings, segments: Object.fromEntries(segments) };
+  }
+
+  /** When the newest access token of a user that CF has seen was issued and expires (epoch seconds). */
+  async newestToken(userGuid: string): Promise<{ iat: number; exp: number }> {
+    const tokens = (await seenAccessTokens(this.request))[userGuid] ?? [];
+    const times = tokens.map((t) => {
+      const payload = JSON.parse(Buffer.from(t.split(".")[1] ?? "", "base64url").toString()) as {
+        iat: number;
+        exp: number;
+      };
+      return { iat: payload.iat, exp: payload.exp };
+    });
+    const newest = times.sort((a, b) => b.iat - a.iat)[0];
+    if (!newest) throw new Error(`CF has seen no token of ${userGuid}`);
+    return newest;
+  }
 
   /** The spaces a group is bound to for a lifecycle, as the platform admin sees them in CF. */
   async boundSpaces(groupGuid: string, lifecycle: "running" | "staging" = "running"): Promise<string[]> {

@@ -195,15 +195,18 @@ describe("retries", () => {
     expect(requests()).toHaveLength(2);
   });
 
-  it("times out a slow CF and says so", async () => {
+  it("times out a slow CF and says so, after one timeout, not one per attempt", async () => {
     await faults({ latency_ms: 400 });
-    const error = await client({ timeoutMs: 100, maxRetries: 1 })
+    const started = Date.now();
+    const error = await client({ timeoutMs: 100, maxRetries: 2 })
       .get(`/v3/organizations/${ids.orgs.alpha}`, organizationSchema)
       .catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(300);
     expect(error).toBeInstanceOf(CfUnavailableError);
     expect((error as CfUnavailableError).reason).toBe("timed out after 100 ms");
-    // The stand-in still answers the abandoned requests; let them land before the next test's reset.
+    // The stand-in still answers the abandoned request; let it land before counting and the next reset.
     await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(requests()).toHaveLength(1);
   });
 
   it("honours a short Retry-After on 429, once", async () => {

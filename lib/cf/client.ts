@@ -11,7 +11,8 @@ import { type paginationSchema } from "./schemas";
  *
  * Retries are bounded: idempotent GETs on 5xx and network errors with
  * exponential backoff, and any request refused with 429 once its
- * `Retry-After` has passed (CF refuses it before doing anything).
+ * `Retry-After` has passed (CF refuses it before doing anything). A request
+ * that timed out is not retried: the timeout is all a reader waits for CF.
  */
 
 export type CfClientOptions = {
@@ -139,15 +140,16 @@ export class CfClient {
         });
       } catch (error) {
         report(0);
-        if (idempotent && attempt < this.maxRetries) {
+        const timedOut = error instanceof Error && error.name === "TimeoutError";
+        // A CF slower than the timeout would be as slow again: retrying would triple the wait.
+        if (idempotent && !timedOut && attempt < this.maxRetries) {
           await sleep(this.backoff(attempt++));
           continue;
         }
-        const reason =
-          error instanceof Error && error.name === "TimeoutError"
-            ? `timed out after ${this.timeoutMs} ms`
-            : "could not connect";
-        throw new CfUnavailableError(label, reason);
+        throw new CfUnavailableError(
+          label,
+          timedOut ? `timed out after ${this.timeoutMs} ms` : "could not connect",
+        );
       }
 
       report(response.status);

@@ -12,6 +12,7 @@ import { failure, MESSAGES, type Failure } from "@/lib/failures";
 import { getHistory, type HistoryStore } from "@/lib/history";
 import { describeError, log } from "@/lib/log";
 import { validatePolicy, type PolicyContext, type PolicyWarning } from "@/lib/policy";
+import { readBeforeChange } from "./apply";
 import {
   policyChangeMessage,
   policyEnvelope,
@@ -79,11 +80,15 @@ async function openStore(): Promise<HistoryStore | Failure> {
 
 export async function savePolicy(session: ServerSession, save: SavePolicy): Promise<SaveResult> {
   const client = cfClientFor(session);
-  const [access, spaces] = await Promise.all([
-    policyAccess(client, session.user, save.orgGuid),
-    // For the "matches no space" warnings (an org CF does not show has no spaces in this list).
-    listSpaces(client, { orgGuids: [save.orgGuid] }),
-  ]);
+  // A read that fails is said as one: nothing was written (the form's action would otherwise word
+  // the exception as a change that may have been made).
+  const [access, spaces] = await readBeforeChange(() =>
+    Promise.all([
+      policyAccess(client, session.user, save.orgGuid),
+      // For the "matches no space" warnings (an org CF does not show has no spaces in this list).
+      listSpaces(client, { orgGuids: [save.orgGuid] }),
+    ]),
+  );
   if (!access) return { ok: false, failure: failure("not-found", MESSAGES.orgGone) };
   if (!access.canEdit) return { ok: false, failure: failure("forbidden", MESSAGES.notAuthorizedPolicy) };
   if (!save.input.ok) return { ok: false, failure: failure("invalid", MESSAGES.policyNotJson) };

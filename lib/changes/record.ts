@@ -137,6 +137,16 @@ export function moveSpaceRecorded(ctx: ActionContext, move: SegmentMove): Promis
   });
 }
 
+/**
+ * Whether CF may hold something new after this outcome: done, or not confirmed either way. After a
+ * refusal nothing changed, so the pages need no revalidation; re-rendering them in the action's
+ * response would even lose its answer when that render cannot read CF (a token that expired during
+ * the change sends the render to sign-in, and the user back to the page with no word of the refusal).
+ */
+export function mayHaveChanged(outcome: RecordedOutcome): boolean {
+  return outcome.ok || outcome.failure.kind === "unconfirmed";
+}
+
 /** What the user reads: the action's own sentence, and whether the history has it. */
 function withRecording(message: string, outcome: RecordedOutcome): string {
   if (!outcome.unrecorded) return message;

@@ -89,6 +89,17 @@ describe("a bad policy document", () => {
     expect(fieldErrors({ version: 1, rules: {} })).toEqual({ rules: ["must be a list"] });
   });
 
+  it("names keys that an object has already (toString, __proto__) as unknown fields, without throwing", () => {
+    const document = JSON.parse(
+      '{"version": 1, "rules": [], "default": null, "toString": null, "__proto__": {"x": 1}, "constructor": 1}',
+    ) as unknown;
+    const errors = fieldErrors(document);
+    expect(Object.keys(errors).sort()).toEqual(["__proto__", "constructor", "toString"]);
+    expect(Object.getPrototypeOf(errors)).toBe(Object.prototype);
+    for (const key of ["__proto__", "constructor", "toString"])
+      expect(Object.getOwnPropertyDescriptor(errors, key)?.value).toEqual(["is not a recognised field"]);
+  });
+
   it("bounds the number of rules and the length of notes", () => {
     const rules = Array.from({ length: MAX_RULES + 1 }, () => ({
       spaces: "*",

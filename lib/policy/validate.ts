@@ -33,14 +33,15 @@ function collect(issues: readonly z.core.$ZodIssue[]): {
   fieldErrors: Record<string, string[]>;
 } {
   const formErrors: string[] = [];
-  const fieldErrors: Record<string, string[]> = {};
+  // A Map, not an object: a document's own keys ("toString", "__proto__") name fields here.
+  const fieldErrors = new Map<string, string[]>();
   const add = (path: readonly PropertyKey[], message: string) => {
     if (path.length === 0) {
       formErrors.push(message);
       return;
     }
     const key = pathOf(path);
-    (fieldErrors[key] ??= []).push(message);
+    fieldErrors.set(key, [...(fieldErrors.get(key) ?? []), message]);
   };
   for (const issue of issues) {
     // An unknown key belongs beside that key, where a form can show it.
@@ -50,7 +51,7 @@ function collect(issues: readonly z.core.$ZodIssue[]): {
       add(issue.path, issue.message);
     }
   }
-  return { formErrors, fieldErrors };
+  return { formErrors, fieldErrors: Object.fromEntries(fieldErrors) };
 }
 
 /** Whether glob `a` is the same as `b` up to case (globs match case-insensitively). */

@@ -3,10 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, refuse, refuseWith } from "@/lib/actions/define-action";
-import { profileGroup, readBeforeChange, spaceInOrg } from "@/lib/changes/apply";
+import {
+  egressChangeRefusal,
+  profileGroup,
+  readBeforeChange,
+  rolesBeforeChange,
+  spaceInOrg,
+} from "@/lib/changes/apply";
 import { applySpacePlan, planOrg } from "@/lib/changes/policy-plan";
-import { applyRecorded, resultOf } from "@/lib/changes/record";
+import { applyRecorded, mayHaveChanged, resultOf } from "@/lib/changes/record";
 import { guidSchema } from "@/lib/cf/ids";
+import { getOrganization } from "@/lib/cf/orgs";
 import { getSecurityGroup } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
 import { LIFECYCLES } from "@/lib/egress";
@@ -46,12 +53,15 @@ export const changeProfile = defineAction(
   z.strictObject({ orgGuid: guidSchema, spaceGuid: guidSchema, profileId, lifecycle, enabled: z.boolean() }),
   async ({ orgGuid, spaceGuid, lifecycle, enabled, profileId }, ctx) => {
     const profile = profileById(profileId);
-    const [space, group] = await Promise.all([
+    const [space, group, roles] = await Promise.all([
       spaceInOrg(ctx.client, orgGuid, spaceGuid),
       profileGroup(ctx.client, profile),
+      rolesBeforeChange(ctx.client, ctx.session.user.id),
     ]);
     if (!space.ok) return refuseWith(space.failure);
     if (!group) return refuse("not-found", `${profile.label} is unavailable. ${MESSAGES.groupInvisible}`);
+    const refusal = egressChangeRefusal(ctx.session.user, roles, space.org, [spaceGuid]);
+    if (refusal) return refuseWith(refusal);
     const outcome = await applyRecorded(ctx, {
       orgGuid,
       spaces: [{ guid: spaceGuid, name: space.space.name }],
@@ -59,7 +69,7 @@ export const changeProfile = defineAction(
       lifecycle,
       action: enabled ? "bind" : "unbind",
     });
-    revalidate(orgGuid, [spaceGuid]);
+    if (mayHaveChanged(outcome)) revalidate(orgGuid, [spaceGuid]);
     const where = `${space.space.name}${lifecycle === "staging" ? " (staging)" : ""}`;
     return resultOf(outcome, `${profile.label} is now ${enabled ? "on" : "off"} for ${where}.`);
   },
@@ -77,9 +87,11 @@ export const bindProfileToSpaces = defineAction(
   async ({ orgGuid, spaceGuids, lifecycle, profileId }, ctx) => {
     const profile = profileById(profileId);
     // The org's spaces in one list (not a guids filter: a thousand guids would overflow the URL).
-    const [orgSpaces, group] = await Promise.all([
+    const [orgSpaces, group, org, roles] = await Promise.all([
       readBeforeChange(() => listSpaces(ctx.client, { orgGuids: [orgGuid] })),
       profileGroup(ctx.client, profile),
+      readBeforeChange(() => getOrganization(ctx.client, orgGuid)),
+      rolesBeforeChange(ctx.client, ctx.session.user.id),
     ]);
     const names = new Map(orgSpaces.map((s) => [s.guid, s.name]));
     const foreign = spaceGuids.filter((guid) => !names.has(guid));
@@ -90,6 +102,9 @@ export const bindProfileToSpaces = defineAction(
       );
     }
     if (!group) return refuse("not-found", `${profile.label} is unavailable. ${MESSAGES.groupInvisible}`);
+    if (!org) return refuse("not-found", MESSAGES.orgGone);
+    const refusal = egressChangeRefusal(ctx.session.user, roles, org, spaceGuids);
+    if (refusal) return refuseWith(refusal);
     const outcome = await applyRecorded(ctx, {
       orgGuid,
       spaces: [...new Set(spaceGuids)].map((guid) => ({ guid, name: names.get(guid) ?? guid })),
@@ -97,7 +112,7 @@ export const bindProfileToSpaces = defineAction(
       lifecycle,
       action: "bind",
     });
-    revalidate(orgGuid, spaceGuids);
+    if (mayHaveChanged(outcome)) revalidate(orgGuid, spaceGuids);
     return resultOf(outcome, `${profile.label} is now on for ${spaceGuids.length} spaces.`);
   },
 );
@@ -164,12 +179,15 @@ export const changeGroup = defineAction(
     action: z.enum(["bind", "unbind"]),
   }),
   async ({ orgGuid, spaceGuid, groupGuid, lifecycle, action }, ctx) => {
-    const [space, group] = await Promise.all([
+    const [space, group, roles] = await Promise.all([
       spaceInOrg(ctx.client, orgGuid, spaceGuid),
       readBeforeChange(() => getSecurityGroup(ctx.client, groupGuid)),
+      rolesBeforeChange(ctx.client, ctx.session.user.id),
     ]);
     if (!space.ok) return refuseWith(space.failure);
     if (!group) return refuse("not-found", MESSAGES.groupInvisible);
+    const refusal = egressChangeRefusal(ctx.session.user, roles, space.org, [spaceGuid]);
+    if (refusal) return refuseWith(refusal);
     const outcome = await applyRecorded(ctx, {
       orgGuid,
       spaces: [{ guid: spaceGuid, name: space.space.name }],
@@ -177,7 +195,7 @@ export const changeGroup = defineAction(
       lifecycle,
       action,
     });
-    revalidate(orgGuid, [spaceGuid]);
+    if (mayHaveChanged(outcome)) revalidate(orgGuid, [spaceGuid]);
     const verb = action === "bind" ? "bound to" : "unbound from";
     return resultOf(outcome, `${group.name} is now ${verb} ${space.space.name} for ${lifecycle}.`);
   },

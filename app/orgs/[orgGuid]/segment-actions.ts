@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, refuseWith } from "@/lib/actions/define-action";
-import { readBeforeChange, spaceInOrg } from "@/lib/changes/apply";
-import { moveSpaceRecorded, resultOf } from "@/lib/changes/record";
+import { readBeforeChange, rolesBeforeChange, segmentMoveRefusal, spaceInOrg } from "@/lib/changes/apply";
+import { mayHaveChanged, moveSpaceRecorded, resultOf } from "@/lib/changes/record";
 import { guidSchema } from "@/lib/cf/ids";
 import { listEntitledSegments } from "@/lib/cf/isolation-segments";
 import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
@@ -20,12 +20,15 @@ export const assignSegment = defineAction(
   "assignSegment",
   z.strictObject({ orgGuid: guidSchema, spaceGuid: guidSchema, segmentGuid: guidSchema.nullable() }),
   async ({ orgGuid, spaceGuid, segmentGuid }, ctx) => {
-    const [space, entitled, current] = await Promise.all([
+    const [space, entitled, current, roles] = await Promise.all([
       spaceInOrg(ctx.client, orgGuid, spaceGuid),
       readBeforeChange(() => listEntitledSegments(ctx.client, orgGuid)),
       readBeforeChange(() => getSpaceIsolationSegment(ctx.client, spaceGuid)),
+      rolesBeforeChange(ctx.client, ctx.session.user.id),
     ]);
     if (!space.ok) return refuseWith(space.failure);
+    const refusal = segmentMoveRefusal(ctx.session.user, roles, space.org);
+    if (refusal) return refuseWith(refusal);
     const named = (guid: string | null) =>
       guid === null ? null : { guid, name: entitled.find((s) => s.guid === guid)?.name ?? guid };
     const to = named(segmentGuid);
@@ -35,8 +38,10 @@ export const assignSegment = defineAction(
       from: named(current),
       to,
     });
-    revalidatePath(`/orgs/${orgGuid}`);
-    revalidatePath(`/orgs/${orgGuid}/spaces/${spaceGuid}`);
+    if (mayHaveChanged(outcome)) {
+      revalidatePath(`/orgs/${orgGuid}`);
+      revalidatePath(`/orgs/${orgGuid}/spaces/${spaceGuid}`);
+    }
     const where = to ? `the isolation segment ${to.name}` : "the org's default placement";
     return resultOf(
       outcome,
