@@ -365,7 +365,7 @@ function actionCases(user: SeededUser, policyRevision: (org: OrgTarget) => Promi
           ? "done"
           : {
               kind: "forbidden",
-              message: `Only an OrgManager of ${orgName(org as OrgKey)} (or a platform admin) can request private egress for it. Ask one of its OrgManagers to send the request.`,
+              message: `Only an OrgManager of ${orgName(org)} (or a platform admin) can request private egress for it. Ask one of its OrgManagers to send the request.`,
             },
     });
     // Bring into policy names agency-alpha's sandbox, which violates its policy, under each org.
@@ -437,8 +437,7 @@ function callCase(
 function expectAnswer(call: ActionCall, c: ActionCase, who: string): void {
   const at = `${who} ${c.name} ${c.target}: ${call.text.slice(0, 400)}`;
   expect.soft(call.status, at).toBe(200);
-  const result = call.result as
-    (ActionCall["result"] & { results?: { status: string; message: string }[] }) | undefined;
+  const result = call.result;
   if (c.expected === "done") {
     expect.soft(result?.ok, at).toBe(true);
     if (c.name === "bringIntoPolicy") expect.soft(result?.results?.[0]?.status, at).toBe("done");

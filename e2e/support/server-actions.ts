@@ -41,6 +41,8 @@ export type ActionAnswer = {
   message: string;
   fieldErrors?: Record<string, string[]>;
   status?: string;
+  /** Bring into policy's per-space results. */
+  results?: { status: string; message: string }[];
 };
 
 export type ActionCall = {
