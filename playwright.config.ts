@@ -29,7 +29,7 @@ process.env.E2E_CF_TIMEOUT_MS = String(CF_TIMEOUT_MS);
 export const SIM_URL = `http://127.0.0.1:${CF_PORT}`;
 process.env.E2E_SIM_URL = SIM_URL;
 /**
- * The servers run with the demo's AUTH_SECRET and client secret (lib/env.ts), like a second server a
+ * The servers run with the demo's AUTH_SECRET and client secret (lib/env/), like a second server a
  * spec starts itself; the log check (e2e/log-hygiene.spec.ts) makes sure no log line ever holds them.
  */
 const AUTH_SECRET = "demo-only-secret-do-not-use-in-production-0123456789";

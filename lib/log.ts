@@ -14,7 +14,7 @@ export type { Logger };
 const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /**
- * LOG_LEVEL is validated with the rest of the configuration (lib/env.ts); the
+ * LOG_LEVEL is validated with the rest of the configuration (lib/env/); the
  * logger exists before that runs, so an invalid value falls back to info here
  * rather than throwing before the configuration error can be reported.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv } from ".";
 
 /** A production configuration that starts; each test below breaks one thing. */
 const PRODUCTION = {
