@@ -190,7 +190,8 @@ test("route params: any org, space or group guid gets a clear answer, never a 5x
       const path = template.path(x, y);
       // A URL's dot segments ("..", ".%2e") are resolved before it is sent: judge the path that is.
       const sent = new URL(path, "http://localhost").pathname;
-      const kind = sent.startsWith("/api/") || /^\/orgs\/[^/]+\/(activity|posture)\.csv$/.test(sent) ? "data" : "page";
+      const kind =
+        sent.startsWith("/api/") || /^\/orgs\/[^/]+\/(activity|posture)\.csv$/.test(sent) ? "data" : "page";
       await expectClear(await olivia.get(path, { maxRedirects: 0 }), `GET ${path.slice(0, 200)}`, kind);
     }),
     assertOptions("route params"),
