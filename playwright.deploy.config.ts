@@ -10,7 +10,7 @@ import { defineConfig, devices } from "@playwright/test";
  *   127.0.0.1:3600   the "router" (e2e/deploy/support/balancer.mts): a, b or round robin
  *   127.0.0.1:3601   instance a          127.0.0.1:3602   instance b
  *   127.0.0.1:3603   instance c, on platforms/cf-deployment.json (the posture test)
- *   127.0.0.1:3610+  servers the process tests start and stop themselves
+ *   127.0.0.1:3610+  servers the process and production tests start and stop themselves
  *   127.0.0.1:9622   the stand-in's CF API, 9623 its UAA
  *
  * Ports apart from the main suite's (3100, 9122, 9123) and the other suites'.
@@ -56,7 +56,7 @@ Object.assign(process.env, {
   E2E_CF_TIMEOUT_MS: String(CF_TIMEOUT_MS),
 });
 
-const origins = [ROUTE_PORT, INSTANCES.a, INSTANCES.b, INSTANCES.c, 3611].flatMap((port) => [
+const origins = [ROUTE_PORT, INSTANCES.a, INSTANCES.b, INSTANCES.c, 3611, 3612].flatMap((port) => [
   `http://127.0.0.1:${port}`,
   `http://localhost:${port}`,
 ]);

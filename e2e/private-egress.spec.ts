@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
 import { ids } from "../sim/seed";
 import { expect, test } from "./support/fixtures";
+import { hydrated } from "./support/hydration";
 import { SIM_URL } from "./support/sim";
 
 /** The private-egress page (design.md §7): the offering, its requirements, and the request form. */
@@ -158,6 +159,7 @@ for (const user of ["devon", "audrey"] as const) {
 test("devon's forged submission is refused by the server", async ({ signedInAs }) => {
   const page = await signedInAs("devon");
   await page.goto("/private-egress");
+  await hydrated(page.locator("form fieldset"));
   // Re-enable what the page disabled, as a hand-made POST would.
   await page.evaluate(() => document.querySelector("form fieldset")?.removeAttribute("disabled"));
   await fillRequest(page, { ip: "52.20.30.40", cidrs: "10.20.0.0/16", type: PALO_ALTO, apps: "3" });
@@ -173,10 +175,12 @@ test("olivia's forged submission for an org she cannot see is refused by the ser
 }) => {
   const page = await signedInAs("olivia");
   await page.goto("/private-egress");
+  await hydrated(page.locator("select[name=orgGuid]"));
   await page.evaluate((beta) => {
     const select = document.querySelector<HTMLSelectElement>("select[name=orgGuid]");
     select?.add(new Option("agency-beta", beta, true, true));
   }, ids.orgs.beta);
+  await expect(page.locator("select[name=orgGuid]")).toHaveValue(ids.orgs.beta);
   await fillRequest(page, { ip: "52.20.30.40", cidrs: "10.20.0.0/16", type: PALO_ALTO, apps: "3" });
   await requestForm(page).getByRole("button", { name: "Prepare the support request" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "problem" })).toContainText(

@@ -1,20 +1,15 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { ids, seed } from "../sim/seed";
-import { startSim } from "../sim/server";
-import { exited, startProcess, stopProcess, waitFor } from "../scripts/lib/processes";
+import { ids } from "../sim/seed";
 import { OrgMatrixPage } from "./pages/org-matrix-page";
 import { SpacePage } from "./pages/space-page";
-import { fillUaaLogin, signIn } from "./support/auth";
+import { signIn } from "./support/auth";
 import { expect, test } from "./support/fixtures";
 import { SIM_URL, seenAccessTokens } from "./support/sim";
 
 /**
  * The security budget of design.md §8, from the outside: the CSP of every
- * page, the cookies (in the demo configuration the suite runs, and in
- * production), tokens in nothing the browser receives (beyond
+ * page, the cookies (in the demo configuration the suite runs; in production
+ * in e2e/deploy/production.spec.ts, which has the PostgreSQL production
+ * requires), tokens in nothing the browser receives (beyond
  * token-leak.spec.ts: headers, server-action answers, exports, previews),
  * server actions refusing another origin, and no `/__sim` route on the
  * dashboard. landing.spec.ts checks the landing page's CSP and headers.
@@ -117,97 +112,6 @@ test("every cookie the dashboard sets is HttpOnly and SameSite, and scripts read
     expect(await page.evaluate(() => document.cookie)).toBe("");
   } finally {
     await context.close();
-  }
-});
-
-/**
- * The suite runs the demo configuration (production build, plain http, no
- * DEPLOY_ENV), where cookies cannot be Secure. This test starts the same
- * build a second time with DEPLOY_ENV=production (and the secrets production
- * requires), beside a stand-in of its own, and signs in on
- * http://localhost, which browsers treat as a secure context: cookies marked
- * Secure are kept there.
- */
-test("in production the session cookie is Secure and __Secure- prefixed, also when renewed", async ({
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  const appPort = 3590;
-  const origin = `http://localhost:${appPort}`;
-  const clientSecret = randomBytes(24).toString("hex");
-  const dataDir = mkdtempSync(join(tmpdir(), "egress-e2e-production-"));
-  const sim = await startSim({
-    cfPort: 9592,
-    uaaPort: 9593,
-    seed,
-    appOrigins: [origin],
-    dashboardClient: { secret: clientSecret },
-  });
-  const server = startProcess("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(appPort)], {
-    env: {
-      CF_API_URL: sim.cfUrl,
-      DEPLOY_ENV: "production",
-      AUTH_SECRET: randomBytes(32).toString("base64"),
-      UAA_CLIENT_SECRET: clientSecret,
-      SUPPORT_EMAIL: "support@example.gov",
-      DATA_DIR: dataDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  const context = await browser.newContext();
-  try {
-    // A configuration production refuses stops the server at once: say so, rather than wait a minute.
-    await Promise.race([
-      waitFor(`http://127.0.0.1:${appPort}/api/health`, 60_000),
-      exited(server).then((code) => {
-        throw new Error(`the production server exited (code ${code}); its error is above`);
-      }),
-    ]);
-    // Access tokens of 8 s, so the proxy renews the session (and sets the cookie again) 4 s in.
-    const faults = await fetch(`${sim.cfUrl}/__sim/faults`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ access_token_lifetime_seconds: 8 }),
-    });
-    expect(faults.status).toBe(200);
-
-    const page = await context.newPage();
-    await page.goto(`${origin}/signin?callbackUrl=/orgs`);
-    await fillUaaLogin(page, "olivia");
-    await page.waitForURL(`${origin}/orgs`);
-
-    const ours = (await context.cookies()).filter((c) => c.domain === "localhost");
-    const session = ours.find((c) => c.name === "__Secure-authjs.session-token");
-    expect(session, `cookies: ${ours.map((c) => c.name).join(", ")}`).toBeTruthy();
-    expect(ours.some((c) => c.name === "authjs.session-token")).toBe(false);
-    for (const cookie of ours) {
-      expect(cookie.secure, cookie.name).toBe(true);
-      expect(cookie.httpOnly, cookie.name).toBe(true);
-      expect(["Lax", "Strict"], cookie.name).toContain(cookie.sameSite);
-    }
-
-    await page.waitForTimeout(4_500);
-    const renewed = await page.goto(`${origin}/orgs`);
-    expect(renewed?.status()).toBe(200);
-    const headers = (await renewed?.headersArray()) ?? [];
-    const setSession = headers
-      .filter((h) => h.name.toLowerCase() === "set-cookie")
-      .map((h) => h.value)
-      .filter((v) => v.startsWith("__Secure-authjs.session-token"));
-    expect(setSession.length, "the proxy renewed the session").toBeGreaterThan(0);
-    for (const value of setSession) {
-      const attributes = value.split(";").map((a) => a.trim().toLowerCase());
-      expect(attributes).toContain("secure");
-      expect(attributes).toContain("httponly");
-      expect(attributes).toContain("samesite=lax");
-    }
-    expect(await renewed?.text()).toContain("agency-alpha");
-    expect(renewed?.headers()["strict-transport-security"]).toContain("max-age=");
-  } finally {
-    await context.close();
-    await stopProcess(server);
-    await sim.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
