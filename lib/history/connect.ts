@@ -56,12 +56,33 @@ export function connect(config: HistoryConfig): Connection {
   // WAL takes a lock); afterwards ./sqlite-dialect.ts waits asynchronously.
   const database = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   // WAL: readers never block the writer, and other processes see commits at once.
-  database.pragma("journal_mode = WAL");
+  untilNotBusy(() => database.pragma("journal_mode = WAL"), SQLITE_BUSY_TIMEOUT_MS);
   // With WAL, NORMAL is durable against application crashes (not power loss) and much faster.
   database.pragma("synchronous = NORMAL");
   database.pragma("busy_timeout = 0");
   const dialect = new SqliteHistoryDialect({ database, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
   return { db: new Kysely<HistoryDatabase>({ dialect, log }), backend: "sqlite", key: `sqlite:${file}` };
+}
+
+/**
+ * Runs `work` again while SQLite answers SQLITE_BUSY, until `timeoutMs`.
+ * Switching a new file to WAL while other processes open it too (instances
+ * starting at once) can be refused as busy without SQLite calling its busy
+ * handler, so the timeout alone does not cover it (seen in CI: three
+ * processes on a new file). Synchronous, as the connection is made.
+ */
+function untilNotBusy<T>(work: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return work();
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === "SQLITE_BUSY";
+      if (!busy || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, Math.min(5 * attempt, 50));
+    }
+  }
 }
 
 /** int8 (bigint) columns hold epoch milliseconds and counts: numbers, not pg's default strings. */
