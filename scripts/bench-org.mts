@@ -30,11 +30,9 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? Number.NaN;
 }
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.log("bench: building the app…");
-  const code = await exited(
-    startProcess("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } }),
-  );
+if (!existsSync("dist/start.cjs")) {
+  console.log("bench: building the app (npm run build: dist/)…");
+  const code = await exited(startProcess("npm", ["run", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } }));
   if (code !== 0) process.exit(code);
 }
 
@@ -45,8 +43,9 @@ const sim = await startSim({
   appOrigins: [APP],
 });
 stopAllOnSignals();
-const app = startProcess("npx", ["next", "start", "-H", "127.0.0.1", "-p", "3400"], {
-  env: { CF_API_URL: sim.cfUrl, NEXT_TELEMETRY_DISABLED: "1" },
+// The build as deployed (dist/, as `cf push` uploads it).
+const app = startProcess("node", ["dist/start.cjs"], {
+  env: { HOST: "127.0.0.1", PORT: "3400", CF_API_URL: sim.cfUrl, NEXT_TELEMETRY_DISABLED: "1" },
 });
 const big = stableGuid("org:0");
 const small = stableGuid("org:1");

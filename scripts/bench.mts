@@ -21,7 +21,7 @@
  * - server time: from sending the request to the last byte of the answer,
  *   over loopback, median and p90 of 20 loads after one warm-up load;
  * - bytes: the answer as sent before compression, and gzipped (level 6, as
- *   `next start` compresses);
+ *   Next.js's server compresses);
  * - CF phase and engine: the export's `Server-Timing` header (medians); the
  *   page runs the same loader (lib/loaders/org.ts), so the same figures hold.
  * The cf CLI way: `cf space S --security-group-rules` for up to 20 spaces

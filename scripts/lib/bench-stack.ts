@@ -1,6 +1,6 @@
 /**
  * What every benchmark starts: the stand-in (scripts/lib/bench-sim.mts) and
- * the dashboard's production build (`next start`), each in a process group of
+ * the dashboard's production build as deployed (`node dist/start.cjs`), each in a process group of
  * its own, on loopback ports; both are stopped by `stop()`, on failure, and on
  * Ctrl-C (scripts/lib/processes.ts). The dashboard keeps its change history
  * in a temporary folder, removed afterwards.
@@ -27,18 +27,18 @@ export type Stack = {
   stop: () => Promise<void>;
 };
 
-/** Builds the production app unless told to reuse the build there is (`--skip-build`). */
+/** Builds dist/ as deployed (`npm run build`) unless told to reuse the build there is (`--skip-build`). */
 export async function ensureBuild(skip: boolean): Promise<void> {
-  if (skip && existsSync(".next/BUILD_ID")) return;
+  if (skip && existsSync("dist/start.cjs")) return;
   if (skip) console.log("bench: no build to reuse");
-  console.log("bench: building the production app (next build)…");
+  console.log("bench: building the production app (npm run build: dist/)…");
   const code = await exited(
-    startProcess("npx", ["next", "build"], {
+    startProcess("npm", ["run", "build"], {
       env: { NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "ignore", "inherit"],
     }),
   );
-  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
 }
 
 export async function startStack(options: {
@@ -79,8 +79,10 @@ export async function startStack(options: {
     );
     const cfUrl = `http://127.0.0.1:${options.cfPort}`;
     await waitFor(`${cfUrl}/v3/info`, 120_000);
-    startProcess("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(options.appPort)], {
+    startProcess("node", ["dist/start.cjs"], {
       env: {
+        HOST: "127.0.0.1",
+        PORT: String(options.appPort),
         CF_API_URL: cfUrl,
         NEXT_TELEMETRY_DISABLED: "1",
         DATA_DIR: dataDir,
