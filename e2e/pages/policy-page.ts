@@ -66,14 +66,14 @@ export class BringIntoPolicyDialog {
   async plannedSpaces(): Promise<string[]> {
     const planned = this.root.getByRole("list", { name: "Planned changes per space" });
     await expect(planned).toBeVisible();
-    return (await planned.getByRole("heading").allInnerTexts()).map((t) => t.trim());
+    return (await planned.getByRole("heading", { level: 3 }).allInnerTexts()).map((t) => t.trim());
   }
 
   planFor(space: string): Locator {
     return this.root
       .getByRole("list", { name: "Planned changes per space" })
       .getByRole("listitem")
-      .filter({ has: this.page.getByRole("heading", { name: space, exact: true }) });
+      .filter({ has: this.page.getByRole("heading", { level: 3, name: space, exact: true }) });
   }
 
   unattainable(): Locator {

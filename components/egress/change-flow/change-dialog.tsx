@@ -6,7 +6,7 @@ import { Modal } from "@/components/ui/modal";
 import { buttonClass } from "@/components/ui/button";
 import type { ChangePreview } from "@/lib/changes/preview";
 import type { ErrorBody } from "@/lib/failures/http";
-import { DestinationStatusBadge } from "../destination-status";
+import { CliCommands, StatusChanges } from "./change-summary";
 
 const UNAVAILABLE = "The preview is not available, so the change cannot be confirmed. Cancel and try again.";
 
@@ -87,37 +87,12 @@ function PreviewDetails({ preview }: { preview: ChangePreview }) {
         <p>No destination in the catalog changes.</p>
       ) : (
         <>
-          <ChangeList title="Opens" items={preview.opens} />
-          <ChangeList title="Closes" items={preview.closes} />
+          <StatusChanges title="Opens" items={preview.opens} />
+          <StatusChanges title="Closes" items={preview.closes} />
         </>
       )}
-      <div>
-        <p className="font-semibold">The same change with the cf CLI:</p>
-        <pre className="mt-1 rounded bg-base-lightest p-2 text-sm break-all whitespace-pre-wrap">
-          <code>{preview.command}</code>
-        </pre>
-      </div>
+      <CliCommands commands={preview.command} />
       <p>{preview.takesEffect}</p>
-    </div>
-  );
-}
-
-function ChangeList({ title, items }: { title: string; items: ChangePreview["opens"] }) {
-  if (items.length === 0) return null;
-  return (
-    <div>
-      <h3 className="font-bold">{title}</h3>
-      <ul className="mt-1 space-y-1">
-        {items.map((item) => (
-          <li key={item.id} className="flex flex-wrap items-center gap-2">
-            <span className="font-semibold">{item.label}:</span>
-            <DestinationStatusBadge status={item.before} />
-            <span aria-hidden="true">→</span>
-            <span className="sr-only">becomes</span>
-            <DestinationStatusBadge status={item.after} />
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { MESSAGES } from "@/lib/failures/messages";
 import type { MatrixProfile } from "@/lib/view-models/org-matrix";
 import type { ChangeProfileInput } from "./org-matrix";
 import type { SpaceRef } from "./types";
+import { CliCommands } from "../change-flow/change-summary";
 
 /**
  * An org manager applies a profile on or off to many spaces. On: one CF
@@ -191,14 +192,7 @@ export function BulkApply({
               This applies to the {spacesWord(target.length)} of {orgName} that exist now, for running apps.
               New spaces start closed: a profile applied here does not reach spaces created later.
             </p>
-            {profile && (
-              <div>
-                <p className="font-semibold">The same change with the cf CLI:</p>
-                <pre className="mt-1 rounded bg-base-lightest p-2 text-sm break-all whitespace-pre-wrap">
-                  <code>{commandsFor(profile, orgName, target, all, enabled)}</code>
-                </pre>
-              </div>
-            )}
+            {profile && <CliCommands commands={commandsFor(profile, orgName, target, all, enabled)} />}
           </>
         )}
         {phase !== "choose" && target && (

@@ -1,6 +1,5 @@
-import type { StatusChange } from "@/lib/egress";
 import { opWords, type PlannedSpace, type PlanView } from "@/lib/view-models/policy-plan";
-import { DestinationStatusBadge } from "../destination-status";
+import { CliCommands, StatusChanges } from "../change-flow/change-summary";
 
 /** Bring into policy's preview: per violating space what changes, what opens and closes, the cf commands. */
 
@@ -50,34 +49,9 @@ function PlannedChange({ space }: { space: PlannedSpace }) {
         <span className="font-semibold">Changes:</span>{" "}
         {space.ops.map((op) => `${opWords(op)} (running)`).join(", ")}
       </p>
-      <Destinations title="Closes" items={space.closes} />
-      <Destinations title="Opens" items={space.opens} />
-      <div>
-        <p className="font-semibold">The same change with the cf CLI:</p>
-        <pre className="mt-1 rounded bg-base-lightest p-2 text-sm break-all whitespace-pre-wrap">
-          <code>{space.commands.join("\n")}</code>
-        </pre>
-      </div>
+      <StatusChanges title="Closes" items={space.closes} heading="h4" />
+      <StatusChanges title="Opens" items={space.opens} heading="h4" />
+      <CliCommands commands={space.commands.join("\n")} />
     </li>
-  );
-}
-
-function Destinations({ title, items }: { title: string; items: StatusChange[] }) {
-  if (items.length === 0) return null;
-  return (
-    <div>
-      <p className="font-semibold">{title}:</p>
-      <ul className="mt-1 space-y-1">
-        {items.map((item) => (
-          <li key={item.id} className="flex flex-wrap items-center gap-2">
-            <span>{item.label}:</span>
-            <DestinationStatusBadge status={item.before} />
-            <span aria-hidden="true">→</span>
-            <span className="sr-only">becomes</span>
-            <DestinationStatusBadge status={item.after} />
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

@@ -7,6 +7,7 @@ import { Select } from "@/components/ui/select";
 import type { Action } from "@/lib/actions/result";
 import { cfSegmentCommand } from "@/lib/changes/commands";
 import { ChangeDialog } from "../change-flow/change-dialog";
+import { CliCommands } from "../change-flow/change-summary";
 import { useChangeFlow } from "../change-flow/use-change-flow";
 
 type Ref = { guid: string; name: string };
@@ -99,14 +100,13 @@ export function SegmentMove({
               Running apps move only when they are restarted (cf restart APP_NAME); new pushes land there at
               once.
             </p>
-            <div>
-              <p className="font-semibold">The same change with the cf CLI:</p>
-              <pre className="mt-1 rounded bg-base-lightest p-2 text-sm break-all whitespace-pre-wrap">
-                <code>
-                  {cfSegmentCommand({ org: orgName, space: space.name, segment: asking.to?.name ?? null })}
-                </code>
-              </pre>
-            </div>
+            <CliCommands
+              commands={cfSegmentCommand({
+                org: orgName,
+                space: space.name,
+                segment: asking.to?.name ?? null,
+              })}
+            />
           </div>
         )}
       </ChangeDialog>
