@@ -36,7 +36,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { ids } from "../sim/seed";
-import { ensureBuild, loadAverage, startStack } from "./lib/bench-stack";
+import { ensureBuild, loadAverage, loadLine, machine, startStack } from "./lib/bench-stack";
 import { BENCH_USER, DEMO_PASSWORD, generatedOrgGuid } from "./lib/bench-world";
 import { kB } from "./lib/measure";
 import { waitFor } from "./lib/processes";
@@ -309,22 +309,13 @@ for (const r of results) {
   }
 }
 const loadAfter = loadAverage();
-lines.push(
-  "",
-  `Load average (1, 5, 15 min) ${loadBefore.join(", ")} before, ${loadAfter.join(", ")} after, ${cpus().length} cores; ` +
-    `${started.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
-);
+lines.push("", loadLine(loadBefore, loadAfter, started));
 console.log(`\n${lines.join("\n")}\n`);
 for (const miss of misses) console.log(`bench:lighthouse: MISS ${miss}`);
 
 await writeJson(values.out, {
   generated_at: started.toISOString(),
-  machine: {
-    cores: cpus().length,
-    node: process.version,
-    load_average_before: loadBefore,
-    load_average_after: loadAfter,
-  },
+  machine: machine(loadBefore, loadAfter),
   settings: {
     runs: RUNS,
     form_factors: FORM_FACTORS,

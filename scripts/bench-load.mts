@@ -27,7 +27,7 @@
 import autocannon, { type Result } from "autocannon";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { ensureBuild, loadAverage, startStack } from "./lib/bench-stack";
+import { ensureBuild, loadAverage, loadLine, machine, startStack } from "./lib/bench-stack";
 import { DEMO_PASSWORD, generatedOrgGuid, loadUserName } from "./lib/bench-world";
 import { ms } from "./lib/measure";
 import { signIn } from "./lib/sign-in";
@@ -205,8 +205,7 @@ const lines = [
       `${ms(r.latency_ms.max)} | ${r.errors.total} | ${r.cf.per_load.per_sent.toFixed(2)}–${r.cf.per_load.per_answered.toFixed(2)} (${r.cf.per_load_alone}) | ${r.cf.naming_a_space} |`,
   ),
   "",
-  `Load average (1, 5, 15 min) ${loadBefore.join(", ")} before, ${loadAfter.join(", ")} after, ${cpus().length} cores; ` +
-    `${started.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+  loadLine(loadBefore, loadAfter, started),
 ];
 console.log(`\n${lines.join("\n")}\n`);
 const failures = routes.flatMap((r) => [
@@ -219,12 +218,7 @@ if (failures.length === 0) console.log("bench:load: no errors, and no CF request
 
 await writeJson(values.out, {
   generated_at: started.toISOString(),
-  machine: {
-    cores: cpus().length,
-    node: process.version,
-    load_average_before: loadBefore,
-    load_average_after: loadAfter,
-  },
+  machine: machine(loadBefore, loadAfter),
   settings: {
     users: USERS,
     spaces: SPACES,

@@ -36,7 +36,7 @@
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { ensureBuild, loadAverage, startStack, type Stack } from "./lib/bench-stack";
+import { ensureBuild, loadAverage, loadLine, machine, startStack, type Stack } from "./lib/bench-stack";
 import { ids } from "../sim/seed";
 import { BENCH_USER, DEMO_PASSWORD, generatedOrgGuid } from "./lib/bench-world";
 import { cfSpaceSecurityGroupRules, sample } from "./lib/cf-cli";
@@ -369,20 +369,14 @@ lines.push(
       `| ${b.budget} | ${b.limit} | ${b.measured} | ${b.pass === null ? "—" : b.pass ? "pass" : "**MISS**"} |`,
   ),
   "",
-  `Load average (1, 5, 15 min) ${loadBefore.join(", ")} before, ${loadAfter.join(", ")} after, ${cpus().length} cores; ` +
-    `${started.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+  loadLine(loadBefore, loadAfter, started),
 );
 const table = lines.join("\n");
 console.log(`\n${table}\n`);
 
 await writeJson(values.out, {
   generated_at: started.toISOString(),
-  machine: {
-    cores: cpus().length,
-    node: process.version,
-    load_average_before: loadBefore,
-    load_average_after: loadAfter,
-  },
+  machine: machine(loadBefore, loadAfter),
   settings: {
     latency_ms: LATENCY_MS,
     groups: GROUPS,

@@ -6,7 +6,7 @@
  * in a temporary folder, removed afterwards.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BenchWorldShape } from "./bench-world";
 import { exited, startProcess, stopAll, stopAllOnSignals, waitFor } from "./processes";
@@ -101,4 +101,24 @@ export async function startStack(options: {
 export function loadAverage(): [number, number, number] {
   const [one = 0, five = 0, fifteen = 0] = loadavg().map((v) => Math.round(v * 100) / 100);
   return [one, five, fifteen];
+}
+
+type Load = [number, number, number];
+
+/** The machine a benchmark ran on, as every bench/*.json records it. */
+export function machine(loadBefore: Load, loadAfter: Load) {
+  return {
+    cores: cpus().length,
+    node: process.version,
+    load_average_before: loadBefore,
+    load_average_after: loadAfter,
+  };
+}
+
+/** The line under every benchmark's table: the load around the run, the cores, when. */
+export function loadLine(loadBefore: Load, loadAfter: Load, started: Date): string {
+  return (
+    `Load average (1, 5, 15 min) ${loadBefore.join(", ")} before, ${loadAfter.join(", ")} after, ${cpus().length} cores; ` +
+    `${started.toISOString().slice(0, 16).replace("T", " ")} UTC.`
+  );
 }
