@@ -20,7 +20,7 @@
  * `extraHeaders`. A page that answers 404 is reported "not yet built" and
  * skipped, so that the list can name pages still being written.
  *
- *   npm run bench:lighthouse [-- --page name=/path[@user][#performance] …] [--runs 3] [--form-factors mobile,desktop] [--skip-build]
+ *   npm run bench:lighthouse [-- --page name=/path[@user][#performance] …] [--runs 3] [--form-factors mobile,desktop] [--skip-build] [--reports dir]
  *
  * `@user` signs the page in as that user; `#performance` (or `#accessibility`)
  * runs one category only.
@@ -30,7 +30,7 @@
  * debugging port). Writes bench/lighthouse.json; exits non-zero on a miss.
  */
 import lighthouse, { desktopConfig, type Result as Lhr } from "lighthouse";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -61,6 +61,8 @@ const { values } = parseArgs({
     "form-factors": { type: "string", default: "mobile,desktop" },
     "skip-build": { type: "boolean", default: false },
     out: { type: "string", default: "bench/lighthouse.json" },
+    // A folder for every run's whole report (JSON), to read why a score is what it is.
+    reports: { type: "string" },
   },
   strict: true,
 });
@@ -99,6 +101,8 @@ type Scores = {
   accessibility: number | null;
   runs: { performance: number | null; accessibility: number | null }[];
   metrics: { fcp_ms: number; lcp_ms: number; tbt_ms: number; cls: number; si_ms: number; dom_size: number };
+  /** What Lighthouse took as the largest paint, and its phases (TTFB, load delay, load time, render delay). */
+  lcp_element: { label: string; phases_ms: Record<string, number> } | null;
   failed_audits: string[];
 };
 type PageResult = {
@@ -129,6 +133,21 @@ deadline.unref();
 
 const score = (lhr: Lhr, category: string) => lhr.categories[category]?.score ?? null;
 
+type LcpDetails = {
+  items?: { type?: string; items?: { node?: { nodeLabel?: string }; phase?: string; timing?: number }[] }[];
+};
+
+/** The largest paint's element and phases, from the audit that explains a slow LCP. */
+function lcpElement(lhr: Lhr): Scores["lcp_element"] {
+  const tables = (lhr.audits["largest-contentful-paint-element"]?.details as LcpDetails | undefined)?.items;
+  const label = tables?.[0]?.items?.[0]?.node?.nodeLabel;
+  if (!label) return null;
+  const phases = Object.fromEntries(
+    (tables?.[1]?.items ?? []).map((row) => [row.phase ?? "?", Math.round(row.timing ?? Number.NaN)]),
+  );
+  return { label, phases_ms: phases };
+}
+
 /** The run with the median performance score, summarised. */
 function summarise(runs: Lhr[]): Scores {
   const ordered = [...runs].sort((a, b) => (score(a, "performance") ?? 0) - (score(b, "performance") ?? 0));
@@ -153,6 +172,7 @@ function summarise(runs: Lhr[]): Scores {
       si_ms: Math.round(metric("speed-index")),
       dom_size: Math.round(metric("dom-size")),
     },
+    lcp_element: lcpElement(chosen),
     failed_audits: Object.values(chosen.audits)
       .filter((a) => scored.has(a.id) && a.score !== null && a.score < 0.9)
       .map((a) => a.id),
@@ -247,7 +267,14 @@ try {
         if (error) {
           console.log(`bench:lighthouse: ${page.name}, ${formFactor}: run failed: ${error}`);
           errors.push(error);
-        } else if (run) runs.push(run.lhr);
+        } else if (run) {
+          runs.push(run.lhr);
+          if (values.reports) {
+            mkdirSync(values.reports, { recursive: true });
+            const file = join(values.reports, `${page.name}-${formFactor}-${runs.length}.json`);
+            writeFileSync(file, JSON.stringify(run.lhr));
+          }
+        }
       }
       if (runs.length === 0) {
         result.status = "failed";
