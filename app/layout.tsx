@@ -1,5 +1,3 @@
-import "@fontsource/public-sans/400.css";
-import "@fontsource/public-sans/700.css";
 import "./globals.css";
 
 import type { Metadata } from "next";
@@ -10,6 +8,7 @@ import { GovBanner } from "@/components/layout/gov-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { signOutAction } from "./auth-actions";
+import { publicSans } from "./fonts";
 import { getServerSession } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
@@ -28,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const session = await getServerSession();
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en">
+    <html lang="en" className={publicSans.variable}>
       <head>
         {/* React Aria reads the nonce here for the few <style> elements it adds (press and scroll handling). */}
         {nonce && <meta name="csp-nonce" content={nonce} />}

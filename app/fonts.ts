@@ -1,0 +1,27 @@
+import localFont from "next/font/local";
+
+/**
+ * Public Sans (USWDS's face), latin subset, from @fontsource's files so the
+ * build needs no network. Through next/font rather than @fontsource's CSS:
+ * the two files are preloaded with the page, and until they arrive the text
+ * is drawn in Arial sized to Public Sans's metrics, so nothing re-wraps or
+ * moves when the face swaps in (Lighthouse measured a 0.07–0.09 layout shift
+ * on the org page before). Characters outside latin fall through to that
+ * Arial and the rest of the stack in globals.css.
+ */
+export const publicSans = localFont({
+  src: [
+    {
+      path: "../node_modules/@fontsource/public-sans/files/public-sans-latin-400-normal.woff2",
+      weight: "400",
+    },
+    {
+      path: "../node_modules/@fontsource/public-sans/files/public-sans-latin-700-normal.woff2",
+      weight: "700",
+    },
+  ],
+  style: "normal",
+  display: "swap",
+  adjustFontFallback: "Arial",
+  variable: "--font-public-sans",
+});
