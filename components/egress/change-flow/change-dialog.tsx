@@ -1,28 +1,9 @@
 "use client";
 
-import { useEffect, useState, type ReactNode } from "react";
-import { Button } from "react-aria-components";
-import { Modal } from "@/components/ui/modal";
-import { buttonClass } from "@/components/ui/button";
-import type { ChangePreview } from "@/lib/changes/preview";
-import type { ErrorBody } from "@/lib/failures/http";
-import { CliCommands, StatusChanges } from "./change-summary";
+import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
 
-const UNAVAILABLE = "The preview is not available, so the change cannot be confirmed. Cancel and try again.";
-
-/**
- * Confirms a change before it is made: what opens and closes (the engine's
- * preview, from the server), the equivalent cf command, and when it takes
- * effect. React Aria provides the focus trap, Esc and the return of focus.
- */
-export function ChangeDialog({
-  title,
-  previewUrl,
-  isOpen,
-  onCancel,
-  onConfirm,
-  children,
-}: {
+export type ChangeDialogProps = {
   title: string;
   /** Where to fetch the preview; absent for changes without one (bulk changes describe themselves). */
   previewUrl?: string;
@@ -30,69 +11,29 @@ export function ChangeDialog({
   onCancel: () => void;
   onConfirm: () => void;
   children?: ReactNode;
-}) {
-  const [preview, setPreview] = useState<{ url: string; data?: ChangePreview; error?: string }>();
+};
 
-  useEffect(() => {
-    if (!isOpen || !previewUrl) return;
-    let live = true;
-    fetch(previewUrl, { cache: "no-store", headers: { Accept: "application/json" } })
-      .then(async (response) => {
-        const body = (await response.json()) as Partial<{ preview: ChangePreview } & ErrorBody>;
-        if (!live) return;
-        setPreview(
-          response.ok && body.preview
-            ? { url: previewUrl, data: body.preview }
-            : { url: previewUrl, error: body.error?.message ?? UNAVAILABLE },
-        );
-      })
-      .catch(() => live && setPreview({ url: previewUrl, error: UNAVAILABLE }));
-    return () => {
-      live = false;
-    };
-  }, [isOpen, previewUrl]);
+const load = () => import("./change-dialog-modal");
 
-  const current = preview?.url === previewUrl ? preview : undefined;
+/**
+ * Its code, with React Aria's overlay, is fetched when the dialog first opens
+ * (or earlier, on `preloadChangeDialog`), not with the page: the matrix and
+ * the space page paint and hydrate without it (first-load JS, design.md §8).
+ */
+const ChangeDialogModal = dynamic(() => load().then((m) => m.ChangeDialogModal), {
+  // A loading component gives the dialog its own Suspense boundary. Without one, its first load
+  // suspends the page's boundary: the page would flash its loading note, and the switch would
+  // lose focus before the dialog could note where to give it back.
+  loading: () => null,
+});
 
-  return (
-    <Modal isOpen={isOpen} title={title} onClose={onCancel}>
-      {previewUrl && !current && <p role="status">Working out what this changes…</p>}
-      {current?.error && (
-        <p role="alert" className="text-error-dark">
-          {current.error}
-        </p>
-      )}
-      {current?.data && <PreviewDetails preview={current.data} />}
-      {children}
-      <div className="flex flex-wrap gap-3 pt-2">
-        <Button
-          onPress={onConfirm}
-          isDisabled={!!previewUrl && !current?.data}
-          className={buttonClass("primary")}
-        >
-          Confirm
-        </Button>
-        <Button onPress={onCancel} className={buttonClass("secondary")}>
-          Cancel
-        </Button>
-      </div>
-    </Modal>
-  );
+/** Confirms a change before it is made; nothing while closed (change-dialog-modal.tsx). */
+export function ChangeDialog(props: ChangeDialogProps) {
+  return props.isOpen ? <ChangeDialogModal {...props} /> : null;
 }
 
-function PreviewDetails({ preview }: { preview: ChangePreview }) {
-  return (
-    <div className="space-y-3">
-      {preview.opens.length === 0 && preview.closes.length === 0 ? (
-        <p>No destination in the catalog changes.</p>
-      ) : (
-        <>
-          <StatusChanges title="Opens" items={preview.opens} />
-          <StatusChanges title="Closes" items={preview.closes} />
-        </>
-      )}
-      <CliCommands commands={preview.command} />
-      <p>{preview.takesEffect}</p>
-    </div>
-  );
+/** Fetches the dialog's code ahead of a likely first use, e.g. when a pointer nears a switch. */
+export function preloadChangeDialog(): void {
+  // A failed fetch here is retried when the dialog opens, and shown there if it fails again.
+  load().catch(() => undefined);
 }

@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
 import type { Lifecycle } from "@/lib/egress";
 import { violates, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
-import { ChangeDialog } from "../change-flow/change-dialog";
+import { ChangeDialog, preloadChangeDialog } from "../change-flow/change-dialog";
 import { useChangeFlow } from "../change-flow/use-change-flow";
 import type { BringAction, BringTarget } from "../policy/bring-into-policy";
 import { BulkApply, type BulkActions } from "./bulk-apply";
@@ -21,8 +21,9 @@ import { useMatrixRows } from "./use-matrix-rows";
 export type { MatrixContext };
 
 /** Loaded when first opened: most visits to the matrix never bring a space into policy (first-load JS, design.md §8). */
-const BringIntoPolicyDialog = dynamic(() =>
-  import("../policy/bring-into-policy").then((m) => m.BringIntoPolicyDialog),
+const BringIntoPolicyDialog = dynamic(
+  () => import("../policy/bring-into-policy").then((m) => m.BringIntoPolicyDialog),
+  { loading: () => null }, // its own Suspense boundary: see change-dialog.tsx
 );
 
 export type ChangeProfileInput = {
@@ -77,7 +78,8 @@ export function OrgMatrix({
   const bringable = rows.filter((r) => r.manage && violates(r)).length;
 
   return (
-    <div className="space-y-4">
+    // The first pointer or focus in the matrix fetches the change dialog, so a switch's click finds it ready.
+    <div className="space-y-4" onPointerEnter={preloadChangeDialog} onFocusCapture={preloadChangeDialog}>
       <MatrixFilters
         filter={filter}
         onChange={setFilter}

@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
 import type { Action } from "@/lib/actions/result";
 import type { Lifecycle } from "@/lib/egress";
-import { ChangeDialog } from "../change-flow/change-dialog";
+import { ChangeDialog, preloadChangeDialog } from "../change-flow/change-dialog";
 import { useChangeFlow, type ChangeFlow } from "../change-flow/use-change-flow";
 import { ProfileSwitch, type SwitchBlock } from "../profile-switch";
 
@@ -100,7 +100,10 @@ export function SpaceChanges({
   return (
     <ChangesContext.Provider value={flow}>
       <Notice notice={flow.notice} />
-      {children}
+      {/* The first pointer or focus here fetches the change dialog, so a switch's click finds it ready. */}
+      <div onPointerEnter={preloadChangeDialog} onFocusCapture={preloadChangeDialog}>
+        {children}
+      </div>
       <ChangeDialog
         isOpen={!!asking}
         title={asking ? titleOf(asking, spaceName) : ""}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Button } from "react-aria-components";
+import { Modal } from "@/components/ui/modal";
+import { buttonClass } from "@/components/ui/button";
+import type { ChangePreview } from "@/lib/changes/preview";
+import type { ErrorBody } from "@/lib/failures/http";
+import type { ChangeDialogProps } from "./change-dialog";
+import { CliCommands, StatusChanges } from "./change-summary";
+
+const UNAVAILABLE = "The preview is not available, so the change cannot be confirmed. Cancel and try again.";
+
+/**
+ * Confirms a change before it is made: what opens and closes (the engine's
+ * preview, from the server), the equivalent cf command, and when it takes
+ * effect. React Aria provides the focus trap, Esc and the return of focus.
+ * Loaded through change-dialog.tsx, when first opened.
+ */
+export function ChangeDialogModal({
+  title,
+  previewUrl,
+  isOpen,
+  onCancel,
+  onConfirm,
+  children,
+}: ChangeDialogProps) {
+  const [preview, setPreview] = useState<{ url: string; data?: ChangePreview; error?: string }>();
+
+  useEffect(() => {
+    if (!isOpen || !previewUrl) return;
+    let live = true;
+    fetch(previewUrl, { cache: "no-store", headers: { Accept: "application/json" } })
+      .then(async (response) => {
+        const body = (await response.json()) as Partial<{ preview: ChangePreview } & ErrorBody>;
+        if (!live) return;
+        setPreview(
+          response.ok && body.preview
+            ? { url: previewUrl, data: body.preview }
+            : { url: previewUrl, error: body.error?.message ?? UNAVAILABLE },
+        );
+      })
+      .catch(() => live && setPreview({ url: previewUrl, error: UNAVAILABLE }));
+    return () => {
+      live = false;
+    };
+  }, [isOpen, previewUrl]);
+
+  const current = preview?.url === previewUrl ? preview : undefined;
+
+  return (
+    <Modal isOpen={isOpen} title={title} onClose={onCancel}>
+      {previewUrl && !current && <p role="status">Working out what this changes…</p>}
+      {current?.error && (
+        <p role="alert" className="text-error-dark">
+          {current.error}
+        </p>
+      )}
+      {current?.data && <PreviewDetails preview={current.data} />}
+      {children}
+      <div className="flex flex-wrap gap-3 pt-2">
+        <Button
+          onPress={onConfirm}
+          isDisabled={!!previewUrl && !current?.data}
+          className={buttonClass("primary")}
+        >
+          Confirm
+        </Button>
+        <Button onPress={onCancel} className={buttonClass("secondary")}>
+          Cancel
+        </Button>
+      </div>
+    </Modal>
+  );
+}
+
+function PreviewDetails({ preview }: { preview: ChangePreview }) {
+  return (
+    <div className="space-y-3">
+      {preview.opens.length === 0 && preview.closes.length === 0 ? (
+        <p>No destination in the catalog changes.</p>
+      ) : (
+        <>
+          <StatusChanges title="Opens" items={preview.opens} />
+          <StatusChanges title="Closes" items={preview.closes} />
+        </>
+      )}
+      <CliCommands commands={preview.command} />
+      <p>{preview.takesEffect}</p>
+    </div>
+  );
+}
