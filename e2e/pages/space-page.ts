@@ -12,7 +12,13 @@ export class SpacePage {
   async goto(orgGuid: string, spaceGuid: string): Promise<this> {
     await this.page.goto(`/orgs/${orgGuid}/spaces/${spaceGuid}`);
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+    await this.loaded();
     return this;
+  }
+
+  /** The heading comes first; the egress streams in after, in place of its loading note. */
+  async loaded(): Promise<void> {
+    await expect(this.page.getByText("Loading the space’s egress…")).toHaveCount(0);
   }
 
   /** A profile switch, named e.g. "Public egress" or "Public egress (staging)". */

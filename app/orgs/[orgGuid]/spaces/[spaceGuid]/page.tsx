@@ -1,23 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { PostureBadge } from "@/components/egress/posture-badge";
-import { SpaceChanges } from "@/components/egress/space/space-changes";
-import { Alert } from "@/components/ui/alert";
-import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { Suspense } from "react";
+import { PageLoading } from "@/components/ui/page-loading";
 import { isGuid } from "@/lib/cf/ids";
 import { attempt } from "@/lib/loaders/attempt";
-import { findSpace } from "@/lib/loaders/lookups";
-import { answerReach } from "@/lib/loaders/reach";
-import { loadSpaceDetail } from "@/lib/loaders/space";
-import { changeGroup, changeProfile } from "../../actions";
-import { AdvancedSection } from "./_components/advanced-section";
-import { DestinationsSection, StagingSection } from "./_components/destinations-section";
-import { GroupsSection } from "./_components/groups-section";
-import { ProfileSwitches } from "./_components/profiles-section";
-import { ReachSection, type ReachQuery } from "./_components/reach-section";
-import { RecentChangesSection } from "./_components/recent-changes-section";
-import { SegmentSection } from "./_components/segment-section";
+import { findOrganization, findSpace } from "@/lib/loaders/lookups";
+import type { ReachQuery } from "./_components/reach-section";
+import { SpaceEgress, SpacePosture } from "./_components/space-egress";
+import { SpaceHeading } from "./_components/space-heading";
 
 type Params = Promise<{ orgGuid: string; spaceGuid: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -31,7 +21,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** One space: what its apps can reach and why, the fixes, the groups, and the changes the user may make. */
+/**
+ * One space. Its heading comes from the reads the layouts made (cached per
+ * request), so it is sent at once; the egress needs the groups, roles,
+ * segments and history, and streams in behind a loading note. (A route
+ * `loading.tsx` would hold back the heading too: it was the page's largest
+ * text, and a phone painted it only after the scripts had run.)
+ */
 export default async function SpacePage({
   params,
   searchParams,
@@ -41,68 +37,33 @@ export default async function SpacePage({
 }) {
   const { orgGuid, spaceGuid } = await params;
   if (!isGuid(orgGuid) || !isGuid(spaceGuid)) notFound();
-  const result = await attempt(() => loadSpaceDetail(orgGuid, spaceGuid));
-  if (!result.ok) {
-    return (
-      <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
-        <Breadcrumbs items={[{ href: "/orgs", label: "Organizations" }, { label: "Space" }]} />
-        <h1 className="text-3xl">Space egress</h1>
-        <LoadFailure what="this space's egress" failure={result.failure} requestId={result.requestId} />
-      </div>
-    );
-  }
-  if (!result.value) notFound();
-  const detail = result.value;
+  const [space, org] = await Promise.all([
+    attempt(() => findSpace(spaceGuid)),
+    attempt(() => findOrganization(orgGuid)),
+  ]);
+  const names =
+    space.ok && space.value && org.ok && org.value ? { space: space.value.name, org: org.value.name } : null;
   const search = await searchParams;
   const query: ReachQuery = {
     host: first(search.host),
     port: first(search.port),
     protocol: first(search.protocol),
   };
-  const reach =
-    query.host !== undefined
-      ? await answerReach(detail.egress.running.groups, { ...query, port: query.port || undefined })
-      : undefined;
 
   return (
     <div className="mx-auto max-w-7xl space-y-8 px-4 py-8">
-      <Breadcrumbs
-        items={[
-          { href: "/orgs", label: "Organizations" },
-          { href: `/orgs/${orgGuid}`, label: detail.org.name },
-          { label: detail.space.name },
-        ]}
-      />
-      <div>
-        <h1 className="flex flex-wrap items-center gap-3 text-3xl">
-          {detail.space.name}{" "}
-          <PostureBadge posture={detail.egress.posture} platformWide={detail.egress.platformWide} />
-        </h1>
-        <p className="mt-1 text-base-dark">A space in {detail.org.name}: what its apps can reach, and why.</p>
-      </div>
-      {detail.org.suspended && (
-        <Alert tone="warning" heading="This org is suspended">
-          Cloud Foundry refuses changes to its spaces until an administrator reactivates it.
-        </Alert>
-      )}
-
-      <SpaceChanges
+      <SpaceHeading
         orgGuid={orgGuid}
-        spaceGuid={spaceGuid}
-        spaceName={detail.space.name}
-        actions={{ changeProfile, changeGroup }}
-      >
-        <div className="space-y-10">
-          <ProfileSwitches detail={detail} lifecycle="running" />
-          <DestinationsSection detail={detail} />
-          <ReachSection detail={detail} reach={reach} query={query} />
-          <StagingSection detail={detail} />
-          <GroupsSection detail={detail} />
-          <AdvancedSection detail={detail} />
-          <SegmentSection detail={detail} />
-          <RecentChangesSection detail={detail} />
-        </div>
-      </SpaceChanges>
+        names={names}
+        badge={
+          <Suspense fallback={null}>
+            <SpacePosture orgGuid={orgGuid} spaceGuid={spaceGuid} />
+          </Suspense>
+        }
+      />
+      <Suspense fallback={<PageLoading what="the space’s egress" />}>
+        <SpaceEgress orgGuid={orgGuid} spaceGuid={spaceGuid} query={query} />
+      </Suspense>
     </div>
   );
 }

@@ -1,0 +1,64 @@
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { MatrixCardLabels } from "@/components/egress/matrix/card-labels";
+import { OrgMatrix } from "@/components/egress/matrix/org-matrix";
+import { PlatformNote } from "@/components/egress/platform-note";
+import { LoadFailure } from "@/components/ui/load-failure";
+import { requireSession } from "@/lib/auth/session";
+import { attempt } from "@/lib/loaders/attempt";
+import { loadMatrixRows } from "@/lib/loaders/org";
+import { policyIsActive } from "@/lib/view-models/org-policy";
+import { bindProfileToSpaces, bringIntoPolicy, changeProfile } from "../../actions";
+import { OrgNotes } from "./org-notes";
+import { PostureSummary } from "./posture-summary";
+import { SegmentsSummary } from "./segments-summary";
+
+/** The org's egress matrix: every space the user can see, its posture, switches and destinations. */
+export async function OrgEgress({ orgGuid }: { orgGuid: string }) {
+  const session = await requireSession();
+  const loaded = await attempt(() => loadMatrixRows(orgGuid));
+  if (!loaded.ok)
+    return (
+      <LoadFailure what="this organization's egress" failure={loaded.failure} requestId={loaded.requestId} />
+    );
+  // The layout answered 404 for an org it could not find; this is one deleted since.
+  if (!loaded.value) notFound();
+  const { matrix, rows } = loaded.value;
+  const policyActive = policyIsActive(matrix.policy.policy);
+
+  return (
+    <div className="space-y-6">
+      <OrgNotes matrix={matrix} historyAvailable={rows.historyAvailable} />
+      <PostureSummary
+        postures={matrix.spaces.map((s) => s.posture)}
+        violations={policyActive ? matrix.spaces.filter((s) => !s.policy.compliant).length : undefined}
+        policyHref={`/orgs/${orgGuid}/policy`}
+      />
+      <PlatformNote platform={matrix.platform} />
+      <SegmentsSummary matrix={matrix} />
+      <MatrixCardLabels
+        context={{ ...matrix, policyActive }}
+        nonce={(await headers()).get("x-nonce") ?? undefined}
+      />
+      <OrgMatrix
+        initial={rows}
+        context={{
+          orgGuid,
+          orgName: matrix.org.name,
+          suspended: matrix.org.suspended,
+          isAdmin: session.user.isAdmin,
+          canManageOrg: matrix.canManageOrg,
+          destinations: matrix.destinations,
+          profiles: matrix.profiles,
+          platformPosture: matrix.platform.posture,
+          policyActive,
+        }}
+        actions={{ changeProfile, bindProfileToSpaces, bringIntoPolicy }}
+      />
+      <p className="text-sm text-base-dark">
+        Destinations from: {matrix.catalogName}. Internal routes are governed by container-to-container
+        network policies (<code>cf add-network-policy</code>), not by security groups.
+      </p>
+    </div>
+  );
+}

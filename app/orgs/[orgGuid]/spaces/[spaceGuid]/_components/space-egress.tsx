@@ -1,0 +1,68 @@
+import { notFound } from "next/navigation";
+import { PostureBadge } from "@/components/egress/posture-badge";
+import { SpaceChanges } from "@/components/egress/space/space-changes";
+import { Alert } from "@/components/ui/alert";
+import { LoadFailure } from "@/components/ui/load-failure";
+import { attempt } from "@/lib/loaders/attempt";
+import { answerReach } from "@/lib/loaders/reach";
+import { loadSpaceDetail } from "@/lib/loaders/space";
+import { changeGroup, changeProfile } from "../../../actions";
+import { AdvancedSection } from "./advanced-section";
+import { DestinationsSection, StagingSection } from "./destinations-section";
+import { GroupsSection } from "./groups-section";
+import { ProfileSwitches } from "./profiles-section";
+import { ReachSection, type ReachQuery } from "./reach-section";
+import { RecentChangesSection } from "./recent-changes-section";
+import { SegmentSection } from "./segment-section";
+
+type Where = { orgGuid: string; spaceGuid: string };
+
+/** The space's posture for its heading; nothing while unknown or unreadable (the body says why). */
+export async function SpacePosture({ orgGuid, spaceGuid }: Where) {
+  // loadSpaceDetail is cached per request: this and SpaceEgress share one set of CF reads.
+  const result = await attempt(() => loadSpaceDetail(orgGuid, spaceGuid));
+  if (!result.ok || !result.value) return null;
+  const { egress } = result.value;
+  return <PostureBadge posture={egress.posture} platformWide={egress.platformWide} />;
+}
+
+/** What the space's apps can reach and why, the fixes, the groups, and the changes the user may make. */
+export async function SpaceEgress({ orgGuid, spaceGuid, query }: Where & { query: ReachQuery }) {
+  const result = await attempt(() => loadSpaceDetail(orgGuid, spaceGuid));
+  if (!result.ok)
+    return <LoadFailure what="this space's egress" failure={result.failure} requestId={result.requestId} />;
+  // The layout answered 404 for a space it could not find; this is one deleted since.
+  if (!result.value) notFound();
+  const detail = result.value;
+  const reach =
+    query.host !== undefined
+      ? await answerReach(detail.egress.running.groups, { ...query, port: query.port || undefined })
+      : undefined;
+
+  return (
+    <div className="space-y-8">
+      {detail.org.suspended && (
+        <Alert tone="warning" heading="This org is suspended">
+          Cloud Foundry refuses changes to its spaces until an administrator reactivates it.
+        </Alert>
+      )}
+      <SpaceChanges
+        orgGuid={orgGuid}
+        spaceGuid={spaceGuid}
+        spaceName={detail.space.name}
+        actions={{ changeProfile, changeGroup }}
+      >
+        <div className="space-y-10">
+          <ProfileSwitches detail={detail} lifecycle="running" />
+          <DestinationsSection detail={detail} />
+          <ReachSection detail={detail} reach={reach} query={query} />
+          <StagingSection detail={detail} />
+          <GroupsSection detail={detail} />
+          <AdvancedSection detail={detail} />
+          <SegmentSection detail={detail} />
+          <RecentChangesSection detail={detail} />
+        </div>
+      </SpaceChanges>
+    </div>
+  );
+}
