@@ -3,11 +3,13 @@ import localFont from "next/font/local";
 /**
  * Public Sans (USWDS's face), latin subset, from @fontsource's files so the
  * build needs no network. Through next/font rather than @fontsource's CSS:
- * the two files are preloaded with the page, and until they arrive the text
- * is drawn in Arial sized to Public Sans's metrics, so nothing re-wraps or
- * moves when the face swaps in (Lighthouse measured a 0.07–0.09 layout shift
- * on the org page before). Characters outside latin fall through to that
- * Arial and the rest of the stack in globals.css.
+ * until the face arrives the text is drawn in Arial sized to Public Sans's
+ * metrics, so nothing re-wraps or moves when it swaps in (Lighthouse measured
+ * a 0.07–0.09 layout shift on the org page before; 0.000 since). Not
+ * preloaded: the text shows at once in that fallback, so the face is not
+ * urgent, and a preload competes with the page's scripts for a phone's
+ * bandwidth. Characters outside latin fall through to the Arial fallback and
+ * the rest of the stack in globals.css.
  */
 export const publicSans = localFont({
   src: [
@@ -22,6 +24,7 @@ export const publicSans = localFont({
   ],
   style: "normal",
   display: "swap",
+  preload: false,
   adjustFontFallback: "Arial",
   variable: "--font-public-sans",
 });
