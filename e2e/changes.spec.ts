@@ -223,11 +223,23 @@ test("switch and dialog work by keyboard alone, and the dialog is axe-clean", as
   const page = await signedInAs("sam");
   const space = await new SpacePage(page).goto(o.alpha, s.alphaDev);
   const publicSwitch = space.switch("Public egress");
+  // The dialog's code loads on first use; that must not suspend the page (its loading note would
+  // flash in place of the switches, and the switch would lose focus).
+  await page.evaluate(() => {
+    const seen = { loading: false };
+    Object.assign(window, { seen });
+    new MutationObserver(() => {
+      if (document.body.innerText.includes("Loading the space’s egress")) seen.loading = true;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await publicSwitch.focus();
   await page.keyboard.press("Space");
   const dialog = space.dialog.root;
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("heading", { name: "Opens" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { seen: { loading: boolean } }).seen.loading)).toBe(
+    false,
+  );
 
   const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
