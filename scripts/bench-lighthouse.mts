@@ -36,10 +36,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
 import { ids } from "../sim/seed";
 import { ensureBuild, loadAverage, loadLine, machine, startStack } from "./lib/bench-stack";
 import { BENCH_USER, DEMO_PASSWORD, generatedOrgGuid } from "./lib/bench-world";
+import { firstLoadJs } from "./lib/first-load-js";
 import { kB } from "./lib/measure";
 import { waitFor } from "./lib/processes";
 import { signIn } from "./lib/sign-in";
@@ -223,19 +223,6 @@ try {
     return cookies.get(user);
   };
 
-  const firstLoadJs = async (html: string) => {
-    const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    const loaded = tags.filter((tag) => !/\snomodule\b/i.test(tag));
-    const sources = [...new Set(loaded.flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? []))];
-    let bytes = 0;
-    for (const src of sources) {
-      const response = await fetch(new URL(src, app));
-      if (!response.ok) throw new Error(`${src} answered ${response.status}`);
-      bytes += gzipSync(Buffer.from(await response.arrayBuffer()), { level: 6 }).length;
-    }
-    return { scripts: sources.length, gzip_bytes: bytes };
-  };
-
   for (const page of pages) {
     const cookie = await cookieOf(page.user);
     const url = `${app}${page.path}`;
@@ -255,7 +242,7 @@ try {
     const result: PageResult = {
       ...base,
       status: "measured",
-      first_load_js: await firstLoadJs(html),
+      first_load_js: await firstLoadJs(html, app),
       lighthouse: {},
     };
     for (const formFactor of FORM_FACTORS) {

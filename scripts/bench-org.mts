@@ -13,12 +13,12 @@
  * Builds the app first when there is no build.
  */
 import { existsSync } from "node:fs";
-import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { generateWorld } from "../sim/generate";
 import { seed } from "../sim/seed";
 import { startSim } from "../sim/server";
 import { stableGuid } from "../sim/world";
+import { firstLoadJs } from "./lib/first-load-js";
 import { exited, startProcess, stopAll, stopAllOnSignals, stopProcess, waitFor } from "./lib/processes";
 
 const APP = "http://127.0.0.1:3400";
@@ -103,17 +103,10 @@ try {
   for (let i = 0; i < RUNS; i++) jsonTimes.push((await render(`/api/orgs/${big}/posture`)).ms);
   await fetch(`${sim.cfUrl}/__sim/faults`, { method: "DELETE" });
 
-  // First-load JS: the scripts a page references, gzipped, against the landing page's.
-  const scriptBytes = async (pageHtml: string) => {
-    const sources = [...new Set([...pageHtml.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? ""))];
-    let total = 0;
-    for (const src of sources)
-      total += gzipSync(Buffer.from(await (await fetch(`${APP}${src}`)).arrayBuffer())).length;
-    return total;
-  };
+  // First-load JS against the landing page's.
   const landing = await (await fetch(`${APP}/`)).text();
-  const orgJs = await scriptBytes(html);
-  const baseJs = await scriptBytes(landing);
+  const orgJs = (await firstLoadJs(html, APP)).gzip_bytes;
+  const baseJs = (await firstLoadJs(landing, APP)).gzip_bytes;
   await browser.close();
 
   const median = percentile(times, 0.5);
