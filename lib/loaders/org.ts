@@ -88,9 +88,10 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
 });
 
 /** The matrix page's rows: the matrix, and each space's last history entry (one database query). */
-export async function loadMatrixRows(
-  orgGuid: string,
-): Promise<{ matrix: OrgMatrix; rows: MatrixRowsJson } | null> {
+/** The matrix and its rows as the page sends them (with each space's last change). */
+export type MatrixRowsLoad = { matrix: OrgMatrix; rows: MatrixRowsJson };
+
+export async function loadMatrixRows(orgGuid: string): Promise<MatrixRowsLoad | null> {
   const matrix = await loadOrgMatrix(orgGuid);
   if (!matrix) return null;
   const last = await lastEntries(

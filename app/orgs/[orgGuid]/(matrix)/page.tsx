@@ -6,6 +6,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isGuid } from "@/lib/cf/ids";
 import { attempt } from "@/lib/loaders/attempt";
 import { findOrganization } from "@/lib/loaders/lookups";
+import { loadMatrixRows } from "@/lib/loaders/org";
 import { OrgEgress } from "./_components/org-egress";
 import { OrgHeading } from "./_components/org-heading";
 
@@ -27,6 +28,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function OrgPage({ params }: { params: Params }) {
   const { orgGuid } = await params;
   if (!isGuid(orgGuid)) notFound();
+  // Started before the heading's read is awaited, so that both go to CF at once (depth, design.md §8).
+  const load = attempt(() => loadMatrixRows(orgGuid));
+  load.catch(() => undefined); // awaited by OrgEgress; this only keeps a redirect during a 404 handled
   const org = await attempt(() => findOrganization(orgGuid));
   const name = org.ok && org.value ? org.value.name : null;
 
@@ -39,7 +43,7 @@ export default async function OrgPage({ params }: { params: Params }) {
         <h1 className="text-3xl">Organization egress</h1>
       )}
       <Suspense fallback={<PageLoading what="the organization’s egress" />}>
-        <OrgEgress orgGuid={orgGuid} />
+        <OrgEgress orgGuid={orgGuid} load={load} />
       </Suspense>
     </div>
   );

@@ -5,8 +5,8 @@ import { OrgMatrix } from "@/components/egress/matrix/org-matrix";
 import { PlatformNote } from "@/components/egress/platform-note";
 import { LoadFailure } from "@/components/ui/load-failure";
 import { requireSession } from "@/lib/auth/session";
-import { attempt } from "@/lib/loaders/attempt";
-import { loadMatrixRows } from "@/lib/loaders/org";
+import type { Attempt } from "@/lib/loaders/attempt";
+import type { MatrixRowsLoad } from "@/lib/loaders/org";
 import { policyIsActive } from "@/lib/view-models/org-policy";
 import { bindProfileToSpaces, bringIntoPolicy, changeProfile } from "../../actions";
 import { OrgNotes } from "./org-notes";
@@ -14,9 +14,16 @@ import { PostureSummary } from "./posture-summary";
 import { SegmentsSummary } from "./segments-summary";
 
 /** The org's egress matrix: every space the user can see, its posture, switches and destinations. */
-export async function OrgEgress({ orgGuid }: { orgGuid: string }) {
+export async function OrgEgress({
+  orgGuid,
+  load,
+}: {
+  orgGuid: string;
+  /** The page's read of the matrix, started alongside its heading's. */
+  load: Promise<Attempt<MatrixRowsLoad | null>>;
+}) {
   const session = await requireSession();
-  const loaded = await attempt(() => loadMatrixRows(orgGuid));
+  const loaded = await load;
   if (!loaded.ok)
     return (
       <LoadFailure what="this organization's egress" failure={loaded.failure} requestId={loaded.requestId} />

@@ -5,6 +5,7 @@ import { PageLoading } from "@/components/ui/page-loading";
 import { isGuid } from "@/lib/cf/ids";
 import { attempt } from "@/lib/loaders/attempt";
 import { findOrganization, findSpace } from "@/lib/loaders/lookups";
+import { loadSpaceDetail } from "@/lib/loaders/space";
 import type { ReachQuery } from "./_components/reach-section";
 import { SpaceEgress, SpacePosture } from "./_components/space-egress";
 import { SpaceHeading } from "./_components/space-heading";
@@ -37,6 +38,9 @@ export default async function SpacePage({
 }) {
   const { orgGuid, spaceGuid } = await params;
   if (!isGuid(orgGuid) || !isGuid(spaceGuid)) notFound();
+  // Started before the heading's reads are awaited, so that all go to CF at once (depth, design.md §8).
+  const load = attempt(() => loadSpaceDetail(orgGuid, spaceGuid));
+  load.catch(() => undefined); // awaited below; this only keeps a redirect during a 404 handled
   const [space, org] = await Promise.all([
     attempt(() => findSpace(spaceGuid)),
     attempt(() => findOrganization(orgGuid)),
@@ -57,12 +61,12 @@ export default async function SpacePage({
         names={names}
         badge={
           <Suspense fallback={null}>
-            <SpacePosture orgGuid={orgGuid} spaceGuid={spaceGuid} />
+            <SpacePosture load={load} />
           </Suspense>
         }
       />
       <Suspense fallback={<PageLoading what="the space’s egress" />}>
-        <SpaceEgress orgGuid={orgGuid} spaceGuid={spaceGuid} query={query} />
+        <SpaceEgress orgGuid={orgGuid} spaceGuid={spaceGuid} load={load} query={query} />
       </Suspense>
     </div>
   );

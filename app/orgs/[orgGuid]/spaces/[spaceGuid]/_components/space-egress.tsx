@@ -3,9 +3,9 @@ import { PostureBadge } from "@/components/egress/posture-badge";
 import { SpaceChanges } from "@/components/egress/space/space-changes";
 import { Alert } from "@/components/ui/alert";
 import { LoadFailure } from "@/components/ui/load-failure";
-import { attempt } from "@/lib/loaders/attempt";
+import type { Attempt } from "@/lib/loaders/attempt";
 import { answerReach } from "@/lib/loaders/reach";
-import { loadSpaceDetail } from "@/lib/loaders/space";
+import type { SpaceDetail } from "@/lib/loaders/space";
 import { changeGroup, changeProfile } from "../../../actions";
 import { AdvancedSection } from "./advanced-section";
 import { DestinationsSection, StagingSection } from "./destinations-section";
@@ -15,20 +15,30 @@ import { ReachSection, type ReachQuery } from "./reach-section";
 import { RecentChangesSection } from "./recent-changes-section";
 import { SegmentSection } from "./segment-section";
 
-type Where = { orgGuid: string; spaceGuid: string };
+type Load = Promise<Attempt<SpaceDetail | null>>;
 
 /** The space's posture for its heading; nothing while unknown or unreadable (the body says why). */
-export async function SpacePosture({ orgGuid, spaceGuid }: Where) {
-  // loadSpaceDetail is cached per request: this and SpaceEgress share one set of CF reads.
-  const result = await attempt(() => loadSpaceDetail(orgGuid, spaceGuid));
+export async function SpacePosture({ load }: { load: Load }) {
+  const result = await load;
   if (!result.ok || !result.value) return null;
   const { egress } = result.value;
   return <PostureBadge posture={egress.posture} platformWide={egress.platformWide} />;
 }
 
 /** What the space's apps can reach and why, the fixes, the groups, and the changes the user may make. */
-export async function SpaceEgress({ orgGuid, spaceGuid, query }: Where & { query: ReachQuery }) {
-  const result = await attempt(() => loadSpaceDetail(orgGuid, spaceGuid));
+export async function SpaceEgress({
+  orgGuid,
+  spaceGuid,
+  load,
+  query,
+}: {
+  orgGuid: string;
+  spaceGuid: string;
+  /** The page's read of the space's egress (one for this and SpacePosture), started with its heading's. */
+  load: Load;
+  query: ReachQuery;
+}) {
+  const result = await load;
   if (!result.ok)
     return <LoadFailure what="this space's egress" failure={result.failure} requestId={result.requestId} />;
   // The layout answered 404 for a space it could not find; this is one deleted since.
