@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { PageLoading } from "@/components/ui/page-loading";
+import { LoadingNote } from "@/components/ui/page-loading";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isGuid } from "@/lib/cf/ids";
 import { attempt } from "@/lib/loaders/attempt";
@@ -42,7 +42,7 @@ export default async function OrgPage({ params }: { params: Params }) {
       ) : (
         <h1 className="text-3xl">Organization egress</h1>
       )}
-      <Suspense fallback={<PageLoading what="the organization’s egress" />}>
+      <Suspense fallback={<LoadingNote what="the organization’s egress" />}>
         <OrgEgress orgGuid={orgGuid} load={load} />
       </Suspense>
     </div>

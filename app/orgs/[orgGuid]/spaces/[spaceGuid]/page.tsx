@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { PageLoading } from "@/components/ui/page-loading";
+import { LoadingNote } from "@/components/ui/page-loading";
 import { isGuid } from "@/lib/cf/ids";
 import { attempt } from "@/lib/loaders/attempt";
 import { findOrganization, findSpace } from "@/lib/loaders/lookups";
@@ -65,7 +65,7 @@ export default async function SpacePage({
           </Suspense>
         }
       />
-      <Suspense fallback={<PageLoading what="the space’s egress" />}>
+      <Suspense fallback={<LoadingNote what="the space’s egress" />}>
         <SpaceEgress orgGuid={orgGuid} spaceGuid={spaceGuid} load={load} query={query} />
       </Suspense>
     </div>
