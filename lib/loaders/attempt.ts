@@ -28,3 +28,16 @@ export async function attempt<T>(load: () => Promise<T>): Promise<Attempt<T>> {
   if (failure.kind === "sign-in") redirect(signInPath(await currentPath(), "expired"));
   return { ok: false, failure, requestId };
 }
+
+/**
+ * attempt(), started now and awaited later by a streamed part of the page,
+ * so that its CF reads go out alongside the reads the page awaits first (the
+ * depth of design.md §8). Only Next's redirect or not-found can reject it
+ * (attempt rethrows them); that rejection is marked handled here, in case the
+ * page ends, e.g. in a 404, before anything awaits it.
+ */
+export function attemptEarly<T>(load: () => Promise<T>): Promise<Attempt<T>> {
+  const started = attempt(load);
+  started.catch(() => undefined);
+  return started;
+}

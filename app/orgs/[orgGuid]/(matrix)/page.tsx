@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { LoadingNote } from "@/components/ui/page-loading";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isGuid } from "@/lib/cf/ids";
-import { attempt } from "@/lib/loaders/attempt";
+import { attempt, attemptEarly } from "@/lib/loaders/attempt";
 import { findOrganization } from "@/lib/loaders/lookups";
 import { loadMatrixRows } from "@/lib/loaders/org";
 import { OrgEgress } from "./_components/org-egress";
@@ -28,9 +28,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function OrgPage({ params }: { params: Params }) {
   const { orgGuid } = await params;
   if (!isGuid(orgGuid)) notFound();
-  // Started before the heading's read is awaited, so that both go to CF at once (depth, design.md §8).
-  const load = attempt(() => loadMatrixRows(orgGuid));
-  load.catch(() => undefined); // awaited by OrgEgress; this only keeps a redirect during a 404 handled
+  // Started before the heading's read is awaited; OrgEgress awaits it.
+  const load = attemptEarly(() => loadMatrixRows(orgGuid));
   const org = await attempt(() => findOrganization(orgGuid));
   const name = org.ok && org.value ? org.value.name : null;
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { LoadingNote } from "@/components/ui/page-loading";
 import { isGuid } from "@/lib/cf/ids";
-import { attempt } from "@/lib/loaders/attempt";
+import { attempt, attemptEarly } from "@/lib/loaders/attempt";
 import { findOrganization, findSpace } from "@/lib/loaders/lookups";
 import { loadSpaceDetail } from "@/lib/loaders/space";
 import type { ReachQuery } from "./_components/reach-section";
@@ -38,9 +38,8 @@ export default async function SpacePage({
 }) {
   const { orgGuid, spaceGuid } = await params;
   if (!isGuid(orgGuid) || !isGuid(spaceGuid)) notFound();
-  // Started before the heading's reads are awaited, so that all go to CF at once (depth, design.md §8).
-  const load = attempt(() => loadSpaceDetail(orgGuid, spaceGuid));
-  load.catch(() => undefined); // awaited below; this only keeps a redirect during a 404 handled
+  // Started before the heading's reads are awaited; SpacePosture and SpaceEgress await it.
+  const load = attemptEarly(() => loadSpaceDetail(orgGuid, spaceGuid));
   const [space, org] = await Promise.all([
     attempt(() => findSpace(spaceGuid)),
     attempt(() => findOrganization(orgGuid)),
