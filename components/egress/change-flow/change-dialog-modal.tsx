@@ -15,20 +15,19 @@ const UNAVAILABLE = "The preview is not available, so the change cannot be confi
  * Confirms a change before it is made: what opens and closes (the engine's
  * preview, from the server), the equivalent cf command, and when it takes
  * effect. React Aria provides the focus trap, Esc and the return of focus.
- * Loaded through change-dialog.tsx, when first opened.
+ * Loaded through change-dialog.tsx, and mounted only while open.
  */
 export function ChangeDialogModal({
   title,
   previewUrl,
-  isOpen,
   onCancel,
   onConfirm,
   children,
-}: ChangeDialogProps) {
+}: Omit<ChangeDialogProps, "isOpen">) {
   const [preview, setPreview] = useState<{ url: string; data?: ChangePreview; error?: string }>();
 
   useEffect(() => {
-    if (!isOpen || !previewUrl) return;
+    if (!previewUrl) return;
     let live = true;
     fetch(previewUrl, { cache: "no-store", headers: { Accept: "application/json" } })
       .then(async (response) => {
@@ -44,12 +43,12 @@ export function ChangeDialogModal({
     return () => {
       live = false;
     };
-  }, [isOpen, previewUrl]);
+  }, [previewUrl]);
 
   const current = preview?.url === previewUrl ? preview : undefined;
 
   return (
-    <Modal isOpen={isOpen} title={title} onClose={onCancel}>
+    <Modal isOpen title={title} onClose={onCancel}>
       {previewUrl && !current && <p role="status">Working out what this changes…</p>}
       {current?.error && (
         <p role="alert" className="text-error-dark">

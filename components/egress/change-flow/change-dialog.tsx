@@ -28,8 +28,8 @@ const ChangeDialogModal = dynamic(() => load().then((m) => m.ChangeDialogModal),
 });
 
 /** Confirms a change before it is made; nothing while closed (change-dialog-modal.tsx). */
-export function ChangeDialog(props: ChangeDialogProps) {
-  return props.isOpen ? <ChangeDialogModal {...props} /> : null;
+export function ChangeDialog({ isOpen, ...props }: ChangeDialogProps) {
+  return isOpen ? <ChangeDialogModal {...props} /> : null;
 }
 
 /** Fetches the dialog's code ahead of a likely first use, e.g. when a pointer nears a switch. */

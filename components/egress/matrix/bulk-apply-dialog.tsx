@@ -113,11 +113,11 @@ export function BulkApplyDialog({
     return collected;
   }
 
-  async function run(spaces: SpaceRef[]) {
+  async function run() {
     setPhase("running");
     let collected: Result[] = [];
     try {
-      collected = enabled ? await bindAll(spaces) : await unbindEach(spaces);
+      collected = enabled ? await bindAll(target) : await unbindEach(target);
       await onDone();
     } catch {
       // settle() catches the actions; this is the refresh failing: the results still stand.
@@ -129,13 +129,12 @@ export function BulkApplyDialog({
 
   const failed = results.filter((r) => !r.ok);
   const succeeded = results.length - failed.length;
-  const count = target.length;
   const spacesWord = (n: number) => `${n} ${n === 1 ? "space" : "spaces"}`;
 
   return (
     <Modal
       isOpen
-      title={`Change egress of ${spacesWord(count)}`}
+      title={`Change egress of ${spacesWord(target.length)}`}
       onClose={onClose}
       dismissable={phase !== "running"}
     >
@@ -193,16 +192,16 @@ export function BulkApplyDialog({
       <div className="flex flex-wrap gap-3 pt-2">
         {phase === "choose" && (
           <>
-            <AriaButton onPress={() => void run(target)} className={buttonClass("primary")}>
+            <AriaButton onPress={() => void run()} className={buttonClass("primary")}>
               Confirm
             </AriaButton>
-            <AriaButton onPress={() => onClose()} className={buttonClass("secondary")}>
+            <AriaButton onPress={onClose} className={buttonClass("secondary")}>
               Cancel
             </AriaButton>
           </>
         )}
         {phase === "done" && (
-          <AriaButton onPress={() => onClose()} className={buttonClass("primary")}>
+          <AriaButton onPress={onClose} className={buttonClass("primary")}>
             Close
           </AriaButton>
         )}
