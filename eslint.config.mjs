@@ -63,8 +63,8 @@ export default tseslint.config(
     },
   },
   {
-    // The entry point of dist/ is CommonJS: it requires Next's generated server.js.
-    files: ["scripts/dist/*.cjs"],
+    // CommonJS files: the entry point of dist/ (it requires Next's generated server.js) and next.config.js.
+    files: ["scripts/dist/*.cjs", "next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

@@ -3,7 +3,7 @@ import { CatalogError } from "@/lib/egress";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import type { Platform } from "@/lib/egress/platform";
 import { env, EnvError, type Env } from "@/lib/env";
-import { closeHistory } from "@/lib/history";
+import { closeDatabase } from "@/lib/db";
 import { log } from "@/lib/log";
 import { onShutdown } from "@/lib/shutdown";
 
@@ -35,7 +35,7 @@ export function startUp(): void {
   if (config.serverActionsKey && !process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
     process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = config.serverActionsKey;
   }
-  onShutdown(closeHistory);
+  onShutdown(closeDatabase);
   log.info(
     {
       version: process.env.APP_VERSION,

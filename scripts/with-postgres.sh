@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a command against a throwaway PostgreSQL 15, e.g.
-#   scripts/with-postgres.sh npx vitest run lib/history
+#   scripts/with-postgres.sh npx vitest run lib/db
 # The cluster lives in a temporary folder, listens on 127.0.0.1 only (and a
 # socket in that folder), and is stopped and removed when the command ends,
 # whether it passed, failed or was interrupted. The command gets DATABASE_URL.

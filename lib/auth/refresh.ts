@@ -1,7 +1,7 @@
 import "server-only";
 import * as oauth from "oauth4webapi";
 import { env } from "@/lib/env";
-import { getHistory } from "@/lib/history";
+import { getDatabase } from "@/lib/db";
 import { log } from "@/lib/log";
 import { RefreshRefusedError, UaaUnavailableError } from "./errors";
 import { renewShared } from "./shared-renewal";
@@ -141,7 +141,7 @@ export function refreshTokens(refreshToken: string): Promise<TokenSet> {
 async function renew(refreshToken: string): Promise<TokenSet> {
   let store;
   try {
-    store = (await getHistory()).renewals;
+    store = (await getDatabase()).renewals;
   } catch (error) {
     log.warn(
       { err: error instanceof Error ? error.message : String(error) },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { testBackends } from "@/lib/history/test-support/backends";
-import { useHistory } from "@/lib/history/test-support/fixtures";
-import type { HistoryStore } from "@/lib/history/types";
+import { testBackends } from "@/lib/db/test-support/backends";
+import { useHistory } from "@/lib/db/test-support/fixtures";
+import type { AppDatabase } from "@/lib/db/types";
 import { RefreshRefusedError, UaaUnavailableError } from "./errors";
 import type { TokenSet } from "./refresh";
 import { openTokens, renewalKey, renewShared, sealTokens, type SharedRenewalOptions } from "./shared-renewal";
@@ -32,7 +32,7 @@ function fakeUaa(delayMs = 100) {
   return uaa;
 }
 
-function options(store: HistoryStore, owner: string, exchange: SharedRenewalOptions["exchange"]) {
+function options(store: AppDatabase, owner: string, exchange: SharedRenewalOptions["exchange"]) {
   return {
     store: store.renewals,
     secret: SECRET,

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, hkdfSync } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
-import type { RenewalStore } from "@/lib/history/types";
+import type { RenewalStore } from "@/lib/db/types";
 import { RefreshRefusedError, UaaUnavailableError } from "./errors";
 import type { TokenSet } from "./refresh";
 

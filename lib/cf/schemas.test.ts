@@ -4,12 +4,12 @@ import type { z } from "zod";
 import * as s from "./schemas";
 
 /**
- * Every official example payload in ../shared/fixtures/capi parses with the
+ * Every official example payload in sim/fixtures/capi parses with the
  * schema the app uses for it. A fixture without a schema fails the suite, so
  * a new fixture cannot slip by unchecked.
  */
 
-const fixtures = new URL("../../../shared/fixtures/capi/", import.meta.url);
+const fixtures = new URL("../../sim/fixtures/capi/", import.meta.url);
 
 const schemaFor: Record<string, z.ZodType> = {
   "audit_event.json": s.auditEventSchema,

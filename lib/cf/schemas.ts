@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * Schemas of the CF API v3 responses the dashboard reads. They parse every
- * official example in ../shared/fixtures/capi, including the docs' own
+ * official example in sim/fixtures/capi, including the docs' own
  * inconsistencies (a `total_results` that disagrees with the resources, a
  * truncated guid in a link), so guids and hrefs are plain strings here;
  * route parameters are validated separately (lib/cf/ids.ts).

@@ -9,7 +9,7 @@ import { listSpaces } from "@/lib/cf/spaces";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { profiles } from "@/lib/egress/load-profiles";
 import { failure, MESSAGES, type Failure } from "@/lib/failures";
-import { getHistory, type HistoryStore } from "@/lib/history";
+import { getDatabase, type AppDatabase } from "@/lib/db";
 import { describeError, log } from "@/lib/log";
 import { validatePolicy, type PolicyContext, type PolicyWarning } from "@/lib/policy";
 import { readBeforeChange } from "./apply";
@@ -69,9 +69,9 @@ export type SaveResult =
   | { ok: true; envelope: PolicyEnvelope; warnings: PolicyWarning[] }
   | { ok: false; failure: Failure; currentRevision?: number };
 
-async function openStore(): Promise<HistoryStore | Failure> {
+async function openStore(): Promise<AppDatabase | Failure> {
   try {
-    return await getHistory();
+    return await getDatabase();
   } catch (error) {
     log.error({ err: describeError(error) }, "history: store unavailable for a policy write");
     return failure("unavailable", MESSAGES.databaseUnavailable);
@@ -108,7 +108,7 @@ export async function savePolicy(session: ServerSession, save: SavePolicy): Prom
   const store = await openStore();
   if ("kind" in store) return { ok: false, failure: store };
   const user = { guid: session.user.id, name: session.user.name };
-  let written: Awaited<ReturnType<HistoryStore["writePolicy"]>>;
+  let written: Awaited<ReturnType<AppDatabase["writePolicy"]>>;
   try {
     // The revision is known only inside the transaction; the sentence names the one this write makes.
     const revision = save.expectedRevision === null ? null : save.expectedRevision + 1;

@@ -3,7 +3,7 @@ import { refuseWith, type ActionContext } from "@/lib/actions/define-action";
 import type { ActionResult } from "@/lib/actions/result";
 import type { Lifecycle } from "@/lib/egress";
 import { failure, MESSAGES, toFailure } from "@/lib/failures";
-import { getHistory, type ChangeOutcome, type HistoryStore } from "@/lib/history";
+import { getDatabase, type ChangeOutcome, type AppDatabase } from "@/lib/db";
 import { describeError } from "@/lib/log";
 import { setSpaceIsolationSegment } from "@/lib/cf/spaces";
 import { applyBinding, cfErrorOf, type Outcome } from "./apply";
@@ -35,15 +35,15 @@ export type RecordedOutcome = Outcome & { unrecorded: boolean };
 async function recorded<Ids>(
   ctx: ActionContext,
   steps: {
-    intent: (store: HistoryStore) => Promise<Ids>;
+    intent: (store: AppDatabase) => Promise<Ids>;
     write: () => Promise<Outcome>;
-    outcome: (store: HistoryStore, ids: Ids, outcome: ChangeOutcome) => Promise<void>;
+    outcome: (store: AppDatabase, ids: Ids, outcome: ChangeOutcome) => Promise<void>;
   },
 ): Promise<RecordedOutcome> {
-  let store: HistoryStore;
+  let store: AppDatabase;
   let ids: Ids;
   try {
-    store = await getHistory();
+    store = await getDatabase();
     ids = await steps.intent(store);
   } catch (error) {
     ctx.log.error({ err: describeError(error) }, "history: intent not written; nothing changed");

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { guidSchema } from "@/lib/cf/ids";
 import { getCfClient } from "@/lib/cf/session-client";
 import { listSpaces } from "@/lib/cf/spaces";
-import { MAX_PAGE_SIZE, type HistoryEntry, type KindFilter } from "@/lib/history";
+import { MAX_PAGE_SIZE, type HistoryEntry, type KindFilter } from "@/lib/db";
 import { historyPage } from "./history";
 import { findOrganization } from "./lookups";
 

@@ -2,13 +2,7 @@ import "server-only";
 import { after } from "next/server";
 import type { SecurityGroup, Space } from "@/lib/cf/schemas";
 import { env } from "@/lib/env";
-import {
-  getHistory,
-  type HistoryEntry,
-  type ListQuery,
-  type ListResult,
-  type Observation,
-} from "@/lib/history";
+import { getDatabase, type HistoryEntry, type ListQuery, type ListResult, type Observation } from "@/lib/db";
 import { describeError, log } from "@/lib/log";
 import { GroupIndex } from "@/lib/view-models/space-egress";
 
@@ -50,7 +44,7 @@ export function observationOf(
 export function observeAfterResponse(observation: Observation): void {
   after(async () => {
     try {
-      const result = await (await getHistory()).observe(observation);
+      const result = await (await getDatabase()).observe(observation);
       if (result.drifted > 0 || result.settled > 0)
         log.info({ orgGuid: observation.orgGuid, ...result }, "drift check");
     } catch (error) {
@@ -65,7 +59,7 @@ export async function lastEntries(
   spaceGuids: string[],
 ): Promise<Map<string, HistoryEntry> | null> {
   try {
-    return await (await getHistory()).lastEntries(orgGuid, spaceGuids);
+    return await (await getDatabase()).lastEntries(orgGuid, spaceGuids);
   } catch (error) {
     log.warn({ err: describeError(error), orgGuid }, "history: last entries unavailable");
     return null;
@@ -75,7 +69,7 @@ export async function lastEntries(
 /** A page of the history; null when the history cannot be read. */
 export async function historyPage(query: ListQuery): Promise<ListResult | null> {
   try {
-    return await (await getHistory()).list(query);
+    return await (await getDatabase()).list(query);
   } catch (error) {
     log.warn({ err: describeError(error), orgGuid: query.orgGuid }, "history: list unavailable");
     return null;

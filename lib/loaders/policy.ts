@@ -1,5 +1,5 @@
 import "server-only";
-import { getHistory, type StoredPolicy } from "@/lib/history";
+import { getDatabase, type StoredPolicy } from "@/lib/db";
 import { describeError, log } from "@/lib/log";
 
 /**
@@ -10,7 +10,7 @@ import { describeError, log } from "@/lib/log";
  */
 export async function readStoredPolicy(orgGuid: string): Promise<StoredPolicy | null | "unavailable"> {
   try {
-    return await (await getHistory()).readPolicy(orgGuid);
+    return await (await getDatabase()).readPolicy(orgGuid);
   } catch (error) {
     log.warn({ err: describeError(error), orgGuid }, "history: org policy unavailable");
     return "unavailable";

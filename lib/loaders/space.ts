@@ -19,7 +19,7 @@ import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
 import type { Lifecycle } from "@/lib/egress";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
-import type { HistoryEntry } from "@/lib/history";
+import type { HistoryEntry } from "@/lib/db";
 import { historyPage, observationOf, observeAfterResponse } from "./history";
 import { findOrganization, findSpace } from "./lookups";
 import { profiles } from "@/lib/egress/load-profiles";

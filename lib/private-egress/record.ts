@@ -1,6 +1,6 @@
 import "server-only";
 import type { ActionContext } from "@/lib/actions/define-action";
-import { getHistory } from "@/lib/history";
+import { getDatabase } from "@/lib/db";
 import { describeError } from "@/lib/log";
 import { endpointTypeLabel } from "./endpoints";
 import type { RequestInput } from "./schema";
@@ -21,7 +21,7 @@ export async function recordPrivateEgressRequest(
     input.privateCidrs.length === 1 ? "1 private network" : `${input.privateCidrs.length} private networks`;
   try {
     await (
-      await getHistory()
+      await getDatabase()
     ).recordRequest({
       user: { guid: ctx.session.user.id, name: ctx.session.user.name },
       orgGuid,

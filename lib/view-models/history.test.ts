@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeEntry, DriftEntry, PolicyEntry } from "@/lib/history/types";
+import type { ChangeEntry, DriftEntry, PolicyEntry } from "@/lib/db/types";
 import { csvText } from "./csv";
 import { activityCsvRows, activityRows, describeEntry, formatTime, kindOf, lastChangeOf } from "./history";
 

@@ -1,5 +1,5 @@
-import { outcomeAsOf } from "@/lib/history/outcome";
-import type { ChangeEntry, HistoryEntry, Outcome } from "@/lib/history/types";
+import { outcomeAsOf } from "@/lib/db/outcome";
+import type { ChangeEntry, HistoryEntry, Outcome } from "@/lib/db/types";
 
 /**
  * The change history in words, the same on the activity page, its CSV, the

@@ -1,5 +1,5 @@
 import type { DestinationStatus, Posture } from "@/lib/egress";
-import type { HistoryEntry } from "@/lib/history/types";
+import type { HistoryEntry } from "@/lib/db/types";
 import { lastChangeOf, type LastChange } from "./history";
 import type { MatrixRow, OrgMatrix } from "./org-matrix";
 

@@ -1,4 +1,4 @@
-import type { StoredPolicy, UserRef } from "@/lib/history/types";
+import type { StoredPolicy, UserRef } from "@/lib/db/types";
 import {
   describeDefault,
   describeRequirement,

@@ -12,7 +12,7 @@ import { shapeDifferences, type ShapeOptions } from "../testing/shape";
  * absent, link and pagination structure), and the app's schemas parse it.
  */
 
-const fixtures = new URL("../../../shared/fixtures/capi/", import.meta.url);
+const fixtures = new URL("../fixtures/capi/", import.meta.url);
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(name, fixtures), "utf8"));
 
 const { spaces: s, securityGroups: g, orgs: o, isolationSegments: iso } = ids;

@@ -2,7 +2,7 @@ import type { IsolationSegment, Job, Org, Role, SecurityGroup, Space, User } fro
 
 /**
  * Resources rendered as the CF API v3 renders them: the shapes of the
- * official examples in ../shared/fixtures/capi (keys, nesting, null versus
+ * official examples in sim/fixtures/capi (keys, nesting, null versus
  * absent), with links rooted at the stand-in's own address.
  */
 export class Presenter {

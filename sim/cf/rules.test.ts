@@ -174,7 +174,7 @@ describe("rule validation over HTTP", () => {
     expect(res.status).toBe(422);
     const fixture: unknown = JSON.parse(
       readFileSync(
-        new URL("../../../shared/fixtures/capi/error_security_group_invalid_rule.json", import.meta.url),
+        new URL("../fixtures/capi/error_security_group_invalid_rule.json", import.meta.url),
         "utf8",
       ),
     );

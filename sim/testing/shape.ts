@@ -2,7 +2,7 @@
  * Compares the *shape* of two JSON values: the same keys, nesting, value kinds
  * and null-versus-absent choices. Values themselves may differ. Used by the
  * conformance tests, which hold the stand-in's responses against the official
- * example payloads in ../shared/fixtures.
+ * example payloads in sim/fixtures.
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

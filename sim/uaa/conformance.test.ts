@@ -1,5 +1,5 @@
 /**
- * Conformance: every UAA fixture in ../shared/fixtures/uaa that the stand-in has a counterpart for is
+ * Conformance: every UAA fixture in sim/fixtures/uaa that the stand-in has a counterpart for is
  * held against the stand-in's response for the same request: same keys, nesting, value kinds and
  * null-versus-absent (values differ). Fixtures without a counterpart are listed with the reason, and a
  * new fixture fails the inventory test until it is placed in one list or the other.
@@ -21,7 +21,7 @@ import {
   type RunningUaa,
 } from "./test-support";
 
-const FIXTURES = new URL("../../../shared/fixtures/uaa/", import.meta.url);
+const FIXTURES = new URL("../fixtures/uaa/", import.meta.url);
 
 function fixture(name: string): unknown {
   return JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8"));

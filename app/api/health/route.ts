@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { getHistory } from "@/lib/history";
+import { getDatabase } from "@/lib/db";
 import { isDraining } from "@/lib/shutdown";
 
 export const dynamic = "force-dynamic";
@@ -50,7 +50,7 @@ async function check(): Promise<Omit<Health, "status"> & { ok: boolean }> {
       if (!response.ok) throw new Error(`GET / answered ${response.status}`);
     }),
     timed(async () => {
-      await (await getHistory()).ping();
+      await (await getDatabase()).ping();
     }),
   ]);
   return {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { HistoryStore } from "@/lib/history";
+import type { AppDatabase } from "@/lib/db";
 import type * as ActionsModule from "./actions";
-import { openHistory } from "@/lib/history/store";
-import { testBackends, type TestDatabase } from "@/lib/history/test-support/backends";
+import { openDatabase } from "@/lib/db/store";
+import { testBackends, type TestDatabase } from "@/lib/db/test-support/backends";
 import { generateWorld } from "@/sim/generate";
 import { ids, seed } from "@/sim/seed";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
@@ -29,9 +29,9 @@ vi.mock("@/lib/auth/session", () => ({
       accessToken: state.token,
     }),
 }));
-vi.mock("@/lib/history", async (original) => ({
+vi.mock("@/lib/db", async (original) => ({
   ...(await original<Record<string, unknown>>()),
-  getHistory: () => Promise.resolve(state.store),
+  getDatabase: () => Promise.resolve(state.store),
 }));
 
 type Actions = typeof ActionsModule;
@@ -59,11 +59,11 @@ afterAll(async () => {
 
 describe.each(testBackends())("50 concurrent changes through the actions on $name", (backend) => {
   let database: TestDatabase;
-  let store: HistoryStore;
+  let store: AppDatabase;
 
   beforeAll(async () => {
     database = await backend.create();
-    store = await openHistory(database.config);
+    store = await openDatabase(database.config);
     state.store = store;
     await sim.reset();
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { HistoryStore } from "@/lib/history";
-import { openHistory } from "@/lib/history/store";
-import { testBackends, type TestDatabase } from "@/lib/history/test-support/backends";
+import type { AppDatabase } from "@/lib/db";
+import { openDatabase } from "@/lib/db/store";
+import { testBackends, type TestDatabase } from "@/lib/db/test-support/backends";
 import { MESSAGES } from "@/lib/failures/messages";
 import { opKey, type BringResult, type PlanView } from "@/lib/view-models/policy-plan";
 import { ids } from "@/sim/seed";
@@ -21,9 +21,9 @@ const state = vi.hoisted((): { store: unknown; session: unknown } => ({ store: u
 
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("@/lib/auth/session", () => ({ getServerSession: () => Promise.resolve(state.session) }));
-vi.mock("@/lib/history", async (original) => ({
+vi.mock("@/lib/db", async (original) => ({
   ...(await original<Record<string, unknown>>()),
-  getHistory: () => Promise.resolve(state.store),
+  getDatabase: () => Promise.resolve(state.store),
 }));
 
 const { orgs: o, spaces: s, securityGroups: g, users: u } = ids;
@@ -72,11 +72,11 @@ async function results(input: unknown): Promise<BringResult[]> {
 
 describe.each(testBackends())("bringing agency-alpha into policy on $name", (backend) => {
   let database: TestDatabase;
-  let store: HistoryStore;
+  let store: AppDatabase;
 
   beforeAll(async () => {
     database = await backend.create();
-    store = await openHistory(database.config);
+    store = await openDatabase(database.config);
     state.store = store;
   });
   beforeEach(async () => {
