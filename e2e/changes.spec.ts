@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { ids } from "../sim/seed";
+import { MESSAGES } from "../lib/failures/messages";
 import { OrgMatrixPage } from "./pages/org-matrix-page";
 import { SpacePage } from "./pages/space-page";
 import { forgeNextAction } from "./support/actions";
@@ -61,9 +62,7 @@ test("devon sees the switches disabled, with the reason", async ({ signedInAs })
   ] as const) {
     const control = matrix.switch(profile, space);
     await expect(control).toBeDisabled();
-    await expect(control).toHaveAccessibleDescription(
-      "You need the SpaceManager or OrgManager role to change egress.",
-    );
+    await expect(control).toHaveAccessibleDescription(MESSAGES.notAuthorized);
   }
   const spacePage = await new SpacePage(page).goto(o.alpha, s.alphaDev);
   await expect(spacePage.switch("Public egress")).toBeDisabled();

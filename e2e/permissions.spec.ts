@@ -1,5 +1,5 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { MESSAGES } from "../lib/failures/messages";
+import { MESSAGES, ORG_REFUSALS } from "../lib/failures/messages";
 import { ids, seed } from "../sim/seed";
 import { expect, test, type SeededUser } from "./support/fixtures";
 import { historyKeys } from "./support/history";
@@ -216,7 +216,7 @@ const SPACE_GONE = notFound(MESSAGES.spaceGone);
 const NOT_IN_ORG = notFound(MESSAGES.spaceNotInOrg);
 const ORG_GONE = notFound(MESSAGES.orgGone);
 const ROLE: Refusal = { kind: "forbidden", message: MESSAGES.notAuthorized };
-const ORG_ROLE: Refusal = { kind: "forbidden", message: MESSAGES.notAuthorizedOrg };
+const orgRole = (org: OrgKey): Refusal => ({ kind: "forbidden", message: ORG_REFUSALS.segmentMove(orgName(org)) });
 const SUSPENDED_ORG: Refusal = { kind: "suspended", message: MESSAGES.orgSuspended };
 
 /** The space checks every space action makes first: CF shows the space, in the org named. */
@@ -285,7 +285,7 @@ function actionCases(user: SeededUser, policyRevision: (org: OrgTarget) => Promi
       expected:
         spaceCheck(user, t) ?? (groupHidden ? notFound(MESSAGES.groupInvisible) : (checked ?? "done")),
     });
-    const moves = (space && (WHO[user].manages.includes(orgOf(space)) ? null : ORG_ROLE)) ?? null;
+    const moves = (space && (WHO[user].manages.includes(orgOf(space)) ? null : orgRole(orgOf(space)))) ?? null;
     const current = SEGMENT_OF.get(spaceGuid) ?? null;
     cases.push({
       name: "assignSegment",
@@ -365,7 +365,7 @@ function actionCases(user: SeededUser, policyRevision: (org: OrgTarget) => Promi
           ? "done"
           : {
               kind: "forbidden",
-              message: `Only an OrgManager of ${orgName(org)} (or a platform admin) can request private egress for it. Ask one of its OrgManagers to send the request.`,
+              message: ORG_REFUSALS.privateEgress(orgName(org)),
             },
     });
     // Bring into policy names agency-alpha's sandbox, which violates its policy, under each org.

@@ -5,14 +5,14 @@ import { defineFormAction } from "@/lib/actions/define-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { readBeforeChange } from "@/lib/changes/apply";
 import { getOrganization } from "@/lib/cf/orgs";
-import { listUserRoles, managesOrg } from "@/lib/cf/roles";
+import { listUserRoles } from "@/lib/cf/roles";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
 import { MESSAGES } from "@/lib/failures";
+import { decide } from "@/lib/permissions";
 import { platformNetworksOf } from "@/lib/private-egress/platform-networks";
 import { requestSchema } from "@/lib/private-egress/schema";
 import { buildSupportRequest, type PreparedRequest } from "@/lib/private-egress/support-request";
-import { cannotRequestReason } from "@/lib/loaders/private-egress";
 import { recordPrivateEgressRequest } from "@/lib/private-egress/record";
 
 /**
@@ -49,9 +49,10 @@ export const requestPrivateEgress = defineFormAction(
         fieldErrors: { orgGuid: [MESSAGES.orgGone] },
       };
     }
-    if (!managesOrg(session.user, roles, org.guid)) {
-      const reason = cannotRequestReason(org.name);
-      return { ok: false, kind: "forbidden", message: reason, fieldErrors: { orgGuid: [reason] } };
+    const decision = decide("request-private-egress", { ...session.user, roles }, org);
+    if (!decision.allowed) {
+      const { kind, message } = decision.refusal;
+      return { ok: false, kind, message, fieldErrors: { orgGuid: [message] } };
     }
     const request = buildSupportRequest(input, {
       orgName: org.name,

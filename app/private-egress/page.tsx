@@ -6,7 +6,6 @@ import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { LoadFailure } from "@/components/ui/load-failure";
 import { requireSession, type SignedInUser } from "@/lib/auth/session";
-import { getCfClient } from "@/lib/cf/session-client";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
 import { platformNetworksOf } from "@/lib/private-egress/platform-networks";
@@ -123,7 +122,7 @@ export default async function PrivateEgressPage() {
 }
 
 async function RequestSection({ user, supportEmail }: { user: SignedInUser; supportEmail: string }) {
-  const result = await attempt(async () => loadRequestOrgs((await getCfClient()).client, user));
+  const result = await attempt(({ client }) => loadRequestOrgs(client, user));
   if (!result.ok)
     return <LoadFailure what="your orgs" failure={result.failure} requestId={result.requestId} />;
   const orgs: OrgOption[] = result.value;

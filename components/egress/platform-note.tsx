@@ -1,5 +1,5 @@
 import { platformOpens } from "@/lib/view-models/labels";
-import type { PlatformEgress } from "@/lib/view-models/space-egress";
+import type { PlatformEgress } from "@/lib/egress/space-egress";
 
 /** Says when the platform itself opens egress for every space, which no switch here can close. */
 export function PlatformNote({ platform }: { platform: PlatformEgress }) {

@@ -2,7 +2,7 @@ import "server-only";
 import { type z } from "zod";
 import { getServerSession, type ServerSession } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
-import { cfClientFor } from "@/lib/cf/session-client";
+import { cfClientFor } from "@/lib/auth/cf-client";
 import { MESSAGES, toFailure, type FailureKind } from "@/lib/failures";
 import { currentRequestId, describeError, log, type Logger } from "@/lib/log";
 import type { ActionFailure, ActionResult } from "./result";

@@ -1,7 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { CfApiError, CfUnavailableError } from "./errors";
+import { retryAfterMs, toQueryString, type Query } from "./query";
 import { type paginationSchema } from "./schemas";
+
+export { toQueryString, type Query } from "./query";
 
 /**
  * The typed CF API v3 client. Every request carries the signed-in user's own
@@ -41,32 +44,11 @@ export type CfRequestEvent = {
   attempt: number;
 };
 
-export type Query = Record<string, string | string[] | undefined>;
-
 export const MAX_PER_PAGE = 5000;
 /** A safety bound: 5000 × 200 resources is far beyond any real org. */
 const MAX_PAGES = 200;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-/** Builds `?a=1&b=x,y`; list values are comma-joined as CF expects, commas inside values escaped. */
-export function toQueryString(query: Query = {}): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.map(encodeURIComponent).join(",") : encodeURIComponent(value);
-    parts.push(`${encodeURIComponent(key)}=${text}`);
-  }
-  return parts.length > 0 ? `?${parts.join("&")}` : "";
-}
 
 type PageOf<R> = {
   pagination: z.infer<typeof paginationSchema>;
@@ -202,6 +184,16 @@ export class CfClient {
   async get<T>(path: string, schema: z.ZodType<T>, query?: Query): Promise<T> {
     const { body } = await this.request("GET", `${path}${toQueryString(query)}`);
     return this.parse(schema, body, `GET ${path}`);
+  }
+
+  /** The same, or null when CF answers 404: it does not exist, or CF does not show it to this user. */
+  async getOrNull<T>(path: string, schema: z.ZodType<T>, query?: Query): Promise<T | null> {
+    try {
+      return await this.get(path, schema, query);
+    } catch (error) {
+      if (error instanceof CfApiError && error.isNotFound) return null;
+      throw error;
+    }
   }
 
   /**

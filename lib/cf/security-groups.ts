@@ -1,7 +1,6 @@
 import "server-only";
-import type { Lifecycle } from "@/lib/egress";
+import type { Lifecycle } from "./lifecycle";
 import type { CfClient } from "./client";
-import { CfApiError } from "./errors";
 import {
   securityGroupListSchema,
   securityGroupSchema,
@@ -15,12 +14,7 @@ export async function listSecurityGroups(client: CfClient): Promise<SecurityGrou
 }
 
 export async function getSecurityGroup(client: CfClient, guid: string): Promise<SecurityGroup | null> {
-  try {
-    return await client.get(`/v3/security_groups/${guid}`, securityGroupSchema);
-  } catch (error) {
-    if (error instanceof CfApiError && error.isNotFound) return null;
-    throw error;
-  }
+  return client.getOrNull(`/v3/security_groups/${guid}`, securityGroupSchema);
 }
 
 /** One request binds many spaces; CF binds all or none. Answers every space now bound. */

@@ -1,6 +1,5 @@
 import "server-only";
 import type { CfClient } from "./client";
-import { CfApiError } from "./errors";
 import { spaceListSchema, spaceSchema, toOneWithLinksSchema, type Space } from "./schemas";
 
 /** The spaces the user can read, in name order; CF filters by visibility. */
@@ -13,26 +12,16 @@ export async function listSpaces(client: CfClient, filter: { orgGuids?: string[]
 }
 
 export async function getSpace(client: CfClient, guid: string): Promise<Space | null> {
-  try {
-    return await client.get(`/v3/spaces/${guid}`, spaceSchema);
-  } catch (error) {
-    if (error instanceof CfApiError && error.isNotFound) return null;
-    throw error;
-  }
+  return client.getOrNull(`/v3/spaces/${guid}`, spaceSchema);
 }
 
 /** The space's own isolation segment; null when it has none, or when the space is not visible. */
 export async function getSpaceIsolationSegment(client: CfClient, spaceGuid: string): Promise<string | null> {
-  try {
-    const relationship = await client.get(
-      `/v3/spaces/${spaceGuid}/relationships/isolation_segment`,
-      toOneWithLinksSchema,
-    );
-    return relationship.data?.guid ?? null;
-  } catch (error) {
-    if (error instanceof CfApiError && error.isNotFound) return null;
-    throw error;
-  }
+  const relationship = await client.getOrNull(
+    `/v3/spaces/${spaceGuid}/relationships/isolation_segment`,
+    toOneWithLinksSchema,
+  );
+  return relationship?.data?.guid ?? null;
 }
 
 /** Assigns the space to a segment, or back to the org's default with null (cf-api-and-uaa.md §3.2). */

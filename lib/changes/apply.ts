@@ -2,7 +2,7 @@ import "server-only";
 import type { CfClient } from "@/lib/cf/client";
 import { CfApiError } from "@/lib/cf/errors";
 import { getOrganization } from "@/lib/cf/orgs";
-import { canManageSpaceEgress, listUserRoles, managesOrg, type UserRoles } from "@/lib/cf/roles";
+import { listUserRoles, type UserRoles } from "@/lib/cf/roles";
 import { securityGroupListSchema, type Organization, type SecurityGroup, type Space } from "@/lib/cf/schemas";
 import { bindSecurityGroup, unbindSecurityGroup } from "@/lib/cf/security-groups";
 import { getSpace } from "@/lib/cf/spaces";
@@ -54,35 +54,6 @@ export async function profileGroup(client: CfClient, profile: Profile): Promise<
 /** The user's roles, read with their token before a change (a failure: nothing was changed). */
 export function rolesBeforeChange(client: CfClient, userGuid: string): Promise<UserRoles> {
   return readBeforeChange(() => listUserRoles(client, userGuid));
-}
-
-type Changer = { isAdmin: boolean };
-type OrgState = { guid: string; suspended: boolean };
-
-/**
- * Why CF would refuse this user's change of these spaces' egress, judged as
- * CF judges it (the role, then a suspended org: cf-api-and-uaa.md §2.3), or
- * null. A change CF is sure to refuse is refused before anything is recorded
- * or sent, so a forged call leaves no trace in CF or in the history. CF stays
- * the authority: whatever passes here, it judges again.
- */
-export function egressChangeRefusal(
-  user: Changer,
-  roles: UserRoles,
-  org: OrgState,
-  spaceGuids: readonly string[],
-): Failure | null {
-  if (spaceGuids.some((guid) => !canManageSpaceEgress(user, roles, { guid, orgGuid: org.guid }).allowed))
-    return failure("forbidden", MESSAGES.notAuthorized);
-  if (org.suspended && !user.isAdmin) return failure("suspended", MESSAGES.orgSuspended);
-  return null;
-}
-
-/** The same for moving a space between isolation segments: the org's managers and admins (docs/adr/0005). */
-export function segmentMoveRefusal(user: Changer, roles: UserRoles, org: OrgState): Failure | null {
-  if (!managesOrg(user, roles, org.guid)) return failure("forbidden", MESSAGES.notAuthorizedOrg);
-  if (org.suspended && !user.isAdmin) return failure("suspended", MESSAGES.orgSuspended);
-  return null;
 }
 
 export type Binding = {

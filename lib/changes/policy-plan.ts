@@ -3,16 +3,17 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import type { ServerSession } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { getOrganization } from "@/lib/cf/orgs";
-import { canManageSpaceEgress, listUserRoles } from "@/lib/cf/roles";
+import { listUserRoles } from "@/lib/cf/roles";
 import type { Organization } from "@/lib/cf/schemas";
 import { listSecurityGroups } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
 import { failure, FailureError, MESSAGES } from "@/lib/failures";
-import { readStoredPolicy } from "@/lib/loaders/policy";
+import { decide } from "@/lib/permissions";
+import { readStoredPolicy } from "@/lib/db/page-reads";
 import { planSpaces, type Permission, type SpacePlan } from "@/lib/policy";
 import { policyStateOf } from "@/lib/view-models/org-policy";
 import { opKey, opWords, type BringResult } from "@/lib/view-models/policy-plan";
-import { GroupIndex } from "@/lib/view-models/space-egress";
+import { GroupIndex } from "@/lib/egress/space-egress";
 import { policyContext } from "./policy";
 import { applyRecorded } from "./record";
 
@@ -49,10 +50,8 @@ export async function planOrg(
   const state = policyStateOf(stored, context, MESSAGES.policyUnavailable);
   const index = new GroupIndex(groups);
   const permission = (spaceGuid: string): Permission => {
-    // CF refuses writes to a suspended org's spaces to everyone but admins (cf-behaviour.md).
-    if (org.suspended && !user.isAdmin) return { canChange: false, reason: MESSAGES.orgSuspended };
-    const capability = canManageSpaceEgress(user, roles, { guid: spaceGuid, orgGuid });
-    return capability.allowed ? { canChange: true } : { canChange: false, reason: capability.reason };
+    const decision = decide("change-space-egress", { ...user, roles }, org, spaceGuid);
+    return decision.allowed ? { canChange: true } : { canChange: false, reason: decision.refusal.message };
   };
   const mine = spaces
     .filter((s) => s.relationships.organization.data.guid === orgGuid && (!only || only.has(s.guid)))

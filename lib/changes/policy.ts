@@ -2,14 +2,16 @@ import "server-only";
 import type { ServerSession } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { getOrganization } from "@/lib/cf/orgs";
-import { listUserRoles, managesOrg } from "@/lib/cf/roles";
+import { listUserRoles } from "@/lib/cf/roles";
 import type { Organization } from "@/lib/cf/schemas";
-import { cfClientFor } from "@/lib/cf/session-client";
+import { cfClientFor } from "@/lib/auth/cf-client";
 import { listSpaces } from "@/lib/cf/spaces";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { profiles } from "@/lib/egress/load-profiles";
 import { failure, MESSAGES, type Failure } from "@/lib/failures";
 import { getDatabase, type AppDatabase } from "@/lib/db";
+import { decide, type Decision } from "@/lib/permissions";
+import { refusalFailure } from "@/lib/permissions/failure";
 import { describeError, log } from "@/lib/log";
 import { validatePolicy, type PolicyContext, type PolicyWarning } from "@/lib/policy";
 import { readBeforeChange } from "./apply";
@@ -39,10 +41,10 @@ export async function policyAccess(
   client: CfClient,
   user: ServerSession["user"],
   orgGuid: string,
-): Promise<{ org: Organization; canEdit: boolean } | null> {
+): Promise<{ org: Organization; edit: Decision } | null> {
   const [org, roles] = await Promise.all([getOrganization(client, orgGuid), listUserRoles(client, user.id)]);
   if (!org) return null;
-  return { org, canEdit: managesOrg(user, roles, orgGuid) };
+  return { org, edit: decide("edit-org-policy", { ...user, roles }, org) };
 }
 
 /** A request body as the caller sent it: parsed JSON, or text that is not JSON. */
@@ -90,7 +92,8 @@ export async function savePolicy(session: ServerSession, save: SavePolicy): Prom
     ]),
   );
   if (!access) return { ok: false, failure: failure("not-found", MESSAGES.orgGone) };
-  if (!access.canEdit) return { ok: false, failure: failure("forbidden", MESSAGES.notAuthorizedPolicy) };
+  const refusal = refusalFailure(access.edit);
+  if (refusal) return { ok: false, failure: refusal };
   if (!save.input.ok) return { ok: false, failure: failure("invalid", MESSAGES.policyNotJson) };
 
   const context = policyContext();

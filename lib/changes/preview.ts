@@ -4,7 +4,7 @@ import { CfApiError } from "@/lib/cf/errors";
 import { securityGroupListSchema, type SecurityGroup } from "@/lib/cf/schemas";
 import { getSecurityGroup } from "@/lib/cf/security-groups";
 import { preview, type Catalog, type Lifecycle, type Profile, type StatusChange } from "@/lib/egress";
-import { cfCommand, takesEffect } from "./commands";
+import { cfCommand, takesEffect } from "@/lib/cf/commands";
 import { profileGroup, spaceInOrg } from "./apply";
 import { failure, MESSAGES, type Failure } from "@/lib/failures";
 

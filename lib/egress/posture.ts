@@ -66,3 +66,12 @@ export function platformPosture(
 ): Posture {
   return posture({ boundRunning: [], globalRunning, reach }, profiles);
 }
+
+/**
+ * Whether a space's posture is the platform's own (`platformPosture`): every
+ * space has it from the globally enabled groups, whatever is bound, so the
+ * space cannot close it by itself.
+ */
+export function isPlatformWide(posture: Posture, platform: Posture): boolean {
+  return platform !== "closed" && posture === platform;
+}

@@ -1,8 +1,7 @@
+import { type Lifecycle } from "@/lib/cf/lifecycle";
 import type { SecurityGroup } from "./evaluate";
 
-/** The two lifecycles CF keeps security groups for; declared once, here, for the whole app. */
-export const LIFECYCLES = ["running", "staging"] as const;
-export type Lifecycle = (typeof LIFECYCLES)[number];
+export { LIFECYCLES, type Lifecycle } from "@/lib/cf/lifecycle";
 
 /** The groups of one lifecycle of a space, split as CF reports them. */
 export type LifecycleGroups = { global: readonly SecurityGroup[]; bound: readonly SecurityGroup[] };

@@ -6,7 +6,6 @@
 export const MESSAGES = {
   signIn: "Your session has ended. Sign in again to continue.",
   notAuthorized: "You need the SpaceManager or OrgManager role to change the egress of this space.",
-  notAuthorizedOrg: "You need the OrgManager role in this org (or to be a platform admin) to do this.",
   readForbidden: "Cloud Foundry does not let your role see this.",
   orgSuspended:
     "This org is suspended: Cloud Foundry refuses changes to its spaces until an administrator reactivates it.",
@@ -54,6 +53,14 @@ export const MESSAGES = {
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
+
+/** Refusals that name the org they are about (lib/permissions' table of reasons). */
+export const ORG_REFUSALS = {
+  segmentMove: (org: string) =>
+    `Only an OrgManager of ${org} or a platform admin can move a space to other hosts.`,
+  privateEgress: (org: string) =>
+    `Only an OrgManager of ${org} (or a platform admin) can request private egress for it. Ask one of its OrgManagers to send the request.`,
+};
 
 /** Why a user is on the landing page again (our own reasons and Auth.js's error codes), in words. */
 export const SIGN_IN_NOTICES: Record<string, string> = {

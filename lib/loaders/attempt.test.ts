@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { attemptEarly } from "./attempt";
+
+vi.mock("@/lib/auth/cf-client", () => ({ getViewer: () => Promise.resolve({ client: {}, user: {} }) }));
 
 describe("attemptEarly", () => {
   const unhandled: unknown[] = [];

@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
+import { getViewer, type Viewer } from "@/lib/auth/cf-client";
 import { currentPath, signInPath } from "@/lib/auth/session";
 import { toFailure, type Failure } from "@/lib/failures";
 import { currentRequestId, describeError, log } from "@/lib/log";
@@ -7,16 +8,17 @@ import { currentRequestId, describeError, log } from "@/lib/log";
 export type Attempt<T> = { ok: true; value: T } | { ok: false; failure: Failure; requestId: string };
 
 /**
- * Runs a page's reads. A session that has ended (or a token CF refuses)
- * sends the user to sign in again and back here; every other failure comes
- * back as a Failure the page shows in words with a retry, since production
- * hides a thrown error's message from error.tsx.
+ * Runs a page's reads as this request's viewer (lib/auth/cf-client.ts). No
+ * session, a session that has ended, or a token CF refuses sends the user to
+ * sign in again and back here; every other failure comes back as a Failure
+ * the page shows in words with a retry, since production hides a thrown
+ * error's message from error.tsx.
  */
-export async function attempt<T>(load: () => Promise<T>): Promise<Attempt<T>> {
+export async function attempt<T>(load: (viewer: Viewer) => Promise<T>): Promise<Attempt<T>> {
   let failure: Failure;
   let requestId: string;
   try {
-    return { ok: true, value: await load() };
+    return { ok: true, value: await load(await getViewer()) };
   } catch (error) {
     // Next's own control flow (redirect, notFound) is not a failure.
     unstable_rethrow(error);
@@ -36,7 +38,7 @@ export async function attempt<T>(load: () => Promise<T>): Promise<Attempt<T>> {
  * (attempt rethrows them); that rejection is marked handled here, in case the
  * page ends, e.g. in a 404, before anything awaits it.
  */
-export function attemptEarly<T>(load: () => Promise<T>): Promise<Attempt<T>> {
+export function attemptEarly<T>(load: (viewer: Viewer) => Promise<T>): Promise<Attempt<T>> {
   const started = attempt(load);
   started.catch(() => undefined);
   return started;

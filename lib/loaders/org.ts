@@ -1,21 +1,22 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "@/lib/auth/session";
-import { getOrganizationDefaultSegment } from "@/lib/cf/orgs";
+import type { SignedInUser } from "@/lib/auth/session";
+import type { CfClient } from "@/lib/cf/client";
 import { listEntitledSegments, segmentSpaceGuids } from "@/lib/cf/isolation-segments";
+import { getOrganizationDefaultSegment } from "@/lib/cf/orgs";
 import { listUserRoles } from "@/lib/cf/roles";
 import { listSecurityGroups } from "@/lib/cf/security-groups";
-import { getCfClient } from "@/lib/cf/session-client";
 import { listSpaces } from "@/lib/cf/spaces";
-import { loadCatalog } from "@/lib/egress/load-catalog";
-import { profiles } from "@/lib/egress/load-profiles";
+import { observationOf, observeAfterResponse } from "@/lib/db/observe-after-response";
+import { lastEntries, readStoredPolicy } from "@/lib/db/page-reads";
+import type { StoredPolicy } from "@/lib/db/types";
+import type { Catalog, Profile } from "@/lib/egress";
+import { loadPlatform } from "@/lib/egress/load-catalog";
 import { MESSAGES } from "@/lib/failures";
-import { policyStateOf } from "@/lib/view-models/org-policy";
-import { lastEntries, observationOf, observeAfterResponse } from "./history";
-import { findOrganization } from "./lookups";
-import { readStoredPolicy } from "./policy";
 import { matrixRows, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { buildOrgMatrix, type OrgMatrix } from "@/lib/view-models/org-matrix";
+import { policyStateOf } from "@/lib/view-models/org-policy";
+import { findOrganization } from "./lookups";
 
 /** How long a matrix took to load from CF and to evaluate, for the Server-Timing header of the export. */
 export type MatrixTimings = { cfMs: number; engineMs: number };
@@ -25,41 +26,43 @@ export function matrixTimings(matrix: OrgMatrix): MatrixTimings | undefined {
   return timings.get(matrix);
 }
 
-/**
- * The org page's data, at a constant number of CF requests whatever the
- * number of spaces (design.md §8): the org, its spaces, every visible
- * security group (their relationships carry the bindings), the user's roles,
- * the org's entitled segments and default, then one `relationships/spaces`
- * call per entitled segment. Independent lists go out in parallel.
- *
- * The org's policy is read from the history database alongside the CF
- * requests (not after them), so it adds no database round trip to the
- * page's critical path; each row's compliance is judged in the same pass
- * that evaluates its egress (design.md §10).
- */
-export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | null> => {
-  const { client, userId } = await getCfClient();
-  const session = await getServerSession();
-  const user = {
-    isAdmin: session?.user.isAdmin ?? false,
-    readsGlobally: session?.user.readsGlobally ?? false,
-  };
+export type OrgMatrixOptions = {
+  catalog: Catalog;
+  profiles: readonly Profile[];
+  /** The org's stored policy, read alongside CF (null: none; "unavailable": the database is down). */
+  policy: Promise<StoredPolicy | null | "unavailable">;
+  /** When the reads started: anything the history recorded after it may not be in them (drift). */
+  observedAt?: number;
+};
 
+/**
+ * The org page's CF reads and the matrix built from them, at a constant
+ * number of CF requests whatever the number of spaces (docs/design.md §8):
+ * the org, its spaces, every visible security group (their relationships
+ * carry the bindings), the user's roles, the org's entitled segments and
+ * default, then one `relationships/spaces` call per entitled segment.
+ * Independent lists go out in parallel. Tests call this with a client of
+ * their own and the seeded users.
+ */
+export async function readOrgMatrix(
+  client: CfClient,
+  user: SignedInUser,
+  orgGuid: string,
+  options: OrgMatrixOptions,
+): Promise<{ matrix: OrgMatrix; observation: ReturnType<typeof observationOf> } | null> {
   const started = performance.now();
-  // Anything the history recorded after this moment may not be in the reads below (the drift check).
-  const observedAt = Date.now();
+  const observedAt = options.observedAt ?? Date.now();
   // The org itself is fetched alongside the lists, not before them: one round trip less.
   const [org, spaces, groups, roles, segments, defaultSegment, storedPolicy] = await Promise.all([
-    findOrganization(orgGuid),
+    findOrganization(client, orgGuid),
     listSpaces(client, { orgGuids: [orgGuid] }),
     listSecurityGroups(client),
-    listUserRoles(client, userId),
+    listUserRoles(client, user.id),
     listEntitledSegments(client, orgGuid),
     getOrganizationDefaultSegment(client, orgGuid),
-    readStoredPolicy(orgGuid),
+    options.policy,
   ]);
   if (!org) return null;
-  observeAfterResponse(observationOf(orgGuid, spaces, groups, observedAt));
   const assignments = await Promise.all(
     segments.map(async (segment) => ({ segment, spaces: await segmentSpaceGuids(client, segment.guid) })),
   );
@@ -68,8 +71,7 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     for (const guid of guids) spaceSegments.set(guid, segment.guid);
 
   const loaded = performance.now();
-  const catalog = loadCatalog();
-  const configured = profiles();
+  const { catalog, profiles } = options;
   const matrix = buildOrgMatrix({
     org,
     spaces,
@@ -80,19 +82,40 @@ export const loadOrgMatrix = cache(async (orgGuid: string): Promise<OrgMatrix | 
     spaceSegments,
     defaultSegment,
     catalog,
-    profiles: configured,
-    policy: policyStateOf(storedPolicy, { catalog, profiles: configured }, MESSAGES.policyUnavailable),
+    profiles,
+    policy: policyStateOf(storedPolicy, { catalog, profiles }, MESSAGES.policyUnavailable),
   });
   timings.set(matrix, { cfMs: loaded - started, engineMs: performance.now() - loaded });
-  return matrix;
-});
+  return { matrix, observation: observationOf(orgGuid, spaces, groups, observedAt) };
+}
 
-/** The matrix page's rows: the matrix, and each space's last history entry (one database query). */
+/**
+ * The org page's matrix, once per request. The org's policy is read from the
+ * database alongside the CF requests (not after them), so it adds no round
+ * trip to the page's critical path; the drift check runs after the response.
+ */
+export const loadOrgMatrix = cache(
+  async (client: CfClient, user: SignedInUser, orgGuid: string): Promise<OrgMatrix | null> => {
+    const read = await readOrgMatrix(client, user, orgGuid, {
+      ...loadPlatform(),
+      policy: readStoredPolicy(orgGuid),
+    });
+    if (!read) return null;
+    observeAfterResponse(read.observation);
+    return read.matrix;
+  },
+);
+
 /** The matrix and its rows as the page sends them (with each space's last change). */
 export type MatrixRowsLoad = { matrix: OrgMatrix; rows: MatrixRowsJson };
 
-export async function loadMatrixRows(orgGuid: string): Promise<MatrixRowsLoad | null> {
-  const matrix = await loadOrgMatrix(orgGuid);
+/** The matrix page's rows: the matrix, and each space's last history entry (one database query). */
+export async function loadMatrixRows(
+  client: CfClient,
+  user: SignedInUser,
+  orgGuid: string,
+): Promise<MatrixRowsLoad | null> {
+  const matrix = await loadOrgMatrix(client, user, orgGuid);
   if (!matrix) return null;
   const last = await lastEntries(
     orgGuid,

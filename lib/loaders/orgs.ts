@@ -1,11 +1,12 @@
 import "server-only";
 import { listOrganizations } from "@/lib/cf/orgs";
 import { listSecurityGroups } from "@/lib/cf/security-groups";
-import { getCfClient } from "@/lib/cf/session-client";
+import type { SignedInUser } from "@/lib/auth/session";
+import type { CfClient } from "@/lib/cf/client";
 import { listSpaces } from "@/lib/cf/spaces";
 import type { Posture } from "@/lib/egress";
 import { loadPlatform } from "@/lib/egress/load-catalog";
-import { GroupIndex, runningPosture, type PlatformEgress } from "@/lib/view-models/space-egress";
+import { GroupIndex, runningPosture, type PlatformEgress } from "@/lib/egress/space-egress";
 
 export type OrgSummary = {
   guid: string;
@@ -21,8 +22,10 @@ export type OrgSummary = {
  * lists (orgs, spaces, security groups), in parallel, whatever the number of
  * orgs and spaces. Also what the platform's global groups open for every space.
  */
-export async function loadOrgSummaries(): Promise<{ orgs: OrgSummary[]; platform: PlatformEgress }> {
-  const { client } = await getCfClient();
+export async function loadOrgSummaries(
+  client: CfClient,
+  _user: SignedInUser,
+): Promise<{ orgs: OrgSummary[]; platform: PlatformEgress }> {
   const [orgs, spaces, groups] = await Promise.all([
     listOrganizations(client),
     listSpaces(client),

@@ -2,7 +2,8 @@ import "server-only";
 import type { SignedInUser } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { listOrganizations } from "@/lib/cf/orgs";
-import { listUserRoles, managesOrg } from "@/lib/cf/roles";
+import { listUserRoles } from "@/lib/cf/roles";
+import { decide } from "@/lib/permissions";
 
 /**
  * The orgs a user may pick in the private-egress form: every org CF shows
@@ -19,11 +20,6 @@ export async function loadRequestOrgs(client: CfClient, user: SignedInUser): Pro
     guid: org.guid,
     name: org.name,
     suspended: org.suspended,
-    manageable: managesOrg(user, roles, org.guid),
+    manageable: decide("request-private-egress", { ...user, roles }, org).allowed,
   }));
-}
-
-/** Why the user may not request for this org, in the words the page and the action both use. */
-export function cannotRequestReason(orgName: string): string {
-  return `Only an OrgManager of ${orgName} (or a platform admin) can request private egress for it. Ask one of its OrgManagers to send the request.`;
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { z } from "zod";
-import { getServerSession } from "@/lib/auth/session";
+import type { SignedInUser } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { isGuid } from "@/lib/cf/ids";
 import { organizationSchema, spaceListSchema, type Organization, type Space } from "@/lib/cf/schemas";
 import { getSecurityGroup, listSecurityGroups } from "@/lib/cf/security-groups";
-import { getCfClient } from "@/lib/cf/session-client";
 import {
   securityGroupView,
   securityGroupViews,
@@ -51,26 +50,24 @@ export async function readSecurityGroup(client: CfClient, guid: string): Promise
   return group ? securityGroupView(group, spaces, orgs) : null;
 }
 
-/** Admins and global readers see every binding; everyone else only those of spaces they can read. */
-async function seesAllBindings(): Promise<boolean> {
-  return (await getServerSession())?.user.readsGlobally ?? false;
-}
-
+/** Admins and global readers see every binding (seesAllBindings); everyone else only those of spaces they can read. */
 export type SecurityGroupsPage = { groups: SecurityGroupView[]; seesAllBindings: boolean };
 
-export const loadSecurityGroups = cache(async (): Promise<SecurityGroupsPage> => {
-  const { client } = await getCfClient();
-  const groups = await readSecurityGroups(client);
-  return { groups, seesAllBindings: await seesAllBindings() };
-});
+export const loadSecurityGroups = cache(
+  async (client: CfClient, user: SignedInUser): Promise<SecurityGroupsPage> => ({
+    groups: await readSecurityGroups(client),
+    seesAllBindings: user.readsGlobally,
+  }),
+);
 
 export type SecurityGroupPage = { group: SecurityGroupView; seesAllBindings: boolean };
 
 /** One group, or null when the guid is malformed or CF answers 404 (no such group, or not visible). */
-export const loadSecurityGroup = cache(async (guid: string): Promise<SecurityGroupPage | null> => {
-  // A malformed guid never reaches CF: it could not name a group, and it would go into a URL path.
-  if (!isGuid(guid)) return null;
-  const { client } = await getCfClient();
-  const group = await readSecurityGroup(client, guid);
-  return group ? { group, seesAllBindings: await seesAllBindings() } : null;
-});
+export const loadSecurityGroup = cache(
+  async (client: CfClient, user: SignedInUser, guid: string): Promise<SecurityGroupPage | null> => {
+    // A malformed guid never reaches CF: it could not name a group, and it would go into a URL path.
+    if (!isGuid(guid)) return null;
+    const group = await readSecurityGroup(client, guid);
+    return group ? { group, seesAllBindings: user.readsGlobally } : null;
+  },
+);

@@ -1,40 +1,26 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "@/lib/auth/session";
+import type { SignedInUser } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
-import { CfApiError } from "@/lib/cf/errors";
-import { getOrganizationDefaultSegment } from "@/lib/cf/orgs";
-import { listEntitledSegments } from "@/lib/cf/isolation-segments";
-import {
-  canManageSpaceEgress,
-  listUserRoles,
-  managesOrg,
-  type Capability,
-  type UserRoles,
-} from "@/lib/cf/roles";
-import { isolationSegmentSchema, type Organization, type SecurityGroup, type Space } from "@/lib/cf/schemas";
+import { listUserRoles } from "@/lib/cf/roles";
+import type { Organization, SecurityGroup, Space } from "@/lib/cf/schemas";
 import { listSecurityGroups } from "@/lib/cf/security-groups";
-import { getCfClient } from "@/lib/cf/session-client";
-import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
-import type { Lifecycle } from "@/lib/egress";
-import { loadCatalog } from "@/lib/egress/load-catalog";
+import { observationOf, observeAfterResponse } from "@/lib/db/observe-after-response";
+import { historyPage } from "@/lib/db/page-reads";
+import type { HistoryEntry, ListResult } from "@/lib/db/types";
+import type { Catalog, Lifecycle, Profile } from "@/lib/egress";
+import { loadPlatform } from "@/lib/egress/load-catalog";
+import { GroupIndex, spaceEgress, type SpaceBindings, type SpaceEgress } from "@/lib/egress/space-egress";
 import { env } from "@/lib/env";
-import type { HistoryEntry } from "@/lib/db";
-import { historyPage, observationOf, observeAfterResponse } from "./history";
-import { findOrganization, findSpace } from "./lookups";
-import { profiles } from "@/lib/egress/load-profiles";
+import { decide, roleAllows, type Decision } from "@/lib/permissions";
 import { findFixes, type Fix } from "@/lib/view-models/fixes";
-import {
-  GroupIndex,
-  spaceEgress,
-  type SpaceBindings,
-  type SpaceEgress,
-} from "@/lib/view-models/space-egress";
+import { findOrganization, findSpace } from "./lookups";
+import { readSpacePlacement, type SpacePlacement } from "./space-segments";
 
 /**
  * One space's page: its egress for running and staging with the reasons,
  * every applied group, what would fix each blocked destination, the
- * isolation segment, and what the user may change.
+ * isolation segment, and what the user may change (lib/permissions).
  */
 
 export type AppliedGroup = {
@@ -52,17 +38,13 @@ export type SpaceDetail = {
   bindable: SecurityGroup[];
   /** For each blocked or partial running destination, a profile that would open it. */
   fixes: Fix[];
-  capability: Capability;
-  /** The user may change this space's egress now: a role that allows it, and an org that is not suspended (admins excepted). */
-  canChange: boolean;
+  /** The user's role allows changing this space's egress, whatever the org's state (the export's can_manage). */
+  canManage: boolean;
+  /** Whether the user may change this space's egress now, or why not. */
+  change: Decision;
   isAdmin: boolean;
-  /** The space's placement: its own segment, the org's default, and what it may be moved to. */
-  segments: {
-    entitled: SegmentRef[];
-    own: SegmentRef | null;
-    orgDefault: SegmentRef | null;
-    canMove: Capability;
-  };
+  /** The space's placement: its own segment, the org's default, what it may be moved to, and whether the user may. */
+  segments: SpacePlacement & { move: Decision };
   /** The space's latest history entries, newest first; null when the history cannot be read. */
   recent: HistoryEntry[] | null;
   /** When the page's reads started: "now" for words such as "outcome unknown". */
@@ -77,109 +59,93 @@ function state(bindings: SpaceBindings, lifecycle: Lifecycle, guid: string): App
   return isBound && isGlobal ? "bound-and-global" : isBound ? "bound" : isGlobal ? "global" : null;
 }
 
-type SegmentRef = { guid: string; name: string };
-
-/**
- * The space's placement: the org's entitled segments (one list), the space's own assignment and the
- * org's default (two relationships), in parallel. Names come from the entitled list; a segment
- * outside it (entitlement withdrawn since) is read by guid, and shown by guid if hidden.
- */
-async function segmentsOf(client: CfClient, spaceGuid: string, orgGuid: string) {
-  const [entitled, own, orgDefault] = await Promise.all([
-    listEntitledSegments(client, orgGuid),
-    getSpaceIsolationSegment(client, spaceGuid),
-    getOrganizationDefaultSegment(client, orgGuid),
-  ]);
-  const byGuid = new Map(entitled.map((s) => [s.guid, { guid: s.guid, name: s.name }]));
-  const named = async (guid: string | null): Promise<SegmentRef | null> => {
-    if (guid === null) return null;
-    const known = byGuid.get(guid);
-    if (known) return known;
-    try {
-      const segment = await client.get(`/v3/isolation_segments/${guid}`, isolationSegmentSchema);
-      return { guid, name: segment.name };
-    } catch (error) {
-      if (error instanceof CfApiError && error.isNotFound) return { guid, name: guid };
-      throw error;
-    }
-  };
-  const [ownRef, defaultRef] = await Promise.all([named(own), named(orgDefault)]);
-  return {
-    entitled: [...byGuid.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    own: ownRef,
-    orgDefault: defaultRef,
-  };
-}
-
-/** Admins and the org's managers move spaces between hosts (docs/adr/0005). */
-function canMoveSpace(user: { isAdmin: boolean }, roles: UserRoles, org: Organization): Capability {
-  if (!managesOrg(user, roles, org.guid))
-    return {
-      allowed: false,
-      reason: `Only an OrgManager of ${org.name} or a platform admin can move a space to other hosts.`,
-    };
-  if (org.suspended && !user.isAdmin)
-    return { allowed: false, reason: "This org is suspended: Cloud Foundry refuses changes to its spaces." };
-  return { allowed: true };
+function appliedGroups(bindings: SpaceBindings): AppliedGroup[] {
+  const { running, staging } = bindings;
+  const unique = new Map(
+    [...running.global, ...running.bound, ...staging.global, ...staging.bound].map((g) => [g.guid, g]),
+  );
+  return [...unique.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((group) => ({
+      group,
+      running: state(bindings, "running", group.guid),
+      staging: state(bindings, "staging", group.guid),
+    }));
 }
 
 const RECENT_ENTRIES = 5;
 
+export type SpaceDetailOptions = {
+  catalog: Catalog;
+  profiles: readonly Profile[];
+  dynamicAsgs: boolean;
+  /** The space's recent history, read alongside CF (null: the database is down). */
+  recent: Promise<ListResult | null>;
+};
+
+/**
+ * The space page's CF reads and what is shown from them, at a constant
+ * number of requests: the space, its org, every visible group (their
+ * relationships carry this space's bindings, since the user can read the
+ * space), the user's roles and the placement, all in parallel. Null when the
+ * space does not exist, is not shown to the user, or is not in the org.
+ */
+export async function readSpaceDetail(
+  client: CfClient,
+  user: SignedInUser,
+  orgGuid: string,
+  spaceGuid: string,
+  options: SpaceDetailOptions,
+): Promise<{ detail: SpaceDetail; observation: ReturnType<typeof observationOf> } | null> {
+  const { catalog, profiles } = options;
+  const observedAt = Date.now();
+  const [space, org, visible, roles, placement, recent] = await Promise.all([
+    findSpace(client, spaceGuid),
+    findOrganization(client, orgGuid),
+    listSecurityGroups(client),
+    listUserRoles(client, user.id),
+    readSpacePlacement(client, spaceGuid, orgGuid),
+    options.recent,
+  ]);
+  if (!space || !org || space.relationships.organization.data.guid !== orgGuid) return null;
+
+  const index = new GroupIndex(visible);
+  const bindings = index.bindings(spaceGuid);
+  const egress = spaceEgress(bindings, index, catalog, profiles);
+  const actor = { isAdmin: user.isAdmin, roles };
+  const detail: SpaceDetail = {
+    org,
+    space,
+    egress,
+    applied: appliedGroups(bindings),
+    bindable: [...visible].sort((a, b) => a.name.localeCompare(b.name)),
+    fixes: findFixes(bindings, index, egress, catalog, profiles),
+    canManage: roleAllows("change-space-egress", actor, orgGuid, spaceGuid),
+    change: decide("change-space-egress", actor, org, spaceGuid),
+    isAdmin: user.isAdmin,
+    segments: { ...placement, move: decide("move-space-segment", actor, org) },
+    recent: recent?.ok ? recent.entries : null,
+    loadedAt: observedAt,
+    catalogName: catalog.name,
+    dynamicAsgs: options.dynamicAsgs,
+  };
+  return { detail, observation: observationOf(orgGuid, [space], visible, observedAt) };
+}
+
+/**
+ * The space page's detail, once per request. The history is read alongside
+ * CF (one database round trip, docs/design.md §8) and shown only if CF lets
+ * the user read the space; the drift check runs after the response.
+ */
 export const loadSpaceDetail = cache(
-  async (orgGuid: string, spaceGuid: string): Promise<SpaceDetail | null> => {
-    const { client, userId } = await getCfClient();
-    const session = await getServerSession();
-    const user = { isAdmin: session?.user.isAdmin ?? false };
-    const catalog = loadCatalog();
-
-    // The visible groups carry this space's bindings in their relationships (the user can read the
-    // space), so no space-scoped list is needed; the segments are looked up alongside.
-    const observedAt = Date.now();
-    // The history is read alongside CF (one database round trip, design.md §8) and shown only if
-    // CF lets the user read the space.
-    const [space, org, visible, roles, segments, recent] = await Promise.all([
-      findSpace(spaceGuid),
-      findOrganization(orgGuid),
-      listSecurityGroups(client),
-      listUserRoles(client, userId),
-      segmentsOf(client, spaceGuid, orgGuid),
-      historyPage({ orgGuid, spaceGuids: [spaceGuid], space: spaceGuid, limit: RECENT_ENTRIES }),
-    ]);
-    if (!space || !org || space.relationships.organization.data.guid !== orgGuid) return null;
-    observeAfterResponse(observationOf(orgGuid, [space], visible, observedAt));
-
-    const index = new GroupIndex(visible);
-    const bindings = index.bindings(spaceGuid);
-    const egress = spaceEgress(bindings, index, catalog, profiles());
-    const { running, staging } = bindings;
-    const capability = canManageSpaceEgress(user, roles, { guid: spaceGuid, orgGuid });
-    const applied = [
-      ...new Map(
-        [...running.global, ...running.bound, ...staging.global, ...staging.bound].map((g) => [g.guid, g]),
-      ).values(),
-    ]
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((group) => ({
-        group,
-        running: state(bindings, "running", group.guid),
-        staging: state(bindings, "staging", group.guid),
-      }));
-
-    return {
-      org,
-      space,
-      egress,
-      applied,
-      bindable: [...visible].sort((a, b) => a.name.localeCompare(b.name)),
-      fixes: findFixes(bindings, index, egress, catalog, profiles()),
-      capability,
-      canChange: capability.allowed && !(org.suspended && !user.isAdmin),
-      isAdmin: user.isAdmin,
-      segments: { ...segments, canMove: canMoveSpace(user, roles, org) },
-      recent: recent?.ok ? recent.entries : null,
-      loadedAt: observedAt,
-      catalogName: catalog.name,
+  async (client: CfClient, user: SignedInUser, orgGuid: string, spaceGuid: string) => {
+    const read = await readSpaceDetail(client, user, orgGuid, spaceGuid, {
+      ...loadPlatform(),
       dynamicAsgs: env().dynamicAsgs,
-    };
+      recent: historyPage({ orgGuid, spaceGuids: [spaceGuid], space: spaceGuid, limit: RECENT_ENTRIES }),
+    });
+    if (!read) return null;
+    observeAfterResponse(read.observation);
+    return read.detail;
   },
 );

@@ -1,4 +1,4 @@
-import { cfCommand } from "@/lib/changes/commands";
+import { cfCommand } from "@/lib/cf/commands";
 import type { SpacePlan } from "./plan";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { citeRule, describeDefault, describeRequirement, describeRule, inSentence } from "./describe";
 import type { Policy, Requirement } from "./schema";
-import { seededContext as context } from "./test-world";
+import { seededContext as context } from "./test-support/world";
 
 const words = (spaces: string, require: Requirement) => describeRule({ spaces, require }, context);
 

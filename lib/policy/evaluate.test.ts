@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { DestinationStatus, Posture, ProfileState } from "@/lib/egress";
-import { spaceEgress } from "@/lib/view-models/space-egress";
+import { spaceEgress } from "@/lib/egress/space-egress";
 import { decidingRule, evaluateSpace } from "./evaluate";
 import type { Policy, PolicyRule, Requirement } from "./schema";
 import { stateFromEgress, stateFromGroups, type SpaceState } from "./state";
-import { alphaIndex, alphaSpaces, seededContext as context } from "./test-world";
+import { alphaIndex, alphaSpaces, seededContext as context } from "./test-support/world";
 
 const rule = (spaces: string, require: Requirement, note?: string): PolicyRule =>
   note === undefined ? { spaces, require } : { spaces, require, note };

@@ -132,6 +132,8 @@ describe("agreement with picomatch", () => {
   it("matches the same names as picomatch on the syntax both read", () => {
     fc.assert(
       fc.property(glob, name, (g, n) => {
+        // A glob of more than MAX_ALTERNATIVES alternatives is refused here (a bound on the work), read there.
+        fc.pre(compileGlob(g).ok);
         expect(globMatches(g, n), `${g} vs ${n}`).toBe(reference(g)(n));
       }),
       { numRuns: 3_000 },

@@ -5,7 +5,7 @@ import { evaluateSpace } from "./evaluate";
 import { applyOps, planSpace, planSpaces, type PlanContext, type PlanGroup, type PlanSpace } from "./plan";
 import type { Policy, PolicyRule, Requirement } from "./schema";
 import { stateFromGroups } from "./state";
-import { cfGroup, seededContext } from "./test-world";
+import { cfGroup, seededContext } from "./test-support/world";
 
 /**
  * The planner against brute force, on generated orgs: spaces with random

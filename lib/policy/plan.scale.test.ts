@@ -3,7 +3,7 @@ import type { SecurityGroup } from "@/lib/cf/schemas";
 import { MESSAGES } from "@/lib/failures/messages";
 import { planSpaces, type Permission, type PlanSpace, type SpacePlan } from "./plan";
 import type { Policy } from "./schema";
-import { cfGroup, seededContext } from "./test-world";
+import { cfGroup, seededContext } from "./test-support/world";
 
 /**
  * The org page may plan every space of an org at once (design.md §8 budgets

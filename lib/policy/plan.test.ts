@@ -12,7 +12,7 @@ import {
   type SpacePlan,
 } from "./plan";
 import type { Policy, PolicyRule, Requirement } from "./schema";
-import { alphaGroups, alphaIndex, alphaSpaces, cfGroup, seededContext } from "./test-world";
+import { alphaGroups, alphaIndex, alphaSpaces, cfGroup, seededContext } from "./test-support/world";
 
 const allowed: Permission = { canChange: true };
 const policyOf = (rules: PolicyRule[], def: Requirement | null = null): Policy => ({

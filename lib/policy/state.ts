@@ -10,7 +10,7 @@ import {
   type SecurityGroup,
 } from "@/lib/egress";
 import type { SecurityGroup as CfSecurityGroup } from "@/lib/cf/schemas";
-import type { SpaceEgress } from "@/lib/view-models/space-egress";
+import type { SpaceEgress } from "@/lib/egress/space-egress";
 import type { PolicyContext } from "./schema";
 
 /**

@@ -1,5 +1,5 @@
 import { preview, type Catalog, type Profile } from "@/lib/egress";
-import type { GroupIndex, SpaceBindings, SpaceEgress } from "./space-egress";
+import type { GroupIndex, SpaceBindings, SpaceEgress } from "@/lib/egress/space-egress";
 
 /** A profile that, turned on, would open a destination the space cannot reach now. */
 export type Fix = { destinationId: string; profile: Profile };

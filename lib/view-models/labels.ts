@@ -12,14 +12,7 @@ export const POSTURE_LABELS: Record<Posture, string> = {
   custom: "Custom",
 };
 
-/**
- * Whether a space's posture is the platform's own (lib/egress/posture.ts
- * `platformPosture`): every space has it from the globally enabled groups,
- * whatever is bound, so the space cannot close it by itself.
- */
-export function isPlatformWide(posture: Posture, platform: Posture): boolean {
-  return platform !== "closed" && posture === platform;
-}
+export { isPlatformWide } from "@/lib/egress/posture";
 
 /** "Public", or "Public (platform-wide)" when the platform itself gives every space that posture. */
 export function postureLabel(posture: Posture, platformWide = false): string {

@@ -1,11 +1,12 @@
 import type { Catalog, DestinationStatus, Posture, Profile } from "@/lib/egress";
 import type { Organization, SecurityGroup, Space } from "@/lib/cf/schemas";
 import { csvText } from "./csv";
-import { canManageSpaceEgress, managesOrg, seesAllSpacesOf, type UserRoles } from "@/lib/cf/roles";
+import type { UserRoles } from "@/lib/cf/role-index";
+import { managesOrg, roleAllows, seesAllSpacesOf } from "@/lib/permissions";
 import type { Lifecycle } from "@/lib/egress";
 import { evaluateSpace, stateFromEgress } from "@/lib/policy";
 import { NO_POLICY, policyCsvOf, policyJsonOf, type OrgPolicyState, type PolicyJson } from "./org-policy";
-import { GroupIndex, spaceEgress, type PlatformEgress, type ProfileView } from "./space-egress";
+import { GroupIndex, spaceEgress, type PlatformEgress, type ProfileView } from "@/lib/egress/space-egress";
 
 /**
  * The org's egress matrix: one row per space the user can see. The same
@@ -90,6 +91,7 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
     .sort((a, b) => a.name.localeCompare(b.name));
 
   const policyState = input.policy ?? NO_POLICY;
+  const actor = { isAdmin: input.user.isAdmin, roles: input.roles };
   const policyContext = { profiles: input.profiles, catalog: input.catalog };
 
   const rows = spaces.map((space): MatrixRow => {
@@ -108,7 +110,7 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
       staging: lifecycle("staging"),
       // The segment the space actually runs on: its own, else the org default.
       isolation_segment: (segment ? input.segmentNames.get(segment) : undefined) ?? defaultName,
-      can_manage: canManageSpaceEgress(input.user, input.roles, { guid: space.guid, orgGuid }).allowed,
+      can_manage: roleAllows("change-space-egress", actor, orgGuid, space.guid),
       // Judged from what the engine just computed for the row: no second evaluation, no CF request.
       policy: policyJsonOf(
         evaluateSpace(stateFromEgress(space.name, egress, policyContext), policyState.policy, policyContext),
@@ -136,8 +138,8 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
       };
     }),
     spaces: rows,
-    seesAllSpaces: seesAllSpacesOf(input.user, input.roles, orgGuid),
-    canManageOrg: managesOrg(input.user, input.roles, orgGuid),
+    seesAllSpaces: seesAllSpacesOf({ ...actor, readsGlobally: input.user.readsGlobally }, orgGuid),
+    canManageOrg: managesOrg(actor, orgGuid),
     defaultIsolationSegment: defaultName,
     entitledSegments: [...input.segmentNames.values()].sort((a, b) => a.localeCompare(b)),
     policy: policyState,

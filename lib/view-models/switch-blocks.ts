@@ -1,15 +1,18 @@
+import { judge } from "@/lib/permissions";
 import type { MatrixProfile } from "@/lib/view-models/org-matrix";
 
 export type SwitchBlock = { short: string; full: string };
 
 /**
- * Why a user may not flip a profile for a space, or undefined when they may.
+ * Why a user may not flip a profile for a space, or undefined when they may:
+ * the profile is platform-wide, its group is not visible to them, or
+ * lib/permissions refuses the change (the role, then the org's state).
  * CF stays the authority; this only decides which controls to offer.
  */
 export function switchBlock(
   profile: Pick<MatrixProfile, "label" | "group" | "groupGuid"> & { global: boolean },
   space: { can_manage: boolean },
-  org: { suspended: boolean },
+  org: { suspended: boolean; name?: string; orgName?: string },
   user: { isAdmin: boolean },
 ): SwitchBlock | undefined {
   if (profile.global) {
@@ -24,14 +27,10 @@ export function switchBlock(
       full: `${profile.label} is unavailable: the ${profile.group} security group is not visible to you. An administrator must make this group available to your org first.`,
     };
   }
-  if (!space.can_manage) {
-    return { short: "No permission", full: "You need the SpaceManager or OrgManager role to change egress." };
-  }
-  if (org.suspended && !user.isAdmin) {
-    return {
-      short: "Org suspended",
-      full: "This org is suspended: Cloud Foundry refuses changes to its spaces until an administrator reactivates it.",
-    };
-  }
-  return undefined;
+  const decision = judge(
+    "change-space-egress",
+    { roleAllows: space.can_manage, isAdmin: user.isAdmin },
+    { name: org.name ?? org.orgName ?? "this org", suspended: org.suspended },
+  );
+  return decision.allowed ? undefined : { short: decision.refusal.short, full: decision.refusal.message };
 }

@@ -13,7 +13,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function OrgsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
-  const result = await attempt(loadOrgSummaries);
+  const result = await attempt(({ client, user }) => loadOrgSummaries(client, user));
 
   return (
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">

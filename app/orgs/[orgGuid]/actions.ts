@@ -3,13 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, refuse, refuseWith } from "@/lib/actions/define-action";
-import {
-  egressChangeRefusal,
-  profileGroup,
-  readBeforeChange,
-  rolesBeforeChange,
-  spaceInOrg,
-} from "@/lib/changes/apply";
+import { profileGroup, readBeforeChange, rolesBeforeChange, spaceInOrg } from "@/lib/changes/apply";
 import { applySpacePlan, planOrg } from "@/lib/changes/policy-plan";
 import { applyRecorded, mayHaveChanged, resultOf } from "@/lib/changes/record";
 import { guidSchema } from "@/lib/cf/ids";
@@ -19,6 +13,8 @@ import { listSpaces } from "@/lib/cf/spaces";
 import { LIFECYCLES } from "@/lib/egress";
 import { profiles } from "@/lib/egress/load-profiles";
 import { MESSAGES } from "@/lib/failures";
+import { decideForSpaces } from "@/lib/permissions";
+import { refusalFailure } from "@/lib/permissions/failure";
 import type { BringResult } from "@/lib/view-models/policy-plan";
 
 /**
@@ -60,7 +56,9 @@ export const changeProfile = defineAction(
     ]);
     if (!space.ok) return refuseWith(space.failure);
     if (!group) return refuse("not-found", `${profile.label} is unavailable. ${MESSAGES.groupInvisible}`);
-    const refusal = egressChangeRefusal(ctx.session.user, roles, space.org, [spaceGuid]);
+    const refusal = refusalFailure(
+      decideForSpaces("change-space-egress", { ...ctx.session.user, roles }, space.org, [spaceGuid]),
+    );
     if (refusal) return refuseWith(refusal);
     const outcome = await applyRecorded(ctx, {
       orgGuid,
@@ -103,7 +101,9 @@ export const bindProfileToSpaces = defineAction(
     }
     if (!group) return refuse("not-found", `${profile.label} is unavailable. ${MESSAGES.groupInvisible}`);
     if (!org) return refuse("not-found", MESSAGES.orgGone);
-    const refusal = egressChangeRefusal(ctx.session.user, roles, org, spaceGuids);
+    const refusal = refusalFailure(
+      decideForSpaces("change-space-egress", { ...ctx.session.user, roles }, org, spaceGuids),
+    );
     if (refusal) return refuseWith(refusal);
     const outcome = await applyRecorded(ctx, {
       orgGuid,
@@ -186,7 +186,9 @@ export const changeGroup = defineAction(
     ]);
     if (!space.ok) return refuseWith(space.failure);
     if (!group) return refuse("not-found", MESSAGES.groupInvisible);
-    const refusal = egressChangeRefusal(ctx.session.user, roles, space.org, [spaceGuid]);
+    const refusal = refusalFailure(
+      decideForSpaces("change-space-egress", { ...ctx.session.user, roles }, space.org, [spaceGuid]),
+    );
     if (refusal) return refuseWith(refusal);
     const outcome = await applyRecorded(ctx, {
       orgGuid,

@@ -201,7 +201,7 @@ describe.each(testBackends())("bringing agency-alpha into policy on $name", (bac
     const { body } = await preview();
     expect(body.changes).toEqual([]);
     expect(body.unattainable.map((x) => [x.name, x.why])).toEqual([
-      ["prod", "Only a SpaceManager of this space or an OrgManager of its org can change its egress."],
+      ["prod", MESSAGES.notAuthorized],
     ]);
     const answered = await results({
       orgGuid: o.alpha,

@@ -14,7 +14,7 @@ export default async function OrgLayout({
 }) {
   const { orgGuid } = await params;
   if (!isGuid(orgGuid)) notFound();
-  const org = await attempt(() => findOrganization(orgGuid));
+  const org = await attempt(({ client }) => findOrganization(client, orgGuid));
   // A CF failure is left to the page, which says what failed and offers a retry.
   if (org.ok && !org.value) notFound();
   return children;

@@ -3,11 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, refuseWith } from "@/lib/actions/define-action";
-import { readBeforeChange, rolesBeforeChange, segmentMoveRefusal, spaceInOrg } from "@/lib/changes/apply";
+import { readBeforeChange, rolesBeforeChange, spaceInOrg } from "@/lib/changes/apply";
 import { mayHaveChanged, moveSpaceRecorded, resultOf } from "@/lib/changes/record";
 import { guidSchema } from "@/lib/cf/ids";
 import { listEntitledSegments } from "@/lib/cf/isolation-segments";
 import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
+import { decide } from "@/lib/permissions";
+import { refusalFailure } from "@/lib/permissions/failure";
 
 /**
  * Moving a space onto an isolation segment (dedicated hosts), or back to the
@@ -27,7 +29,7 @@ export const assignSegment = defineAction(
       rolesBeforeChange(ctx.client, ctx.session.user.id),
     ]);
     if (!space.ok) return refuseWith(space.failure);
-    const refusal = segmentMoveRefusal(ctx.session.user, roles, space.org);
+    const refusal = refusalFailure(decide("move-space-segment", { ...ctx.session.user, roles }, space.org));
     if (refusal) return refuseWith(refusal);
     const named = (guid: string | null) =>
       guid === null ? null : { guid, name: entitled.find((s) => s.guid === guid)?.name ?? guid };

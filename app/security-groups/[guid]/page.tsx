@@ -13,7 +13,7 @@ type Params = Promise<{ guid: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { guid } = await params;
-  const page = await attempt(() => loadSecurityGroup(guid));
+  const page = await attempt(({ client, user }) => loadSecurityGroup(client, user, guid));
   if (!page.ok) return { title: "Security group" };
   return { title: page.value ? `${page.value.group.name} (security group)` : "Security group not found" };
 }
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  */
 export default async function SecurityGroupPage({ params }: { params: Params }) {
   const { guid } = await params;
-  const result = await attempt(() => loadSecurityGroup(guid));
+  const result = await attempt(({ client, user }) => loadSecurityGroup(client, user, guid));
   if (!result.ok) {
     return (
       <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">

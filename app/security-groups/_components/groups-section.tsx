@@ -9,7 +9,7 @@ import { VisibilityNote } from "./visibility-note";
 
 /** The part of the list page that waits for CF, streamed in behind the page's heading. */
 export async function GroupsSection({ query }: { query: string }) {
-  const result = await attempt(loadSecurityGroups);
+  const result = await attempt(({ client, user }) => loadSecurityGroups(client, user));
   if (!result.ok)
     return <LoadFailure what="the security groups" failure={result.failure} requestId={result.requestId} />;
   const { groups, seesAllBindings } = result.value;

@@ -5,7 +5,7 @@ import { Button as AriaButton } from "react-aria-components";
 import { buttonClass } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { Select } from "@/components/ui/select";
-import { cfCommand, cfOrgCommand } from "@/lib/changes/commands";
+import { cfCommand, cfOrgCommand } from "@/lib/cf/commands";
 import { MESSAGES } from "@/lib/failures/messages";
 import type { MatrixProfile } from "@/lib/view-models/org-matrix";
 import { CliCommands } from "../change-flow/change-summary";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
 import type { Action } from "@/lib/actions/result";
-import { cfSegmentCommand } from "@/lib/changes/commands";
+import { cfSegmentCommand } from "@/lib/cf/commands";
 import { ChangeDialog } from "../change-flow/change-dialog";
 import { CliCommands } from "../change-flow/change-summary";
 import { useChangeFlow } from "../change-flow/use-change-flow";

@@ -15,7 +15,7 @@ type Params = Promise<{ orgGuid: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { orgGuid } = await params;
   if (!isGuid(orgGuid)) return { title: "Not found" };
-  const org = await attempt(() => findOrganization(orgGuid));
+  const org = await attempt(({ client }) => findOrganization(client, orgGuid));
   return { title: org.ok && org.value ? `${org.value.name} egress` : "Organization" };
 }
 
@@ -29,8 +29,8 @@ export default async function OrgPage({ params }: { params: Params }) {
   const { orgGuid } = await params;
   if (!isGuid(orgGuid)) notFound();
   // Started before the heading's read is awaited; OrgEgress awaits it.
-  const load = attemptEarly(() => loadMatrixRows(orgGuid));
-  const org = await attempt(() => findOrganization(orgGuid));
+  const load = attemptEarly(({ client, user }) => loadMatrixRows(client, user, orgGuid));
+  const org = await attempt(({ client }) => findOrganization(client, orgGuid));
   const name = org.ok && org.value ? org.value.name : null;
 
   return (

@@ -7,7 +7,8 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { buttonClass } from "@/components/ui/button";
 import { LoadFailure } from "@/components/ui/load-failure";
 import { isGuid } from "@/lib/cf/ids";
-import { activitySearch, loadActivity, parseActivityQuery } from "@/lib/loaders/activity";
+import { loadActivity } from "@/lib/loaders/activity";
+import { activitySearch, parseActivityQuery } from "@/lib/view-models/activity-query";
 import { attempt } from "@/lib/loaders/attempt";
 import { activityRows } from "@/lib/view-models/history";
 import { ActivityFilters } from "./_components/activity-filters";
@@ -35,7 +36,7 @@ export default async function ActivityPage({
   const { orgGuid } = await params;
   if (!isGuid(orgGuid)) notFound();
   const { query, problems } = parseActivityQuery(await searchParams);
-  const result = await attempt(() => loadActivity(orgGuid, query, PAGE_SIZE));
+  const result = await attempt(({ client, user }) => loadActivity(client, user, orgGuid, query, PAGE_SIZE));
   if (!result.ok) {
     return (
       <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">

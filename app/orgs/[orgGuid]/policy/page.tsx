@@ -32,7 +32,7 @@ export const metadata: Metadata = { title: "Egress policy" };
 export default async function PolicyPage({ params }: { params: Params }) {
   const { orgGuid } = await params;
   if (!isGuid(orgGuid)) notFound();
-  const loaded = await attempt(() => loadOrgMatrix(orgGuid));
+  const loaded = await attempt(({ client, user }) => loadOrgMatrix(client, user, orgGuid));
   if (!loaded.ok) {
     return (
       <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">

@@ -1,18 +1,14 @@
+import { failure, MESSAGES } from "@/lib/failures";
+import { defineRoute, refuse } from "@/lib/http/define-route";
+import { csvResponse } from "@/lib/http/responses";
+import { loadOrgMatrix } from "@/lib/loaders/org";
 import { postureCsv } from "@/lib/view-models/org-matrix";
-import { exportResponse } from "@/lib/loaders/org-export";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ orgGuid: string }> }) {
-  const { orgGuid } = await params;
-  return exportResponse(orgGuid, (matrix) => {
-    const name = matrix.org.name.replace(/[^\w.-]+/g, "_");
-    return new Response(postureCsv(matrix), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${name}-egress.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
-  });
-}
+/** The org matrix as CSV (docs/design.md §5): one row per space. */
+export const GET = defineRoute({ params: { orgGuid: MESSAGES.orgGone } }, async (ctx) => {
+  const matrix = await loadOrgMatrix(ctx.client, ctx.user, ctx.params.orgGuid);
+  if (!matrix) return refuse(ctx, failure("not-found", MESSAGES.orgGone));
+  return csvResponse(postureCsv(matrix), matrix.org.name, "egress");
+});

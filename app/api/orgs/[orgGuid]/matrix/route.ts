@@ -1,23 +1,17 @@
-import { getServerSession } from "@/lib/auth/session";
-import { isGuid } from "@/lib/cf/ids";
 import { failure, MESSAGES } from "@/lib/failures";
+import { defineRoute, refuse } from "@/lib/http/define-route";
+import { jsonResponse } from "@/lib/http/responses";
 import { loadMatrixRows } from "@/lib/loaders/org";
-import { refuse, withRouteErrors } from "@/lib/loaders/route-errors";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The org page's own rows (what the matrix refreshes itself from): the
  * matrix's view model with each space's last history entry. Not a stable
- * interface; the export of design.md §5 is /api/orgs/[orgGuid]/posture.
+ * interface; the export of docs/design.md §5 is /api/orgs/[orgGuid]/posture.
  */
-export function GET(_request: Request, { params }: { params: Promise<{ orgGuid: string }> }) {
-  return withRouteErrors(async () => {
-    if (!(await getServerSession())) return refuse(failure("sign-in", MESSAGES.signIn));
-    const { orgGuid } = await params;
-    if (!isGuid(orgGuid)) return refuse(failure("not-found", MESSAGES.orgGone));
-    const loaded = await loadMatrixRows(orgGuid);
-    if (!loaded) return refuse(failure("not-found", MESSAGES.orgGone));
-    return Response.json(loaded.rows, { headers: { "Cache-Control": "no-store" } });
-  });
-}
+export const GET = defineRoute({ params: { orgGuid: MESSAGES.orgGone } }, async (ctx) => {
+  const loaded = await loadMatrixRows(ctx.client, ctx.user, ctx.params.orgGuid);
+  if (!loaded) return refuse(ctx, failure("not-found", MESSAGES.orgGone));
+  return jsonResponse(loaded.rows);
+});

@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { ACTIVITY_KINDS, type ActivityQuery } from "@/lib/loaders/activity";
+import { ACTIVITY_KINDS, type ActivityQuery } from "@/lib/view-models/activity-query";
 
 const KIND_LABELS: Record<(typeof ACTIVITY_KINDS)[number], string> = {
   change: "Changes made in the dashboard",

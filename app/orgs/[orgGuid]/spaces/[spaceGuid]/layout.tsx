@@ -14,7 +14,7 @@ export default async function SpaceLayout({
 }) {
   const { orgGuid, spaceGuid } = await params;
   if (!isGuid(spaceGuid)) notFound();
-  const space = await attempt(() => findSpace(spaceGuid));
+  const space = await attempt(({ client }) => findSpace(client, spaceGuid));
   if (space.ok && (!space.value || space.value.relationships.organization.data.guid !== orgGuid)) notFound();
   return children;
 }

@@ -16,7 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { spaceGuid } = await params;
   if (!isGuid(spaceGuid)) return { title: "Not found" };
-  const space = await attempt(() => findSpace(spaceGuid));
+  const space = await attempt(({ client }) => findSpace(client, spaceGuid));
   return { title: space.ok && space.value ? `${space.value.name} egress` : "Space" };
 }
 
@@ -39,10 +39,10 @@ export default async function SpacePage({
   const { orgGuid, spaceGuid } = await params;
   if (!isGuid(orgGuid) || !isGuid(spaceGuid)) notFound();
   // Started before the heading's reads are awaited; SpacePosture and SpaceEgress await it.
-  const load = attemptEarly(() => loadSpaceDetail(orgGuid, spaceGuid));
+  const load = attemptEarly(({ client, user }) => loadSpaceDetail(client, user, orgGuid, spaceGuid));
   const [space, org] = await Promise.all([
-    attempt(() => findSpace(spaceGuid)),
-    attempt(() => findOrganization(orgGuid)),
+    attempt(({ client }) => findSpace(client, spaceGuid)),
+    attempt(({ client }) => findOrganization(client, orgGuid)),
   ]);
   const names =
     space.ok && space.value && org.ok && org.value ? { space: space.value.name, org: org.value.name } : null;

@@ -1,9 +1,8 @@
-import { getServerSession } from "@/lib/auth/session";
 import { planOrg } from "@/lib/changes/policy-plan";
 import { isGuid } from "@/lib/cf/ids";
-import { cfClientFor } from "@/lib/cf/session-client";
 import { failure, MESSAGES } from "@/lib/failures";
-import { refuse, withRouteErrors } from "@/lib/loaders/route-errors";
+import { defineRoute, refuse } from "@/lib/http/define-route";
+import { jsonResponse } from "@/lib/http/responses";
 import { planView } from "@/lib/view-models/policy-plan";
 
 export const dynamic = "force-dynamic";
@@ -15,24 +14,16 @@ export const dynamic = "force-dynamic";
  * brought into policy with why (lib/view-models/policy-plan.ts `PlanView`).
  * Not a stable interface: the dialog's own.
  */
-export function GET(request: Request, { params }: { params: Promise<{ orgGuid: string }> }) {
-  return withRouteErrors(async () => {
-    const session = await getServerSession();
-    if (!session) return refuse(failure("sign-in", MESSAGES.signIn));
-    const { orgGuid } = await params;
-    const space = new URL(request.url).searchParams.get("space");
-    if (!isGuid(orgGuid)) return refuse(failure("not-found", MESSAGES.orgGone));
-    if (space !== null && !isGuid(space)) return refuse(failure("not-found", MESSAGES.spaceGone));
-    const plan = await planOrg(
-      cfClientFor(session),
-      session.user,
-      orgGuid,
-      space === null ? undefined : new Set([space]),
-    );
-    if (!plan) return refuse(failure("not-found", MESSAGES.orgGone));
-    if (space !== null && plan.plans.length === 0) return refuse(failure("not-found", MESSAGES.spaceGone));
-    return Response.json(planView(plan.org, plan.revision, plan.plans), {
-      headers: { "Cache-Control": "no-store" },
-    });
-  });
-}
+export const GET = defineRoute({ params: { orgGuid: MESSAGES.orgGone } }, async (ctx) => {
+  const space = new URL(ctx.request.url).searchParams.get("space");
+  if (space !== null && !isGuid(space)) return refuse(ctx, failure("not-found", MESSAGES.spaceGone));
+  const plan = await planOrg(
+    ctx.client,
+    ctx.user,
+    ctx.params.orgGuid,
+    space === null ? undefined : new Set([space]),
+  );
+  if (!plan) return refuse(ctx, failure("not-found", MESSAGES.orgGone));
+  if (space !== null && plan.plans.length === 0) return refuse(ctx, failure("not-found", MESSAGES.spaceGone));
+  return jsonResponse(planView(plan.org, plan.revision, plan.plans));
+});

@@ -17,14 +17,14 @@ export function AdvancedSection({ detail }: { detail: SpaceDetail }) {
             <h3 className="text-lg">Profiles while apps stage</h3>
             <ProfileSwitches detail={detail} lifecycle="staging" />
           </div>
-          {detail.canChange ? (
+          {detail.change.allowed ? (
             <div className="space-y-2">
               <h3 className="text-lg">Bind another security group</h3>
               <p>Any group you can see can be bound to this space, for running or for staging.</p>
               <BindGroupForm groups={detail.bindable.map((g) => ({ guid: g.guid, name: g.name }))} />
             </div>
           ) : (
-            !detail.capability.allowed && <p>{detail.capability.reason}</p>
+            <p>{detail.change.refusal.message}</p>
           )}
         </div>
       </details>

@@ -28,7 +28,7 @@ function Fix({ detail, destination }: { detail: SpaceDetail; destination: Destin
       <p>
         {destination.label} is {destination.status}: turn on {fix.profile.label}.
       </p>
-      {detail.canChange && (
+      {detail.change.allowed && (
         <ChangeButton
           change={{
             kind: "profile",

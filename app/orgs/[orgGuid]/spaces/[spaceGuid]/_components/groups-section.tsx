@@ -44,7 +44,7 @@ export function GroupsSection({ detail }: { detail: SpaceDetail }) {
               })}
             </ul>
             <RulesTable rules={group.rules} caption={`Rules of ${group.name}`} />
-            {detail.canChange && (
+            {detail.change.allowed && (
               <div className="flex flex-wrap gap-3">
                 {LIFECYCLES.map((lifecycle) =>
                   applied[lifecycle] === "bound" || applied[lifecycle] === "bound-and-global" ? (

@@ -9,7 +9,7 @@ function blockFor(detail: SpaceDetail, profileId: string, lifecycle: Lifecycle) 
   const state = view[lifecycle];
   return switchBlock(
     { ...view, global: state === "global" || state === "bound-and-global" },
-    { can_manage: detail.capability.allowed },
+    { can_manage: detail.canManage },
     detail.org,
     { isAdmin: detail.isAdmin },
   );

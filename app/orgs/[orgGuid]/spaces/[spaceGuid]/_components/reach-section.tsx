@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import type { answerReach } from "@/lib/loaders/reach";
+import type { answerReach } from "@/lib/egress/reach-host";
 import type { SpaceDetail } from "@/lib/loaders/space";
 
 export type ReachQuery = { host?: string; port?: string; protocol?: string };

@@ -6,7 +6,7 @@ import { assignSegment } from "../../../segment-actions";
 
 /** Where the space's apps run (its segment, the org's default, or the shared hosts), and moving it. */
 export function SegmentSection({ detail }: { detail: SpaceDetail }) {
-  const { own, orgDefault, entitled, canMove } = detail.segments;
+  const { own, orgDefault, entitled, move } = detail.segments;
   const placement = placementOf(own?.name ?? null, orgDefault?.name ?? null);
   return (
     <section aria-labelledby="segment-heading" className="space-y-3">
@@ -39,7 +39,7 @@ export function SegmentSection({ detail }: { detail: SpaceDetail }) {
           current={own}
           orgDefault={orgDefault}
           entitled={entitled}
-          disabledReason={canMove.allowed ? undefined : canMove.reason}
+          disabledReason={move.allowed ? undefined : move.refusal.message}
           assignSegment={assignSegment}
         />
       )}

@@ -4,7 +4,7 @@ import { SpaceChanges } from "@/components/egress/space/space-changes";
 import { Alert } from "@/components/ui/alert";
 import { LoadFailure } from "@/components/ui/load-failure";
 import type { Attempt } from "@/lib/loaders/attempt";
-import { answerReach } from "@/lib/loaders/reach";
+import { answerReach } from "@/lib/egress/reach-host";
 import type { SpaceDetail } from "@/lib/loaders/space";
 import { changeGroup, changeProfile } from "../../../actions";
 import { AdvancedSection } from "./advanced-section";

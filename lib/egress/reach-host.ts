@@ -2,7 +2,8 @@ import "server-only";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { z } from "zod";
-import { canReach, type SecurityGroup } from "@/lib/egress";
+import type { SecurityGroup } from "./evaluate";
+import { canReach } from "./reach";
 
 /**
  * "Can my app reach …?" A host name is resolved here, on the dashboard's own

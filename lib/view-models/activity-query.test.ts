@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activitySearch, parseActivityQuery } from "./activity";
+import { activitySearch, parseActivityQuery } from "./activity-query";
 
 const GUID = "11111111-1111-4111-8111-111111111111";
 

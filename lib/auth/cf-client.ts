@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { requireSession, type ServerSession } from "@/lib/auth/session";
+import { CfClient, type CfRequestEvent } from "@/lib/cf/client";
+import { requireSession, type ServerSession, type SignedInUser } from "./session";
 import { env } from "@/lib/env";
 import { currentRequestId, log } from "@/lib/log";
-import { CfClient, type CfRequestEvent } from "./client";
 
 /** A CF client carrying this session's own token; every request it makes is logged with its timing. */
 export function cfClientFor(session: ServerSession): CfClient {
@@ -20,8 +20,14 @@ export function cfClientFor(session: ServerSession): CfClient {
   });
 }
 
-/** The CF client of this request, for pages: one per request; no session redirects to sign-in. */
-export const getCfClient = cache(async (): Promise<{ client: CfClient; userId: string }> => {
+/** Who is looking at a page, and the CF client that reads with their own token. */
+export type Viewer = { client: CfClient; user: SignedInUser };
+
+/**
+ * This request's viewer, for pages: one per request (so loaders cached on
+ * `(client, user, …)` share their reads); no session redirects to sign-in.
+ */
+export const getViewer = cache(async (): Promise<Viewer> => {
   const session = await requireSession();
-  return { client: cfClientFor(session), userId: session.user.id };
+  return { client: cfClientFor(session), user: session.user };
 });

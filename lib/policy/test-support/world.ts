@@ -1,8 +1,8 @@
 import type { SecurityGroup } from "@/lib/cf/schemas";
 import { DEFAULT_PROFILES, defaultCatalog } from "@/lib/egress";
-import { GroupIndex } from "@/lib/view-models/space-egress";
+import { GroupIndex } from "@/lib/egress/space-egress";
 import { ids, seed } from "@/sim/seed";
-import type { PolicyContext } from "./schema";
+import type { PolicyContext } from "../schema";
 
 /**
  * Test support: the seeded world of design.md §3 as the CF API returns it to

@@ -1,4 +1,4 @@
-import type { Lifecycle } from "@/lib/egress";
+import type { Lifecycle } from "./lifecycle";
 
 /**
  * The cf CLI command equivalent to a change, so users learn the CLI and can

@@ -1,0 +1,139 @@
+import type { UserRoles } from "@/lib/cf/role-index";
+import { MESSAGES, ORG_REFUSALS } from "@/lib/failures/messages";
+
+/**
+ * Who may do what in the dashboard, in one place, judged as Cloud Foundry
+ * judges it (docs/cf-behaviour.md §2.3): first the role, then the org's
+ * state. Every page, action and route handler asks here, so a control is
+ * offered exactly when its action would be let through, and both say the
+ * same words when not. Pure and client-safe. CF stays the authority: what
+ * passes here, CF judges again with the user's own token; this only decides
+ * which controls to offer and which calls are sure to be refused (those are
+ * refused before anything is recorded or sent).
+ */
+
+export type Operation =
+  /** Bind or unbind a security group for a space (a profile switch, a fix, bulk apply, Bring into policy). */
+  | "change-space-egress"
+  /** Move a space onto an isolation segment, or back to the org's default (docs/adr/0005). */
+  | "move-space-segment"
+  /** Edit the org's egress policy (stored by the dashboard, docs/adr/0006). */
+  | "edit-org-policy"
+  /** Prepare a private-egress support request for the org (seed 004: the "Org Admin" asks). */
+  | "request-private-egress";
+
+export const OPERATIONS: readonly Operation[] = [
+  "change-space-egress",
+  "move-space-segment",
+  "edit-org-policy",
+  "request-private-egress",
+];
+
+export type RefusalReason =
+  "space-role" | "org-role-segment" | "org-role-policy" | "org-role-private-egress" | "org-suspended";
+
+export type Refusal = {
+  reason: RefusalReason;
+  /** The failure kind an action or route answers with (lib/failures). */
+  kind: "forbidden" | "suspended";
+  /** A control's label when it is disabled ("No permission"). */
+  short: string;
+  /** The sentence that says why, the same on the page and in the refused action. */
+  message: string;
+};
+
+export type Decision = { allowed: true } | { allowed: false; refusal: Refusal };
+
+type OrgRef = { guid: string; name: string; suspended: boolean };
+/** What the reasons need of an org: its name (some sentences name it) and its state. */
+type OrgState = Pick<OrgRef, "name" | "suspended">;
+
+/** The one table of reasons, worded from lib/failures. */
+const REFUSALS: Record<RefusalReason, (org: OrgState) => Omit<Refusal, "reason">> = {
+  "space-role": () => ({ kind: "forbidden", short: "No permission", message: MESSAGES.notAuthorized }),
+  "org-role-segment": (org) => ({
+    kind: "forbidden",
+    short: "No permission",
+    message: ORG_REFUSALS.segmentMove(org.name),
+  }),
+  "org-role-policy": () => ({ kind: "forbidden", short: "Read only", message: MESSAGES.notAuthorizedPolicy }),
+  "org-role-private-egress": (org) => ({
+    kind: "forbidden",
+    short: "No permission",
+    message: ORG_REFUSALS.privateEgress(org.name),
+  }),
+  "org-suspended": () => ({ kind: "suspended", short: "Org suspended", message: MESSAGES.orgSuspended }),
+};
+
+/**
+ * Per operation: which role allows it (admins may do anything), the reason
+ * when the role is missing, and whether CF refuses it in a suspended org
+ * (CF-OrgSuspended for everyone but admins; the policy and the support
+ * request are the dashboard's own, so CF has no say in them).
+ */
+const RULES: Record<
+  Operation,
+  { who: "space-or-org-manager" | "org-manager"; noRole: RefusalReason; suspendable: boolean }
+> = {
+  "change-space-egress": { who: "space-or-org-manager", noRole: "space-role", suspendable: true },
+  "move-space-segment": { who: "org-manager", noRole: "org-role-segment", suspendable: true },
+  "edit-org-policy": { who: "org-manager", noRole: "org-role-policy", suspendable: false },
+  "request-private-egress": { who: "org-manager", noRole: "org-role-private-egress", suspendable: false },
+};
+
+export type Actor = { isAdmin: boolean; roles: UserRoles };
+
+/** An OrgManager of the org, or a platform admin. */
+export function managesOrg(actor: Actor, orgGuid: string): boolean {
+  return actor.isAdmin || !!actor.roles.orgs.get(orgGuid)?.has("organization_manager");
+}
+
+/** Whether CF lists every space of the org to this user: its managers and global readers (docs/design.md §4). */
+export function seesAllSpacesOf(actor: Actor & { readsGlobally: boolean }, orgGuid: string): boolean {
+  return actor.readsGlobally || !!actor.roles.orgs.get(orgGuid)?.has("organization_manager");
+}
+
+/** Whether the user's role allows the operation, whatever the org's state (the export's `can_manage`). */
+export function roleAllows(op: Operation, actor: Actor, orgGuid: string, spaceGuid?: string): boolean {
+  if (managesOrg(actor, orgGuid)) return true;
+  return (
+    RULES[op].who === "space-or-org-manager" &&
+    spaceGuid !== undefined &&
+    !!actor.roles.spaces.get(spaceGuid)?.has("space_manager")
+  );
+}
+
+function refused(reason: RefusalReason, org: OrgState): Decision {
+  return { allowed: false, refusal: { reason, ...REFUSALS[reason](org) } };
+}
+
+/**
+ * The decision from what is already known of the user (whether their role
+ * allows it, whether they are an admin), for client code that has no roles
+ * to hand: a matrix row carries only `can_manage`.
+ */
+export function judge(
+  op: Operation,
+  facts: { roleAllows: boolean; isAdmin: boolean },
+  org: OrgState,
+): Decision {
+  if (!facts.roleAllows) return refused(RULES[op].noRole, org);
+  if (RULES[op].suspendable && org.suspended && !facts.isAdmin) return refused("org-suspended", org);
+  return { allowed: true };
+}
+
+/** May this user do this to this org (and, for egress changes, this space)? */
+export function decide(op: Operation, actor: Actor, org: OrgRef, spaceGuid?: string): Decision {
+  return judge(op, { roleAllows: roleAllows(op, actor, org.guid, spaceGuid), isAdmin: actor.isAdmin }, org);
+}
+
+/** The same for one change of many spaces: every space's role first, then the org's state, as CF does. */
+export function decideForSpaces(
+  op: Operation,
+  actor: Actor,
+  org: OrgRef,
+  spaceGuids: readonly string[],
+): Decision {
+  const allowed = spaceGuids.every((guid) => roleAllows(op, actor, org.guid, guid));
+  return judge(op, { roleAllows: allowed, isAdmin: actor.isAdmin }, org);
+}
