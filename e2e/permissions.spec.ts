@@ -216,7 +216,10 @@ const SPACE_GONE = notFound(MESSAGES.spaceGone);
 const NOT_IN_ORG = notFound(MESSAGES.spaceNotInOrg);
 const ORG_GONE = notFound(MESSAGES.orgGone);
 const ROLE: Refusal = { kind: "forbidden", message: MESSAGES.notAuthorized };
-const orgRole = (org: OrgKey): Refusal => ({ kind: "forbidden", message: ORG_REFUSALS.segmentMove(orgName(org)) });
+const orgRole = (org: OrgKey): Refusal => ({
+  kind: "forbidden",
+  message: ORG_REFUSALS.segmentMove(orgName(org)),
+});
 const SUSPENDED_ORG: Refusal = { kind: "suspended", message: MESSAGES.orgSuspended };
 
 /** The space checks every space action makes first: CF shows the space, in the org named. */
@@ -285,7 +288,8 @@ function actionCases(user: SeededUser, policyRevision: (org: OrgTarget) => Promi
       expected:
         spaceCheck(user, t) ?? (groupHidden ? notFound(MESSAGES.groupInvisible) : (checked ?? "done")),
     });
-    const moves = (space && (WHO[user].manages.includes(orgOf(space)) ? null : orgRole(orgOf(space)))) ?? null;
+    const moves =
+      (space && (WHO[user].manages.includes(orgOf(space)) ? null : orgRole(orgOf(space)))) ?? null;
     const current = SEGMENT_OF.get(spaceGuid) ?? null;
     cases.push({
       name: "assignSegment",

@@ -10,7 +10,11 @@ import type { AppDatabase, HistoryEntry, ListQuery, ListResult, StoredPolicy } f
  * it could not show (null, or "unavailable").
  */
 
-async function orNull<T>(what: string, orgGuid: string, read: (db: AppDatabase) => Promise<T>): Promise<T | null> {
+async function orNull<T>(
+  what: string,
+  orgGuid: string,
+  read: (db: AppDatabase) => Promise<T>,
+): Promise<T | null> {
   try {
     return await read(await getDatabase());
   } catch (error) {
@@ -20,7 +24,10 @@ async function orNull<T>(what: string, orgGuid: string, read: (db: AppDatabase) 
 }
 
 /** The latest entry per space, in one query; null when the history cannot be read. */
-export function lastEntries(orgGuid: string, spaceGuids: string[]): Promise<Map<string, HistoryEntry> | null> {
+export function lastEntries(
+  orgGuid: string,
+  spaceGuids: string[],
+): Promise<Map<string, HistoryEntry> | null> {
   return orNull("last entries", orgGuid, (db) => db.lastEntries(orgGuid, spaceGuids));
 }
 

@@ -1,11 +1,4 @@
-import type {
-  ChangeIntent,
-  ChangeOutcome,
-  GroupRef,
-  HistoryEntry,
-  KindFilter,
-  UserRef,
-} from "./entries";
+import type { ChangeIntent, ChangeOutcome, GroupRef, HistoryEntry, KindFilter, UserRef } from "./entries";
 
 /**
  * What the database stores besides the entries (segment moves, requests,

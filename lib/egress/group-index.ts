@@ -87,4 +87,3 @@ function push(map: Map<string, SecurityGroup[]>, key: string, group: SecurityGro
   if (list) list.push(group);
   else map.set(key, [group]);
 }
-

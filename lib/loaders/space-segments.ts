@@ -7,7 +7,11 @@ import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
 
 export type SegmentRef = { guid: string; name: string };
 
-export type SpacePlacement = { entitled: SegmentRef[]; own: SegmentRef | null; orgDefault: SegmentRef | null };
+export type SpacePlacement = {
+  entitled: SegmentRef[];
+  own: SegmentRef | null;
+  orgDefault: SegmentRef | null;
+};
 
 /**
  * The space's placement: the org's entitled segments (one list), the space's own assignment and the

@@ -65,4 +65,3 @@ export function activitySearch(query: ActivityQuery, extra: Record<string, strin
   const text = params.toString();
   return text ? `?${text}` : "";
 }
-

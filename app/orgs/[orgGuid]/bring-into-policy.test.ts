@@ -200,9 +200,7 @@ describe.each(testBackends())("bringing agency-alpha into policy on $name", (bac
     await signIn("devon");
     const { body } = await preview();
     expect(body.changes).toEqual([]);
-    expect(body.unattainable.map((x) => [x.name, x.why])).toEqual([
-      ["prod", MESSAGES.notAuthorized],
-    ]);
+    expect(body.unattainable.map((x) => [x.name, x.why])).toEqual([["prod", MESSAGES.notAuthorized]]);
     const answered = await results({
       orgGuid: o.alpha,
       revision: body.revision,

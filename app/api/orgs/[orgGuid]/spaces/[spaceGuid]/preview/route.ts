@@ -29,7 +29,8 @@ export const GET = defineRoute(
     if (!parsed.success) return refuse(ctx, failure("invalid", "The preview request is not valid."));
     const { lifecycle, action, profile: profileId, group } = parsed.data;
     const profile = profiles().find((p) => p.id === profileId);
-    if (!profile && !group) return refuse(ctx, failure("invalid", "Name an egress profile or a security group."));
+    if (!profile && !group)
+      return refuse(ctx, failure("invalid", "Name an egress profile or a security group."));
 
     const result = await previewChange(ctx.client, {
       ...ctx.params,
