@@ -5,7 +5,7 @@
  *   not `nomodule` ones: Next's polyfills, which no browser that runs modules
  *   fetches), each fetched and gzipped (level 6), summed; the org page must
  *   stay within 50 kB of the landing page (signed out, the app's emptiest page).
- * - Lighthouse 12 (the npm package, pinned; see ../shared/docs/stack-notes.md)
+ * - Lighthouse 12 (the npm package, pinned; docs/benchmarks.md says why)
  *   with the system Chromium: performance and accessibility, each ≥ 0.95, on
  *   every page of the list, for each form factor of `--form-factors`
  *   (default both: `mobile`, Lighthouse's default of a phone on a simulated

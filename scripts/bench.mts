@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: the org page and the JSON export against orgs of 10, 100,
  * 1,000 and 5,000 spaces, beside the same question answered the cf CLI way,
- * and the budgets of design.md §8. Prints Markdown tables (the README shows
- * the last run's) and writes bench/results.json.
+ * and the budgets of design.md §8. Prints Markdown tables (docs/benchmarks.md
+ * shows the last run's) and writes bench/results.json.
  *
  * Set-up: the stand-in (its own process) holds the seeded world plus one
  * generated org per size and 50 generated security groups of 20 rules

@@ -12,9 +12,9 @@
  *   dist/.nvmrc           the Node.js major version, for the Node buildpack
  *
  * Nothing is installed or compiled on the platform: dist/ has no package.json,
- * so the Node buildpack only provides Node.js (see README, "Deploy on Cloud
- * Foundry"). Symlinks are copied as the files they point to, since `cf push`
- * does not reliably upload them.
+ * so the Node buildpack only provides Node.js (see docs/deploy.md). Symlinks
+ * are copied as the files they point to, since `cf push` does not reliably
+ * upload them.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";

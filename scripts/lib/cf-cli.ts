@@ -1,7 +1,7 @@
 /**
  * The question the org page answers, asked the cf CLI's way: for each space,
  * `cf space S --security-group-rules`, whose requests are listed in
- * ../shared/docs/cf-api-and-uaa.md §5 (cf CLI v8). They are made here exactly
+ * docs/cf-behaviour.md §5 (cf CLI v8). They are made here exactly
  * in that order, one after another as the CLI makes them, with the CLI's
  * defaults (no `per_page` except 1 on name lookups, so lists page at 50 and
  * their `next` links are followed):
