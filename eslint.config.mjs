@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    // Arrows point down only (design.md §2): app → components → lib. Server actions reach client
+    // Arrows point down only (docs/design.md §2): app → components → lib. Server actions reach client
     // components as props; lib stays free of React (React's cache() for per-request memoisation aside).
     files: ["components/**"],
     rules: {

@@ -34,14 +34,14 @@ const UAA_PORT = 9623;
 const SIM_URL = `http://127.0.0.1:${CF_PORT}`;
 const CF_TIMEOUT_MS = 4000;
 
-/** Shared by every instance, as the README's deployment requires. */
+/** Shared by every instance, as docs/deploy.md's deployment requires. */
 const AUTH_SECRET = "deploy-e2e-auth-secret-never-logged-0123456789";
 const NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = Buffer.alloc(32, 42).toString("base64");
 const CLIENT_SECRET = "deploy-e2e-client-secret";
 
 const logOf = (port: number) => `test-results/deploy-app-${port}.log`;
 
-/** What the specs read from the environment (e2e/deploy/support/env.ts). */
+/** What the specs read from the environment (e2e/deploy/support/deploy.ts). */
 Object.assign(process.env, {
   E2E_SIM_URL: SIM_URL,
   E2E_ROUTE_URL: `http://127.0.0.1:${ROUTE_PORT}`,

@@ -8,7 +8,7 @@ import { expect, test, type SeededUser } from "./support/fixtures";
 import type { Faults, Sim } from "./support/sim";
 
 /**
- * Cloud Foundry failing in the middle of a change (design.md §11): a read
+ * Cloud Foundry failing in the middle of a change (docs/design.md §11): a read
  * the change depends on, the write itself, a dropped connection, CF slower
  * than the dashboard's timeout, and the browser losing the dashboard. For
  * each of the three ways to change egress, the control comes back to its

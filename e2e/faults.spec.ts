@@ -16,7 +16,7 @@ import {
 import type { Faults, RouteFault, Sim } from "./support/sim";
 
 /**
- * Cloud Foundry failing (design.md §11), beyond the change faults of
+ * Cloud Foundry failing (docs/design.md §11), beyond the change faults of
  * change-faults.spec.ts: slow, 500, 503 with Retry-After, 429, refused
  * connections, malformed JSON, on every request; then only on the writes.
  * Every page, route handler and server action answers with a clear state in
@@ -29,7 +29,7 @@ import type { Faults, RouteFault, Sim } from "./support/sim";
 
 const { orgs: o, spaces: s, securityGroups: g, isolationSegments: iso } = ids;
 
-/** CF's own 429 (cf-api-and-uaa.md §1.6): a JSON body sent as text/plain, with Retry-After. */
+/** CF's own 429 (docs/cf-behaviour.md §1.6): a JSON body sent as text/plain, with Retry-After. */
 const RATE_LIMITED: RouteFault = {
   path: "/**",
   status: 429,

@@ -4,7 +4,7 @@ import { ActivityPage } from "./pages/activity-page";
 import { OrgMatrixPage } from "./pages/org-matrix-page";
 import { expect, test } from "./support/fixtures";
 
-/** The change history (design.md §6): what the dashboard did, drift from outside, who may see which entry. */
+/** The change history (docs/design.md §6): what the dashboard did, drift from outside, who may see which entry. */
 
 const { orgs: o, spaces: s, securityGroups: g } = ids;
 

@@ -14,7 +14,7 @@ import {
 import { tokenFor } from "./support/sim";
 
 /**
- * Who may see and do what (design.md §3, CF's rules): every seeded user, and
+ * Who may see and do what (docs/design.md §3, CF's rules): every seeded user, and
  * a visitor with no session, against every route, route handler and server
  * action, with the guids of their own orgs and spaces, of others', of a
  * space under another org, and of nothing at all. The table below is what CF
@@ -128,7 +128,7 @@ const always = () => true;
 const orgVisible = (user: SeededUser, t: SpaceTarget) => sees(user, t.org);
 const spaceVisible = (user: SeededUser, t: SpaceTarget) => seesSpace(user, t);
 
-/** Every route of design.md §1 (and the policy's), and who gets it. */
+/** Every route of docs/design.md §1 (and the policy's), and who gets it. */
 const ROUTES: Route[] = [
   { path: () => "/", kind: "page", params: "none", allowed: always },
   {
@@ -156,7 +156,7 @@ const ROUTES: Route[] = [
     kind: "data",
     params: "org",
     allowed: orgVisible,
-    // Exactly the org's spaces CF shows the user: none hidden, none added (design.md §4).
+    // Exactly the org's spaces CF shows the user: none hidden, none added (docs/design.md §4).
     holds: async (user, t, response) => {
       const { spaces } = (await response.json()) as { spaces: { guid: string }[] };
       const visible = WHO[user].spaces.filter((x) => orgOf(x) === t.org).map((x) => s[x]);
@@ -229,7 +229,7 @@ function spaceCheck(user: SeededUser, t: SpaceTarget): Refusal | null {
   return null;
 }
 
-/** Role first, then suspension, in CF's order (cf-api-and-uaa.md §2.3). */
+/** Role first, then suspension, in CF's order (docs/cf-behaviour.md §2.3). */
 function changeCheck(user: SeededUser, space: SpaceKey): Refusal | null {
   if (!WHO[user].changes.includes(space)) return ROLE;
   if (SUSPENDED.includes(orgOf(space)) && user !== "admin") return SUSPENDED_ORG;

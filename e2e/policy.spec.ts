@@ -9,7 +9,7 @@ import { expect, test } from "./support/fixtures";
 import { tokenFor } from "./support/sim";
 
 /**
- * The org's desired posture (design.md §10, issue 14): olivia writes a
+ * The org's desired posture (docs/design.md §10, issue 14): olivia writes a
  * policy, the matrix shows the violations with reasons, she brings the
  * spaces into policy with a preview, CF and the history follow; who may
  * read and who may change the policy; the policy as code; the exports.

@@ -7,7 +7,7 @@ import { expect, test } from "./support/fixtures";
 import { hydrated } from "./support/hydration";
 import { SIM_URL } from "./support/sim";
 
-/** The private-egress page (design.md §7): the offering, its requirements, and the request form. */
+/** The private-egress page (docs/design.md §7): the offering, its requirements, and the request form. */
 
 const SHOTS = ".screenshots";
 mkdirSync(SHOTS, { recursive: true });

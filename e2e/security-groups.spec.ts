@@ -6,7 +6,7 @@ import { clearRequests, loggedRequests, setFaults } from "./support/sim";
 
 /**
  * The security-group pages, signed in through the UAA as each seeded user:
- * CF decides which groups and which bindings each one sees (design.md §3),
+ * CF decides which groups and which bindings each one sees (docs/design.md §3),
  * and the pages say so rather than guessing.
  */
 

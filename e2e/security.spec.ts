@@ -6,7 +6,7 @@ import { expect, test } from "./support/fixtures";
 import { SIM_URL, seenAccessTokens } from "./support/sim";
 
 /**
- * The security budget of design.md §8, from the outside: the CSP of every
+ * The security budget of docs/design.md §8, from the outside: the CSP of every
  * page, the cookies (in the demo configuration the suite runs; in production
  * in e2e/deploy/production.spec.ts, which has the PostgreSQL production
  * requires), tokens in nothing the browser receives (beyond

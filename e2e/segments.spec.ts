@@ -7,7 +7,7 @@ import { forgeNextAction } from "./support/actions";
 import { expect, test } from "./support/fixtures";
 import type { Sim } from "./support/sim";
 
-/** Isolation segments (design.md §7): where each space runs, and moving a space onto dedicated hosts. */
+/** Isolation segments (docs/design.md §7): where each space runs, and moving a space onto dedicated hosts. */
 
 const { orgs: o, spaces: s, isolationSegments: iso } = ids;
 

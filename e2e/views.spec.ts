@@ -5,7 +5,7 @@ import { ids } from "../sim/seed";
 import { stableGuid } from "../sim/world";
 import { clearRequests, loggedRequests, SIM_URL } from "./support/sim";
 
-/** The org matrix, the space page, the exports, per seeded user (design.md §1, §3, §5). */
+/** The org matrix, the space page, the exports, per seeded user (docs/design.md §1, §3, §5). */
 
 const ALPHA = `/orgs/${ids.orgs.alpha}`;
 const DESTINATIONS = [
@@ -17,7 +17,7 @@ const DESTINATIONS = [
   "Elasticsearch",
   "Internal routes",
 ];
-/** design.md §1, in the catalog's column order. */
+/** docs/design.md §1, in the catalog's column order. */
 const TABLE: Record<string, string[]> = {
   Closed: ["Blocked", "Blocked", "Blocked", "Blocked", "Blocked", "Blocked", "Allowed"],
   "Trusted local": ["Blocked", "Blocked", "Allowed", "Allowed", "Allowed", "Allowed", "Allowed"],
@@ -50,7 +50,7 @@ async function expectAxeClean(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
-test("olivia sees every agency-alpha space with design.md's postures and §1's cells", async ({
+test("olivia sees every agency-alpha space with docs/design.md's postures and §1's cells", async ({
   signedInAs,
 }) => {
   const page = await signedInAs("olivia");

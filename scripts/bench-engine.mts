@@ -1,5 +1,5 @@
 /**
- * `npm run bench:engine`: the egress engine's budget from design.md §8 —
+ * `npm run bench:engine`: the egress engine's budget from docs/design.md §8 —
  * evaluating an org matrix of 1,000 spaces × 50 groups × 20 rules against the
  * default catalog in under 50 ms. Groups are deterministic pseudo-random
  * rules of every form, drawn per space from a shared pool, as on a real

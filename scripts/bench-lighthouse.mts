@@ -1,5 +1,5 @@
 /**
- * `npm run bench:lighthouse`: the browser budgets of design.md §8.
+ * `npm run bench:lighthouse`: the browser budgets of docs/design.md §8.
  *
  * - First-load JS: the scripts a page's HTML references (`<script src>`, but
  *   not `nomodule` ones: Next's polyfills, which no browser that runs modules
@@ -25,7 +25,7 @@
  *
  * `@user` signs the page in as that user; `#performance` (or `#accessibility`)
  * runs one category only; `~info` measures a page that is not a budget of
- * design.md §8 (shown, marked "info", never a miss).
+ * docs/design.md §8 (shown, marked "info", never a miss).
  * Paths may use {alpha} (the seeded org agency-alpha), {dev} (its space dev)
  * and {org1000} (the generated org of 1,000 spaces, whose user is `bench`).
  * Ports 127.0.0.1:3520 (app), 9542/9543 (stand-in), 9544 (Chromium's
@@ -53,7 +53,7 @@ const DEFAULT_PAGES = [
   "private-egress=/private-egress@olivia",
   // Performance only: axe over 1,000 rows outlasts Lighthouse's 60 s limit on 2 cores, and the
   // markup is the seeded org page's.
-  // Not a budget (design.md §8 names the five pages above): what 1,000 rows cost a phone.
+  // Not a budget (docs/design.md §8 names the five pages above): what 1,000 rows cost a phone.
   "org-1000=/orgs/{org1000}@bench#performance~info",
 ];
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:org`: the budgets of design.md §8 for the org matrix,
+ * `npm run bench:org`: the budgets of docs/design.md §8 for the org matrix,
  * measured, not guessed.
  *
  * - Server time: the stand-in holds an org of 1,000 spaces and 50 security

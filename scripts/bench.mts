@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the org page and the JSON export against orgs of 10, 100,
  * 1,000 and 5,000 spaces, beside the same question answered the cf CLI way,
- * and the budgets of design.md §8. Prints Markdown tables (docs/benchmarks.md
+ * and the budgets of docs/design.md §8. Prints Markdown tables (docs/benchmarks.md
  * shows the last run's) and writes bench/results.json.
  *
  * Set-up: the stand-in (its own process) holds the seeded world plus one
@@ -263,7 +263,7 @@ try {
   await stack.stop();
 }
 
-// Budgets of design.md §8 for the org page.
+// Budgets of docs/design.md §8 for the org page.
 const bySize = (n: number) => generated.find((r) => r.spaces === n);
 type Budget = { budget: string; limit: string; measured: string; pass: boolean | null };
 const budgets: Budget[] = [];
@@ -362,7 +362,7 @@ if (missing.length > 0)
   );
 lines.push(
   "",
-  "| budget (design.md §8) | limit | measured | |",
+  "| budget (docs/design.md §8) | limit | measured | |",
   "| --------------------- | ----: | -------: | - |",
   ...budgets.map(
     (b) =>
@@ -395,7 +395,7 @@ await writeJson(values.out, {
     server_timing:
       "medians of the JSON export's Server-Timing: cf (the CF reads) and engine (evaluation and rows)",
     cf_cli:
-      "cf space S --security-group-rules per space as cf-api-and-uaa.md §5 lists its requests, in sequence; whole org = mean per timed space × spaces",
+      "cf space S --security-group-rules per space as docs/cf-behaviour.md §5 lists its requests, in sequence; whole org = mean per timed space × spaces",
   },
   sizes: results,
   budgets,

@@ -3,7 +3,7 @@
  * matrix's status icons as CSS masks drawn from lucide-react's own icons
  * (CircleCheck, CircleMinus, CircleX). A cell then carries only its status
  * letter and its word: the icon costs nothing per cell, and a page of
- * thousands of cells stays light (design.md §8). Run it again after an
+ * thousands of cells stays light (docs/design.md §8). Run it again after an
  * upgrade of lucide-react; the output is committed.
  */
 import { writeFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * The seeded world of design.md §3, declared once. Demos, tests and docs rely
+ * The seeded world of docs/design.md §3, declared once. Demos, tests and docs rely
  * on these names, guids and bindings: change them only with the design.
  *
  * Guids are invented but fixed, so a link copied from the demo keeps working

@@ -4,7 +4,7 @@ import { ids, seed, type SeedSecurityGroup, type SeedWorld } from "./seed";
  * The seeds the stand-in can start from (`--seed <name>`, or
  * `POST /__sim/world {"seed": "<name>"}` in tests):
  *
- * - `cloud-gov`, the seeded world of design.md §3 (the default);
+ * - `cloud-gov`, the seeded world of docs/design.md §3 (the default);
  * - `cf-deployment`, the same orgs, spaces and users on a platform with
  *   cf-deployment's default security groups, as GOV.UK PaaS ran: `dns` and
  *   `public_networks` (every public IPv4 address) globally enabled for running

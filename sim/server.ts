@@ -12,7 +12,7 @@ import { buildWorld, validateSeed, type World } from "./world";
 
 /**
  * Starts the stand-in: the CF API and the UAA on their own loopback ports,
- * plus the test-only routes under `/__sim` on the CF port (design.md §3).
+ * plus the test-only routes under `/__sim` on the CF port (docs/design.md §3).
  */
 
 export type SimOptions = {

@@ -16,7 +16,7 @@ import { buildSupportRequest, type PreparedRequest } from "@/lib/private-egress/
 import { recordPrivateEgressRequest } from "@/lib/private-egress/record";
 
 /**
- * The private-egress request (design.md §7). It sends nothing: it checks the
+ * The private-egress request (docs/design.md §7). It sends nothing: it checks the
  * form and the user's right to ask, and answers with the support request
  * for the user to send. Lazy, so the catalog is read on first use, not when
  * the build loads this module.

@@ -1,7 +1,7 @@
 import { CircleCheck, CircleMinus, CircleX } from "lucide-react";
 import type { DestinationStatus } from "@/lib/egress";
 
-/** Status is never colour alone: an icon and a word, with the colour as a third cue (design.md §9). */
+/** Status is never colour alone: an icon and a word, with the colour as a third cue (docs/design.md §9). */
 const LOOK: Record<DestinationStatus, { word: string; Icon: typeof CircleCheck; className: string }> = {
   allowed: { word: "Allowed", Icon: CircleCheck, className: "text-success-darker" },
   partial: { word: "Partial", Icon: CircleMinus, className: "text-warning-darker" },

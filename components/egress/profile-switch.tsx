@@ -9,7 +9,7 @@ export type { SwitchBlock };
 /**
  * One egress profile's switch on the space page (React Aria's Switch). A
  * switch the user may not use is present but disabled, and says why: a short
- * word in view, the whole reason as its accessible description (design.md §1).
+ * word in view, the whole reason as its accessible description (docs/design.md §1).
  * The org matrix draws its thousand switches lighter, in org-matrix.tsx.
  */
 export function ProfileSwitch({

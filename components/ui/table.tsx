@@ -1,6 +1,6 @@
 import type { ThHTMLAttributes } from "react";
 
-/** A column header cell; `scope` is required so every table states its headers (design.md §9). */
+/** A column header cell; `scope` is required so every table states its headers (docs/design.md §9). */
 export function Th({
   scope,
   className = "px-2 py-2",

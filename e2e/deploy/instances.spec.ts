@@ -7,7 +7,7 @@ import { INSTANCE, query, ROUTE, route, signIn } from "./support/deploy";
 
 /**
  * Two instances of the production build behind one route, without session
- * affinity, over one PostgreSQL (design.md §6, issue 13): a session made on
+ * affinity, over one PostgreSQL (docs/design.md §6, issue 13): a session made on
  * one works on the other, a server action rendered by one is accepted by the
  * other, and one session's token renewal holds when both renew at once.
  */

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 
-/** The stand-in's test-only routes (design.md §3), for arranging and checking e2e tests. */
+/** The stand-in's test-only routes (docs/design.md §3), for arranging and checking e2e tests. */
 
 export const SIM_URL = process.env.E2E_SIM_URL ?? "http://127.0.0.1:9122";
 

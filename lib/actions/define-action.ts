@@ -8,7 +8,7 @@ import { currentRequestId, describeError, log, type Logger } from "@/lib/log";
 import type { ActionFailure, ActionResult } from "./result";
 
 /**
- * The one wrapper of every server action (design.md §2, §11): the session
+ * The one wrapper of every server action (docs/design.md §2, §11): the session
  * first, then zod on every argument (ids bound on the client included), then
  * the work with the user's own CF client, and any exception turned into
  * `{ ok: false, message }`, logged with the request id. No action throws, so

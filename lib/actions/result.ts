@@ -1,7 +1,7 @@
 import type { FailureKind } from "@/lib/failures";
 
 /**
- * What every server action answers (design.md §2). Pure types, so client
+ * What every server action answers (docs/design.md §2). Pure types, so client
  * components import them without pulling in server code.
  */
 export type ActionFailure = {

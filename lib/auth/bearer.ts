@@ -5,7 +5,7 @@ import { privilegesOf } from "./scopes";
 
 /**
  * Who is calling a route that a pipeline may call as well as the browser
- * (`/api/orgs/:orgGuid/policy`, design.md §10): `Authorization: bearer <a
+ * (`/api/orgs/:orgGuid/policy`, docs/design.md §10): `Authorization: bearer <a
  * UAA access token>` when the request carries one, else the browser session.
  *
  * The token's claims (user id, name, scopes) are read without checking its
@@ -14,7 +14,7 @@ import { privilegesOf } from "./scopes";
  * very token for the org and the caller's roles (a forged, expired or
  * revoked token is answered 401 by CF, and so by the route), and a JWT's
  * signature covers all its claims, so a token CF accepts cannot carry claims
- * its issuer did not sign. See docs/adr/0005-policy-api-tokens.md.
+ * its issuer did not sign. See docs/adr/0006-org-policy.md.
  */
 
 export type Caller = { session: ServerSession; via: "bearer" | "session" };

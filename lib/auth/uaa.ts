@@ -44,7 +44,7 @@ export function uaaBaseUrl(): Promise<string> {
   return discovered;
 }
 
-/** UAA's issuer is `<uaa>/oauth/token`, not the bare host (cf-api-and-uaa.md §4.1). */
+/** UAA's issuer is `<uaa>/oauth/token`, not the bare host (docs/cf-behaviour.md §4.1). */
 export async function uaaIssuer(): Promise<string> {
   return `${await uaaBaseUrl()}/oauth/token`;
 }

@@ -2,7 +2,7 @@ import type { Lifecycle } from "./lifecycle";
 
 /**
  * The cf CLI command equivalent to a change, so users learn the CLI and can
- * script it (design.md §9). Names with spaces or quotes are quoted for a shell.
+ * script it (docs/design.md §9). Names with spaces or quotes are quoted for a shell.
  */
 
 const quote = (value: string) =>
@@ -27,7 +27,7 @@ export function cfOrgCommand(change: { lifecycle: Lifecycle; group: string; org:
   return `cf bind-security-group ${quote(change.group)} ${quote(change.org)}${lifecycle}`;
 }
 
-/** When a change takes effect (cf-api-and-uaa.md §2.5): CAPI cannot tell, so the operator configures it. */
+/** When a change takes effect (docs/cf-behaviour.md §2.5): CAPI cannot tell, so the operator configures it. */
 export function takesEffect(dynamicAsgs: boolean, lifecycle: Lifecycle): string {
   if (dynamicAsgs) return "Takes effect within about two minutes, without restarting apps.";
   return lifecycle === "running"

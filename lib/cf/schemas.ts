@@ -153,7 +153,7 @@ export const roleListSchema = listSchema(roleSchema).extend({
 
 // --- security groups --------------------------------------------------------
 
-/** A rule keeps exactly the keys that were stored (cf-api-and-uaa.md §2.1). */
+/** A rule keeps exactly the keys that were stored (docs/cf-behaviour.md §2.1). */
 export const securityGroupRuleSchema = z.object({
   protocol: z.string(),
   destination: z.string(),

@@ -24,7 +24,7 @@ export async function getSpaceIsolationSegment(client: CfClient, spaceGuid: stri
   return relationship?.data?.guid ?? null;
 }
 
-/** Assigns the space to a segment, or back to the org's default with null (cf-api-and-uaa.md §3.2). */
+/** Assigns the space to a segment, or back to the org's default with null (docs/cf-behaviour.md §3.2). */
 export async function setSpaceIsolationSegment(
   client: CfClient,
   spaceGuid: string,

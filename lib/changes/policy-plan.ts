@@ -18,7 +18,7 @@ import { policyContext } from "./policy";
 import { applyRecorded } from "./record";
 
 /**
- * "Bring into policy" on the server (design.md §10): the plan from fresh CF
+ * "Bring into policy" on the server (docs/design.md §10): the plan from fresh CF
  * data read with the user's own token (never the browser's copy of it), and
  * its application, one operation at a time, each through the recorded change
  * path, so every bind and unbind is a history entry.

@@ -23,7 +23,7 @@ import {
 } from "@/lib/view-models/org-policy";
 
 /**
- * Writing an org's policy (design.md §10), the one path behind both the
+ * Writing an org's policy (docs/design.md §10), the one path behind both the
  * policy page's form and `PUT /api/orgs/:orgGuid/policy`. The checks come in
  * the order the API promises: the org is visible to the caller (else 404),
  * the caller manages it (else 403), the document is valid (else 400/422 with

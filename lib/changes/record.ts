@@ -9,7 +9,7 @@ import { setSpaceIsolationSegment } from "@/lib/cf/spaces";
 import { applyBinding, cfErrorOf, type Outcome } from "./apply";
 
 /**
- * Every change the dashboard makes goes through here (design.md §6): the
+ * Every change the dashboard makes goes through here (docs/design.md §6): the
  * intent is written before the CF request and the outcome after it, so a
  * crash in between leaves an entry that reads "outcome unknown" until the
  * next drift check settles it. No history, no change: a change that could

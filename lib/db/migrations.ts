@@ -143,7 +143,7 @@ function migrations(backend: Backend): Record<string, Migration> {
         await createEntryIndexes(db);
       },
     },
-    // An org's egress policy (design.md §10): one row per org, the document as
+    // An org's egress policy (docs/design.md §10): one row per org, the document as
     // JSON text (validated by lib/policy before it is written), and a version
     // that every write checks and bumps, so two editors cannot overwrite each
     // other silently. Each write also adds a `policy` entry to history_entries,

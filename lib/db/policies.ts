@@ -7,7 +7,7 @@ import { lockRows } from "./sql-dialect";
 import type { PolicyChange, PolicyWrite, PolicyWriteResult, StoredPolicy } from "./types";
 
 /**
- * Org policies (design.md §10): read in one query, written with their history
+ * Org policies (docs/design.md §10): read in one query, written with their history
  * entry in one transaction.
  *
  * Optimistic concurrency: a write names the version it read. Inside the

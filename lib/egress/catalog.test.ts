@@ -16,7 +16,7 @@ const governed = (endpoints: unknown[]) => ({ id: "db", label: "Database", asg_g
 const withDestinations = (...destinations: unknown[]) => ({ name: "Test platform", destinations });
 
 describe("the default catalog", () => {
-  it("models cloud.gov's table on the stand-in's network (design.md §3)", () => {
+  it("models cloud.gov's table on the stand-in's network (docs/design.md §3)", () => {
     const summary = defaultCatalog.destinations.map((d) => ({
       id: d.id,
       label: d.label,

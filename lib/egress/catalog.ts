@@ -4,7 +4,7 @@ import { parseRule, type CfRule, type ParsedRule } from "./rules";
 /**
  * The destination catalog: the places a user cares about ("RDS", "the public
  * web"), each described with CF's own rule syntax so an operator can copy
- * subnets straight from their ASGs. It is configuration (design.md §4), so it
+ * subnets straight from their ASGs. It is configuration (docs/design.md §4), so it
  * is validated like configuration: a bad file fails with the path of the bad
  * field, at start-up rather than as a wrong answer later.
  */

@@ -22,7 +22,7 @@ const dns = seededGroup("dns");
 const publicEgress = seededGroup("public_networks_egress");
 const trustedLocal = seededGroup("trusted_local_networks_egress");
 
-/** design.md §1, column for column: public web, S3 user-provided, S3 brokered, RDS, Redis, Elasticsearch, internal routes. */
+/** docs/design.md §1, column for column: public web, S3 user-provided, S3 brokered, RDS, Redis, Elasticsearch, internal routes. */
 const DESIGN_TABLE: [string, SecurityGroup[], string][] = [
   ["closed", [dns], "no no no no no no yes"],
   ["trusted-local", [dns, trustedLocal], "no no yes yes yes yes yes"],
@@ -45,7 +45,7 @@ function statuses(groups: readonly SecurityGroup[], catalog: Catalog = defaultCa
   );
 }
 
-describe("the table of design.md §1, from the seeded groups", () => {
+describe("the table of docs/design.md §1, from the seeded groups", () => {
   it("has the catalog's destinations in the table's order", () => {
     expect(defaultCatalog.destinations.map((d) => d.id)).toEqual(COLUMNS);
   });

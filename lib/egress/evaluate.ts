@@ -196,7 +196,7 @@ export function evaluateLifecycle(groups: readonly SecurityGroup[], catalog: Cat
   return { destinations: evaluateBound(sets, bound), problems: problemsOf(bound) };
 }
 
-/** Both lifecycles of a space; running and staging are decided independently (design.md §1). */
+/** Both lifecycles of a space; running and staging are decided independently (docs/design.md §1). */
 export function evaluate(
   input: { running: readonly SecurityGroup[]; staging: readonly SecurityGroup[] },
   catalog: Catalog,

@@ -4,7 +4,7 @@ import { loadPlatform } from "./load-catalog";
 
 /**
  * The egress profiles this dashboard offers: the platform file's (cloud.gov's
- * two in the built-in one, design.md §4).
+ * two in the built-in one, docs/design.md §4).
  */
 export function profiles(): readonly Profile[] {
   return loadPlatform().profiles;

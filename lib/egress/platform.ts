@@ -14,7 +14,7 @@ import type { Profile } from "./profiles";
 /**
  * The platform file: everything that differs between Cloud Foundry
  * platforms, in one JSON file named by `EGRESS_CATALOG_FILE` — the
- * destination catalog (design.md §4) and the egress profiles, because
+ * destination catalog (docs/design.md §4) and the egress profiles, because
  * platforms name their groups differently (cloud.gov:
  * `public_networks_egress`, `trusted_local_networks_egress`; cf-deployment:
  * `public_networks`, `dns`). Validated like the rest of the configuration,

@@ -81,7 +81,7 @@ describe("posture", () => {
     expect(posture({ boundRunning: [PUBLIC], globalRunning: [] }, profiles)).toBe("public");
   });
 
-  it("gives every seeded space the posture design.md §3 lists", () => {
+  it("gives every seeded space the posture docs/design.md §3 lists", () => {
     const globalRunning = seed.securityGroups.filter((g) => g.globallyEnabled.running).map((g) => g.name);
     const of = (guid: string) =>
       posture({

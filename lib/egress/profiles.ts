@@ -26,7 +26,7 @@ export function profileState(profile: Profile, bindings: LifecycleBindings): Pro
   return bound && global ? "bound-and-global" : bound ? "bound" : global ? "global" : "off";
 }
 
-/** The profiles that apply: their group is bound to the space or globally enabled (design.md §4). */
+/** The profiles that apply: their group is bound to the space or globally enabled (docs/design.md §4). */
 export function applyingProfiles(
   bindings: LifecycleBindings,
   profiles: readonly Profile[] = DEFAULT_PROFILES,

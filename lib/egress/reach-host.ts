@@ -8,7 +8,7 @@ import { canReach } from "./reach";
 /**
  * "Can my app reach …?" A host name is resolved here, on the dashboard's own
  * network, with a timeout; the answer says so, because the app's DNS inside
- * the platform may answer differently (design.md §4).
+ * the platform may answer differently (docs/design.md §4).
  */
 
 export const reachQuerySchema = z.object({

@@ -2,7 +2,7 @@ import { parseDestination, type AddressSet } from "./address";
 import { parsePorts } from "./ports";
 import type { Interval } from "./sets";
 
-/** A rule exactly as the CF API stores and returns it (`cf-api-and-uaa.md` §2.1). */
+/** A rule exactly as the CF API stores and returns it (`docs/cf-behaviour.md` §2.1). */
 export type CfRule = {
   protocol: string;
   destination: string;

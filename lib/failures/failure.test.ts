@@ -12,7 +12,7 @@ import {
 import { errorBody } from "./http";
 import { MESSAGES } from "./messages";
 
-/** CF's own error bodies for the refusals the app words (cf-api-and-uaa.md §1.4, §2.3, §2.6). */
+/** CF's own error bodies for the refusals the app words (docs/cf-behaviour.md §1.2, §2.3, §2.6). */
 const cf = (status: number, code: number, title: string, detail: string) =>
   new CfApiError(status, code, title, detail, "POST /v3/security_groups/x/relationships/running_spaces");
 
@@ -55,7 +55,7 @@ describe("toFailure: every CF error the app words", () => {
     ],
     [
       "403 space suspended",
-      cf(403, 10018, "CF-SpaceSuspended", "The space is suspended"),
+      cf(403, 10019, "CF-SpaceSuspended", "The space is suspended"),
       "write",
       "suspended",
       MESSAGES.spaceSuspended,

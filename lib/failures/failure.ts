@@ -3,7 +3,7 @@ import { CfApiError, CfUnavailableError } from "@/lib/cf/errors";
 import { MESSAGES } from "./messages";
 
 /**
- * One failure model for pages, route handlers and actions (design.md §11):
+ * One failure model for pages, route handlers and actions (docs/design.md §11):
  * whatever failed (CF, the UAA, the database, the dashboard's own code)
  * becomes one typed value through `toFailure`, worded from the one table in
  * messages.ts. Pure: no logging, no I/O.

@@ -1,6 +1,6 @@
 /**
  * Every sentence the dashboard uses to say that something failed, in one
- * table (design.md §11). Pure, so client components can show the same words
+ * table (docs/design.md §11). Pure, so client components can show the same words
  * for what only the browser sees (a lost connection).
  */
 export const MESSAGES = {

@@ -34,7 +34,7 @@ export async function attempt<T>(load: (viewer: Viewer) => Promise<T>): Promise<
 /**
  * attempt(), started now and awaited later by a streamed part of the page,
  * so that its CF reads go out alongside the reads the page awaits first (the
- * depth of design.md §8). Only Next's redirect or not-found can reject it
+ * depth of docs/design.md §8). Only Next's redirect or not-found can reject it
  * (attempt rethrows them); that rejection is marked handled here, in case the
  * page ends, e.g. in a 404, before anything awaits it.
  */

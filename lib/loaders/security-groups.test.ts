@@ -14,8 +14,8 @@ import { readSecurityGroup, readSecurityGroups } from "./security-groups";
 
 /**
  * The security-group views from the stand-in's real CF answers, per seeded
- * user (design.md §3: who sees which group and which binding), the request
- * budget (design.md §8), and the pure shaping on hand-made edge cases.
+ * user (docs/design.md §3: who sees which group and which binding), the request
+ * budget (docs/design.md §8), and the pure shaping on hand-made edge cases.
  */
 
 const label = (b: GroupBinding) => `${b.orgName ?? "?"}/${b.spaceName ?? b.spaceGuid} ${b.lifecycle}`;

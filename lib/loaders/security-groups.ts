@@ -15,7 +15,7 @@ import {
 /**
  * The security-group pages' CF reads: the groups the user can see and the
  * spaces they can read (whose names the views show), two lists in parallel
- * whatever the size of the platform (design.md §8).
+ * whatever the size of the platform (docs/design.md §8).
  */
 
 const includedOrgsSchema = z.array(organizationSchema);

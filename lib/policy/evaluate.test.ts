@@ -139,7 +139,7 @@ describe("reasons", () => {
   });
 });
 
-describe("the seeded agency-alpha (design.md §3)", () => {
+describe("the seeded agency-alpha (docs/design.md §3)", () => {
   const policy = policyOf([
     rule("sandbox*", { posture: "closed" }),
     rule("prod", { profile: "public", present: false }),

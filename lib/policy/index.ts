@@ -1,5 +1,5 @@
 /**
- * An org's desired egress posture (design.md §10): the policy document and
+ * An org's desired egress posture (docs/design.md §10): the policy document and
  * its validation, compliance per space with reasons in words, and the
  * remediation planner. Pure and synchronous, like the engine it builds on;
  * storage and the API routes live elsewhere.

@@ -6,7 +6,7 @@ import type { Policy } from "./schema";
 import { cfGroup, seededContext } from "./test-support/world";
 
 /**
- * The org page may plan every space of an org at once (design.md §8 budgets
+ * The org page may plan every space of an org at once (docs/design.md §8 budgets
  * 1,000-space pages). Timed twice: the first run includes compiling groups
  * and the JIT warming up. The bound is generous so a slow CI machine passes;
  * the figure is printed.

@@ -3,7 +3,7 @@ import type { Catalog, Profile } from "@/lib/egress";
 import { compileGlob } from "./glob";
 
 /**
- * An org's egress policy as a document (design.md §10). It is stored as is and
+ * An org's egress policy as a document (docs/design.md §10). It is stored as is and
  * is the JSON body of `GET`/`PUT /api/orgs/:orgGuid/policy`, so its shape is a
  * stable, versioned interface:
  *

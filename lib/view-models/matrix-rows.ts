@@ -30,7 +30,7 @@ export type MatrixRowView = {
 /**
  * A row as it travels to the browser (in the page's data and from the rows
  * route): a tuple, not an object, so a thousand rows do not repeat their
- * keys a thousand times (design.md §8: the page of 1,000 spaces stays under
+ * keys a thousand times (docs/design.md §8: the page of 1,000 spaces stays under
  * 1 MB). `profiles` is a "1"/"0" per profile, in the matrix's profile order.
  */
 export type PackedRow = [

@@ -17,7 +17,7 @@ import { policyStateOf, type OrgPolicyState } from "@/lib/view-models/org-policy
 
 /**
  * The org matrix built from the stand-in's real CF responses, per seeded
- * user: design.md §1's table, §3's postures, and the §5 export formats.
+ * user: docs/design.md §1's table, §3's postures, and the §5 export formats.
  */
 
 let t: TestSim;
@@ -69,7 +69,7 @@ const DESTINATIONS = [
 ];
 const Y = "allowed";
 const N = "blocked";
-/** design.md §1, column by column in the catalog's order. */
+/** docs/design.md §1, column by column in the catalog's order. */
 const TABLE: Record<string, string[]> = {
   closed: [N, N, N, N, N, N, Y],
   "trusted-local": [N, N, Y, Y, Y, Y, Y],
@@ -149,7 +149,7 @@ describe("the agency-alpha matrix", () => {
 });
 
 describe("exports", () => {
-  it("has exactly the keys of design.md §5", async () => {
+  it("has exactly the keys of docs/design.md §5", async () => {
     const json = postureJson(await matrixFor("olivia"));
     expect(Object.keys(json)).toEqual(["org", "destinations", "spaces"]);
     expect(json.org).toEqual({ guid: ids.orgs.alpha, name: "agency-alpha" });
@@ -163,7 +163,7 @@ describe("exports", () => {
       "staging",
       "isolation_segment",
       "can_manage",
-      // design.md §10 adds each space's compliance with the org's policy.
+      // docs/design.md §10 adds each space's compliance with the org's policy.
       "policy",
     ]);
     expect(json.spaces[0]?.policy).toEqual({ compliant: true, rule: null, reasons: [] });

@@ -10,7 +10,7 @@ import { GroupIndex, spaceEgress, type PlatformEgress, type ProfileView } from "
 
 /**
  * The org's egress matrix: one row per space the user can see. The same
- * object feeds the page, the JSON export and the CSV export (design.md §5),
+ * object feeds the page, the JSON export and the CSV export (docs/design.md §5),
  * so the three cannot disagree.
  */
 
@@ -29,7 +29,7 @@ export type MatrixRow = {
   staging: LifecycleRow;
   isolation_segment: string | null;
   can_manage: boolean;
-  /** Compliance with the org's policy (design.md §10); compliant with rule null when no rule applies. */
+  /** Compliance with the org's policy (docs/design.md §10); compliant with rule null when no rule applies. */
   policy: PolicyJson;
 };
 
@@ -49,7 +49,7 @@ export type OrgMatrix = {
   destinations: { id: string; label: string; governed: boolean }[];
   profiles: MatrixProfile[];
   spaces: MatrixRow[];
-  /** False for users CF shows only the spaces where they hold a space role (design.md §4). */
+  /** False for users CF shows only the spaces where they hold a space role (docs/design.md §4). */
   seesAllSpaces: boolean;
   canManageOrg: boolean;
   defaultIsolationSegment: string | null;
@@ -147,7 +147,7 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
   };
 }
 
-/** The export of design.md §5: exactly these keys, spaces in name order. */
+/** The export of docs/design.md §5: exactly these keys, spaces in name order. */
 export function postureJson(matrix: OrgMatrix) {
   return {
     org: { guid: matrix.org.guid, name: matrix.org.name },

@@ -16,7 +16,7 @@ import {
 
 /**
  * An org's egress policy as the pages, the exports and the API show it
- * (design.md §10). Pure: the loader reads the stored document, this judges
+ * (docs/design.md §10). Pure: the loader reads the stored document, this judges
  * whether it still fits the configuration and puts it in words.
  */
 
@@ -93,7 +93,7 @@ export function policyInWords(
   };
 }
 
-/** A space's compliance as the §5 export carries it (design.md §10): `{compliant, rule, reasons}`. */
+/** A space's compliance as the §5 export carries it (docs/design.md §10): `{compliant, rule, reasons}`. */
 export type PolicyJson = { compliant: boolean; rule: number | "default" | null; reasons: string[] };
 
 export function policyJsonOf(compliance: Compliance): PolicyJson {

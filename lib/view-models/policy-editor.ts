@@ -1,7 +1,7 @@
 import type { PolicyWarning } from "@/lib/policy";
 
 /**
- * The policy editor's words (design.md §10): the form's answer, and the
+ * The policy editor's words (docs/design.md §10): the form's answer, and the
  * dotted paths of the policy's field errors and warnings said the way a
  * person counts rules ("rule 2, require.profile" for `rules.1.require.profile`).
  * Pure and light: the client editor imports it.

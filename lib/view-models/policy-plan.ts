@@ -3,7 +3,7 @@ import type { PlanOp, SpacePlan } from "@/lib/policy";
 import { cfCommandsFor } from "@/lib/policy/commands";
 
 /**
- * "Bring into policy" as the dialog shows it (design.md §10): per violating
+ * "Bring into policy" as the dialog shows it (docs/design.md §10): per violating
  * space, what changes, what opens and closes, and the cf commands; the
  * spaces no change by this user can bring into policy, with why. Compliant
  * spaces are only counted. Pure; the server computes it from fresh CF data

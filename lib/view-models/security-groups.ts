@@ -4,10 +4,10 @@ import type { Lifecycle } from "@/lib/egress";
 /**
  * The security-group pages' data. CF decides what the user sees twice over:
  * the groups list holds only the groups visible to them, and each group's
- * relationships hold only the bound spaces they can read (cf-api-and-uaa.md
+ * relationships hold only the bound spaces they can read (docs/cf-behaviour.md
  * §2.1, §2.3). The same user's spaces list, with its orgs included, names
  * exactly those spaces, so two requests serve a page whatever the size of
- * the platform: never one per group or per space (design.md §8).
+ * the platform: never one per group or per space (docs/design.md §8).
  */
 
 export type GroupBinding = {

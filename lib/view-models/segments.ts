@@ -1,5 +1,5 @@
 /**
- * Isolation segments in words (seed 004, design.md §7). A segment is a
+ * Isolation segments in words (seed 004, docs/design.md §7). A segment is a
  * dedicated pool of hosts; a space runs on its own assignment, else the
  * org's default, else the platform's shared hosts.
  */

@@ -1,5 +1,5 @@
 /**
- * The stand-in's test-only routes (design.md §3), over HTTP, for the
+ * The stand-in's test-only routes (docs/design.md §3), over HTTP, for the
  * benchmarks: latency, the request log, and tokens from the `cf` client's
  * password grant, as the cf CLI gets them.
  */

@@ -4,7 +4,7 @@ import { ADMIN, ADMIN_READ_ONLY, GLOBAL_AUDITOR, type Caller } from "./auth";
 
 /**
  * What a caller may see and do, after the Cloud Controller's `Permissions`
- * class (cf-api-and-uaa.md §2.3, §3): computed once per request from the
+ * class (docs/cf-behaviour.md §2.3, §3): computed once per request from the
  * caller's roles.
  */
 export class Access {

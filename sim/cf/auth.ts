@@ -2,7 +2,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 import { invalidAuthToken, notAuthenticated, notAuthorized } from "./errors";
 
 /**
- * Token checks as the Cloud Controller does them (cf-api-and-uaa.md §1.1):
+ * Token checks as the Cloud Controller does them (docs/cf-behaviour.md §1.1):
  * signed by the UAA's published key, `iss` equal to the issuer in the UAA's
  * discovery document, `aud` containing `cloud_controller`, then a scope gate
  * before any role logic. Like CC, the stand-in learns all of that over HTTP.

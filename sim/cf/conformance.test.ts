@@ -17,7 +17,7 @@ const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(name,
 
 const { spaces: s, securityGroups: g, orgs: o, isolationSegments: iso } = ids;
 
-/** Rule keys are stored per rule, so any rule may lack any optional key (§2.1). */
+/** Rule keys are stored per rule, so any rule may lack any optional key (docs/cf-behaviour.md §2.1). */
 const RULE_KEYS: ShapeOptions = { optionalKeys: ["ports", "type", "code", "description", "log"] };
 
 type Counterpart = {
@@ -37,14 +37,14 @@ const counterparts: Record<string, Counterpart> = {
     request: (t) => t.call("GET", "/"),
     status: 200,
     schema: schemas.rootSchema,
-    // A current CF runs with v2 disabled, and then omits its link (§3.6).
+    // A current CF runs with v2 disabled, and then omits its link (docs/cf-behaviour.md §3.6).
     options: { optionalKeys: ["cloud_controller_v2"] },
   },
   "v3_root.json": {
     request: (t) => t.call("GET", "/v3"),
     status: 200,
     schema: schemas.v3RootSchema,
-    // [doc≠code] the code adds the two binding links and drops `experimental` (§3.6).
+    // [doc≠code] the code adds the two binding links and drops `experimental` (docs/cf-behaviour.md §3.6).
     options: { optionalKeys: ["service_credential_bindings", "service_route_bindings", "experimental"] },
   },
   "v3_info.json": {
@@ -293,7 +293,7 @@ const counterparts: Record<string, Counterpart> = {
 
 /** Fixtures the stand-in has no counterpart for, and why. */
 const WITHOUT_COUNTERPART: Record<string, string> = {
-  "audit_event.json": "no audit events: CF records none for security groups (§2.7)",
+  "audit_event.json": "no audit events: CF records none for security groups (docs/cf-behaviour.md §2.7)",
   "audit_event_list.json": "no audit events",
   "job_failed.json": "no stand-in job fails",
   "organization_usage_summary.json": "no apps, so no usage",

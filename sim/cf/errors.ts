@@ -2,7 +2,7 @@ import type { Reply } from "../http";
 
 /**
  * CF API v3 errors, as the Cloud Controller renders them: a list of
- * `{detail, title, code}` in that key order (cf-api-and-uaa.md §1.2).
+ * `{detail, title, code}` in that key order (docs/cf-behaviour.md §1.2).
  */
 export class CfError extends Error {
   constructor(
@@ -44,6 +44,6 @@ export const rateLimited = (retryAfterSeconds: number) =>
     "CF-RateLimitExceeded",
     10013,
     "Rate Limit Exceeded",
-    // CC really sends its JSON error body as text/plain here (§1.6).
+    // CC really sends its JSON error body as text/plain here (docs/cf-behaviour.md §1.6).
     { "Retry-After": String(retryAfterSeconds), "Content-Type": "text/plain" },
   );

@@ -4,9 +4,9 @@ import { startTestSim, type TestSim } from "../testing/harness";
 
 /**
  * Every seeded user × list, get, bind, unbind and create, against what CF
- * answers (cf-api-and-uaa.md §2.3, capi-request-spec-tables.md). The
+ * answers (docs/cf-behaviour.md §2.3 and §7). The
  * expectations are worked out from the seeded roles and bindings of
- * design.md §3, not read back from the stand-in.
+ * docs/design.md §3, not read back from the stand-in.
  */
 
 const { spaces: s, securityGroups: g, orgs: o } = ids;

@@ -84,7 +84,7 @@ export class Presenter {
     };
   }
 
-  /** `running`/`staging` are the bound spaces the caller may see (§2.1). */
+  /** `running`/`staging` are the bound spaces the caller may see (docs/cf-behaviour.md §2.1). */
   securityGroup(group: SecurityGroup, running: string[], staging: string[]) {
     return {
       guid: group.guid,

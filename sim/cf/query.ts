@@ -4,7 +4,7 @@ import { badQueryParameter, type CfError, unprocessable } from "./errors";
 
 /**
  * List query parameters and pagination as the Cloud Controller handles them
- * (cf-api-and-uaa.md §1.3): comma lists ORed, filters ANDed, `%2C` a literal
+ * (docs/cf-behaviour.md §1.3): comma lists ORed, filters ANDed, `%2C` a literal
  * comma, `page`/`per_page` validated, links that repeat the filters in
  * Rails' `to_query` order and encoding.
  */

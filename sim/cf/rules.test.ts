@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSim, type TestSim } from "../testing/harness";
 import { ruleProblems, validPorts, type RuleFlags } from "./rules";
 
-/** Rule validation of cf-api-and-uaa.md §2.4, each case with CC's exact message. */
+/** Rule validation of docs/cf-behaviour.md §2.4, each case with CC's exact message. */
 
 const stock: RuleFlags = { enableIpv6: false, enableCommaDelimitedDestinations: false };
 const ipv6: RuleFlags = { ...stock, enableIpv6: true };

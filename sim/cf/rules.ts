@@ -2,7 +2,7 @@ import ipaddr from "ipaddr.js";
 
 /**
  * Security-group rule validation with the Cloud Controller's exact texts
- * (cf-api-and-uaa.md §2.4): first the message validator (`Rules[i]: …`,
+ * (docs/cf-behaviour.md §2.4): first the message validator (`Rules[i]: …`,
  * every problem of every rule), then, only when that passes, the model
  * validator (`rules rule number n …`). IPv6 and comma-separated destinations
  * are behind operator flags, off by default as in a stock CAPI.

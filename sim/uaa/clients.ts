@@ -1,4 +1,4 @@
-/** UAA clients: the two of design.md §3, lookup, and client authentication at the token endpoint. */
+/** UAA clients: the two of docs/design.md §3, lookup, and client authentication at the token endpoint. */
 import type { IncomingMessage } from "node:http";
 import { badCredentials, fullAuthenticationRequired } from "./errors";
 import type { UaaClient } from "./types";

@@ -74,7 +74,7 @@ export function validateVerifierFormat(verifier: string | undefined): void {
   }
 }
 
-/** Token-time check; every failure is 400 invalid_grant (cf-api-and-uaa.md §4.2). */
+/** Token-time check; every failure is 400 invalid_grant (docs/cf-behaviour.md §4.2). */
 export function verifyPkce(grant: CodeGrant, verifier: string | undefined): void {
   const invalidGrant = (text: string) => new OAuthError(400, "invalid_grant", text);
   const given = verifier === "" ? undefined : verifier;

@@ -1,5 +1,5 @@
 /**
- * UAA's OAuth error responses: `{"error", "error_description"}` (cf-api-and-uaa.md §4.6), plus the
+ * UAA's OAuth error responses: `{"error", "error_description"}` (docs/cf-behaviour.md §4.6), plus the
  * WWW-Authenticate header that Spring's entry points add to every 401.
  */
 

@@ -1,6 +1,6 @@
 /**
  * A small, faithful UAA (OAuth2/OIDC server) for the local Cloud Foundry stand-in: in memory, on plain
- * node:http, built to cf-api-and-uaa.md §4. The stand-in's main program mounts `handle` on its own port;
+ * node:http, built to docs/cf-behaviour.md §4. The stand-in's main program mounts `handle` on its own port;
  * the CF API part talks to it only over HTTP (discovery and /token_keys).
  */
 import { ClientRegistry } from "./clients";

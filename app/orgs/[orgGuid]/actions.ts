@@ -118,7 +118,7 @@ export const bindProfileToSpaces = defineAction(
 );
 
 /**
- * "Bring into policy" (design.md §10) for the spaces the user confirmed, each
+ * "Bring into policy" (docs/design.md §10) for the spaces the user confirmed, each
  * with the operations they saw in the preview. The plan is made again here
  * from fresh CF data with the user's token; a space is changed only if that
  * plan is still the one confirmed, and compliant spaces are never touched.

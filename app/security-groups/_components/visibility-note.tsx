@@ -2,7 +2,7 @@ import { Alert } from "@/components/ui/alert";
 
 /**
  * CF filters a group's bindings to the spaces the caller can read, so a
- * missing binding is not evidence that the group is unbound (design.md §4).
+ * missing binding is not evidence that the group is unbound (docs/design.md §4).
  */
 export function VisibilityNote({ seesAllBindings }: { seesAllBindings: boolean }) {
   if (seesAllBindings)

@@ -18,7 +18,7 @@ const load = () => import("./change-dialog-modal");
 /**
  * Its code, with React Aria's overlay, is fetched when the dialog first opens
  * (or earlier, on `preloadChangeDialog`), not with the page: the matrix and
- * the space page paint and hydrate without it (first-load JS, design.md §8).
+ * the space page paint and hydrate without it (first-load JS, docs/design.md §8).
  */
 const ChangeDialogModal = dynamic(() => load().then((m) => m.ChangeDialogModal), {
   // A loading component gives the dialog its own Suspense boundary. Without one, its first load

@@ -15,7 +15,7 @@ import { changeKey, type MatrixChange, type MatrixContext, type SpaceRef } from 
 
 /**
  * Rows the server renders: enough for nearly every org, and a bound on the
- * page's weight and server time for the largest (design.md §8: 5,000 spaces).
+ * page's weight and server time for the largest (docs/design.md §8: 5,000 spaces).
  * The rest render in the browser right after hydration, in a transition;
  * without JavaScript the filters (a plain GET form) narrow the list instead.
  */
@@ -27,8 +27,8 @@ const STATUS: Record<string, DestinationStatus> = { a: "allowed", p: "partial", 
 /**
  * The matrix itself: a real table (caption, column and row headers) that
  * keeps its header and first column in view and becomes one card per space
- * on a narrow screen (design.md §9). A thousand rows must stay within the
- * page's budget (design.md §8, docs/adr/0003), so a cell is as small as it can
+ * on a narrow screen (docs/design.md §9). A thousand rows must stay within the
+ * page's budget (docs/design.md §8, docs/adr/0003), so a cell is as small as it can
  * be: its style comes from the table's `mx` class, a status is a letter that
  * CSS draws as lucide's icon beside the word, a switch's On and Off come from
  * CSS, and the card labels from one stylesheet (columns.ts).
@@ -48,7 +48,7 @@ export function MatrixTable({
   onSelect: (guid: string, checked: boolean) => void;
   isPending: (key: string) => boolean;
   onAsk: (change: MatrixChange) => void;
-  /** "Bring into policy" for one violating space (design.md §10). */
+  /** "Bring into policy" for one violating space (docs/design.md §10). */
   onBring?: (space: SpaceRef) => void;
 }) {
   const blocks = (manage: boolean) =>

@@ -20,7 +20,7 @@ import { useMatrixRows } from "./use-matrix-rows";
 
 export type { MatrixContext };
 
-/** Loaded when first opened: most visits to the matrix never bring a space into policy (first-load JS, design.md §8). */
+/** Loaded when first opened: most visits to the matrix never bring a space into policy (first-load JS, docs/design.md §8). */
 const BringIntoPolicyDialog = dynamic(
   () => import("../policy/bring-into-policy").then((m) => m.BringIntoPolicyDialog),
   { loading: () => null }, // its own Suspense boundary: see change-dialog.tsx

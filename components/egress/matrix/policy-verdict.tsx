@@ -2,7 +2,7 @@ import type { MatrixRowView } from "@/lib/view-models/matrix-rows";
 import type { SpaceRef } from "./types";
 
 /**
- * A space's standing against the org's policy in the matrix (design.md §10):
+ * A space's standing against the org's policy in the matrix (docs/design.md §10):
  * "Violates" with the reasons in words, "Complies", or "No rule" when no rule
  * decides for it. Never colour alone: each is a word. The reasons come only
  * with violating rows, so a thousand compliant rows stay light.

@@ -12,7 +12,7 @@ export type MatrixContext = {
   profiles: MatrixProfile[];
   /** The posture the platform's global groups give every space (lib/view-models/space-egress.ts). */
   platformPosture: Posture;
-  /** Whether the org has a policy that judges some space: the Policy column and its filter (design.md §10). */
+  /** Whether the org has a policy that judges some space: the Policy column and its filter (docs/design.md §10). */
   policyActive?: boolean;
 };
 

@@ -10,7 +10,7 @@ import { unpackRow, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 /**
  * The matrix's rows: server-rendered first, then kept fresh from the page's
  * rows route at most once a minute and never while the tab is hidden (CF
- * rate-limits per user, design.md §8). A change revalidates at once.
+ * rate-limits per user, docs/design.md §8). A change revalidates at once.
  */
 
 const REFRESH_MS = 60_000;

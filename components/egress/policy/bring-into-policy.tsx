@@ -12,7 +12,7 @@ import { Progress, Results } from "./bring-progress";
 import { Review } from "./plan-review";
 
 /**
- * "Bring into policy" (design.md §10): the preview of the smallest set of
+ * "Bring into policy" (docs/design.md §10): the preview of the smallest set of
  * binds and unbinds per violating space (from the server, from fresh CF
  * data), the spaces this user cannot bring into policy with why, then
  * Confirm. The action plans again on the server and applies only what was

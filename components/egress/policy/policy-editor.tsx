@@ -7,7 +7,7 @@ import { pathWords, problemsOf, type SavedPolicy } from "@/lib/view-models/polic
 import { RuleBuilder, type RequirementOption } from "./rule-builder";
 
 /**
- * The org manager's policy editor (design.md §10): the policy as JSON in a
+ * The org manager's policy editor (docs/design.md §10): the policy as JSON in a
  * textarea, posted with the revision the page showed. A plain `<form action>`
  * with useActionState, so it works without JavaScript: the server answers
  * with the field errors next to the text the user typed, kept. With

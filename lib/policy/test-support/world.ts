@@ -5,7 +5,7 @@ import { ids, seed } from "@/sim/seed";
 import type { PolicyContext } from "../schema";
 
 /**
- * Test support: the seeded world of design.md §3 as the CF API returns it to
+ * Test support: the seeded world of docs/design.md §3 as the CF API returns it to
  * an org manager of agency-alpha, for the policy tests. Not used by app code.
  */
 

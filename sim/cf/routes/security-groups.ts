@@ -14,7 +14,7 @@ import {
 import { ruleProblems } from "../rules";
 
 /**
- * Security groups (cf-api-and-uaa.md §2): visibility, relationship filtering,
+ * Security groups (docs/cf-behaviour.md §2): visibility, relationship filtering,
  * the check orders of bind and unbind, and CC's exact error texts.
  */
 
@@ -99,7 +99,7 @@ export function spaceSecurityGroups(lifecycle: Lifecycle) {
         matchesTimestamps(g, query)
       );
     });
-    // CC passes only the queried space as "visible", even for admins (§2.1).
+    // CC passes only the queried space as "visible", even for admins (docs/cf-behaviour.md §2.1).
     const only = (bound: Set<string>) => (bound.has(space.guid) ? [space.guid] : []);
     const { list } = paginate(
       sortItems(groups, query),
@@ -245,7 +245,7 @@ function remove(req: Request, ctx: Ctx): Reply {
   return { status: 202, headers: { Location: `${ctx.present.base}/v3/jobs/${job.guid}` } };
 }
 
-/** The state checks of a write to a space: org suspended, then space suspended (§2.3 step 5). */
+/** The state checks of a write to a space: org suspended, then space suspended (docs/cf-behaviour.md §2.3 step 5). */
 function checkSpaceWritable(ctx: Ctx, spaceGuid: string): void {
   if (ctx.access.isAdmin) return;
   const space = ctx.world.spaces.get(spaceGuid);

@@ -123,8 +123,8 @@ function segment(req: Request, ctx: Ctx): Reply {
 }
 
 /**
- * Admins and the space's org managers (cf-api-and-uaa.md §3.2, the CF API docs and CC's controller
- * spec). CC's request spec expects 403 for an org manager, but capi-request-spec-tables.md §8 traces
+ * Admins and the space's org managers (docs/cf-behaviour.md §3.2, the CF API docs and CC's controller
+ * spec). CC's request spec expects 403 for an org manager, but docs/cf-behaviour.md §7.8 traces
  * that to the spec's own set-up, not to CF's rule; see docs/adr/0005-space-segment-permission.md.
  * A suspended org refuses non-admins, as for every other space write.
  */

@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Activity" };
 const PAGE_SIZE = 50;
 
 /**
- * The org's change history (design.md §6): what the dashboard changed, who
+ * The org's change history (docs/design.md §6): what the dashboard changed, who
  * and when, and what changed outside it (drift), for the spaces the user can
  * read now. Filters and pages live in the URL.
  */

@@ -10,7 +10,7 @@ import { policyText } from "@/lib/view-models/org-policy";
 import type { SavedPolicy } from "@/lib/view-models/policy-editor";
 
 /**
- * The policy page's form (design.md §10): the same path as `PUT
+ * The policy page's form (docs/design.md §10): the same path as `PUT
  * /api/orgs/:orgGuid/policy` (lib/changes/policy.ts), with the revision the
  * page showed, so an edit made meanwhile by someone else is not overwritten.
  * A plain form action: it works without JavaScript, and a refusal comes back

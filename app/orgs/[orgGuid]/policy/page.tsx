@@ -24,7 +24,7 @@ type Params = Promise<{ orgGuid: string }>;
 export const metadata: Metadata = { title: "Egress policy" };
 
 /**
- * The org's desired egress posture (design.md §10): its rules in words, the
+ * The org's desired egress posture (docs/design.md §10): its rules in words, the
  * spaces that violate them and why, "Bring into policy", and for org
  * managers and admins an editor. Everyone who can see the org reads it; the
  * org layout answers 404 to anyone CF does not show it.

@@ -4,7 +4,7 @@ import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
 
 /**
  * "4 spaces: 1 closed, 1 trusted local, …": the org's posture at a glance;
- * with a policy, how many spaces violate it (design.md §10).
+ * with a policy, how many spaces violate it (docs/design.md §10).
  */
 export function PostureSummary({
   postures,

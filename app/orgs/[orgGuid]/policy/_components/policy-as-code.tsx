@@ -1,6 +1,6 @@
 /**
  * How a team keeps its policy in a repository and applies it from a pipeline
- * (design.md §10; README "Policy as code"): the same document, validation and
+ * (docs/design.md §10; docs/policy-as-code.md): the same document, validation and
  * permissions as this page, with a user's UAA token.
  */
 export function PolicyAsCode({
