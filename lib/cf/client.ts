@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { CfApiError, CfUnavailableError } from "./errors";
+import { pageHrefs, readAllPages } from "./paging";
 import { retryAfterMs, toQueryString, type Query } from "./query";
 import { type paginationSchema } from "./schemas";
 
@@ -9,8 +10,9 @@ export { toQueryString, type Query } from "./query";
 /**
  * The typed CF API v3 client. Every request carries the signed-in user's own
  * token (the CF API is the authority on permissions), every response is
- * parsed with zod, lists are read whole at `per_page=5000` by following the
- * `next` hrefs verbatim, and failures become CfApiError / CfUnavailableError.
+ * parsed with zod, lists are read whole at `per_page=5000` (the pages after
+ * the first all at once, ./paging.ts), and failures become CfApiError /
+ * CfUnavailableError.
  *
  * Retries are bounded: idempotent GETs on 5xx and network errors with
  * exponential backoff, and any request refused with 429 once its
@@ -43,10 +45,6 @@ export type CfRequestEvent = {
   /** 0 for the first try; retries of a GET after a 5xx or a network error count up. */
   attempt: number;
 };
-
-export const MAX_PER_PAGE = 5000;
-/** A safety bound: 5000 × 200 resources is far beyond any real org. */
-const MAX_PAGES = 200;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -197,27 +195,24 @@ export class CfClient {
   }
 
   /**
-   * A whole list: the first page at per_page=5000, then each `next` href as
-   * given (CF builds them; clients must not rebuild them). Included resources
-   * of every page are merged.
+   * A whole list at per_page=5000: the first page, then every other page at
+   * once (./paging.ts). Included resources of every page are merged.
    */
   async list<P extends PageOf<unknown>>(
     path: string,
     pageSchema: z.ZodType<P>,
     query: Query = {},
   ): Promise<{ resources: P["resources"]; included: Record<string, unknown[]> }> {
+    const pages = await readAllPages(`GET ${path}`, pageHrefs(path, query), async (href) =>
+      this.parse(pageSchema, (await this.request("GET", href)).body, `GET ${path}`),
+    );
     const resources: P["resources"] = [];
     const included: Record<string, unknown[]> = {};
-    let href: string | null = `${path}${toQueryString({ per_page: String(MAX_PER_PAGE), ...query })}`;
-    for (let pages = 0; href; pages++) {
-      if (pages >= MAX_PAGES) throw new CfUnavailableError(`GET ${path}`, "too many pages");
-      const { body } = await this.request("GET", href);
-      const page: P = this.parse(pageSchema, body, `GET ${path}`);
-      resources.push(...page.resources);
+    for (const page of pages) {
+      for (const resource of page.resources) resources.push(resource);
       for (const [key, values] of Object.entries(page.included ?? {})) {
         if (values) (included[key] ??= []).push(...values);
       }
-      href = page.pagination.next?.href ?? null;
     }
     return { resources, included };
   }
