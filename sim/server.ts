@@ -128,7 +128,13 @@ export async function startSim(options: SimOptions): Promise<Sim> {
       case "POST /__sim/world": {
         // A generated world on top of the seed, for request-count and load tests, or another named
         // seed (sim/seeds.ts); reset restores the seed the stand-in started with.
-        let shape: { org_sizes?: unknown; groups?: unknown; seed?: unknown };
+        let shape: {
+          org_sizes?: unknown;
+          groups?: unknown;
+          seed?: unknown;
+          shape?: unknown;
+          foundation_spaces?: unknown;
+        };
         try {
           shape = JSON.parse((await req.body()) || "{}") as typeof shape;
         } catch {
@@ -143,17 +149,35 @@ export async function startSim(options: SimOptions): Promise<Sim> {
         }
         const sizes = shape.org_sizes;
         const groups = shape.groups ?? 0;
+        const realistic = shape.shape === "realistic";
+        const maxGroups = realistic ? 20_000 : 500;
         if (
           !Array.isArray(sizes) ||
           !sizes.every((n) => Number.isInteger(n) && n >= 0 && n <= 5000) ||
           !Number.isInteger(groups) ||
           (groups as number) < 0 ||
-          (groups as number) > 500
+          (groups as number) > maxGroups ||
+          (shape.shape !== undefined && shape.shape !== "uniform" && !realistic) ||
+          (shape.foundation_spaces !== undefined &&
+            (!realistic ||
+              !Number.isInteger(shape.foundation_spaces) ||
+              (shape.foundation_spaces as number) > 50_000))
         ) {
-          return { status: 400, body: { error: "expected {org_sizes: [n ≤ 5000, …], groups: n ≤ 500}" } };
+          return {
+            status: 400,
+            body: {
+              error:
+                'expected {org_sizes: [n ≤ 5000, …], groups: n ≤ 500} or {shape: "realistic", org_sizes, groups: n ≤ 20000, foundation_spaces?: n ≤ 50000}',
+            },
+          };
         }
         world = buildWorld(
-          generateWorld(options.seed, { orgSizes: sizes as number[], groups: groups as number }),
+          generateWorld(options.seed, {
+            orgSizes: sizes as number[],
+            groups: groups as number,
+            shape: realistic ? "realistic" : "uniform",
+            foundationSpaces: shape.foundation_spaces as number | undefined,
+          }),
         );
         return { status: 204 };
       }

@@ -72,6 +72,11 @@ export async function startStack(options: {
         String(options.world.groups),
         "--managers",
         String(options.world.managers ?? 0),
+        "--shape",
+        options.world.shape ?? "uniform",
+        ...(options.world.foundationSpaces === undefined
+          ? []
+          : ["--foundation-spaces", String(options.world.foundationSpaces)]),
         "--app-origin",
         app,
       ],
