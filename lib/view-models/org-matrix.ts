@@ -83,12 +83,15 @@ function profileColumn(view: ProfileView, lifecycle: Lifecycle): boolean {
 }
 
 export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
-  const index = new GroupIndex(input.groups);
   const orgGuid = input.org.guid;
   const defaultName = input.defaultSegment ? (input.segmentNames.get(input.defaultSegment) ?? null) : null;
   const spaces = input.spaces
     .filter((s) => s.relationships.organization.data.guid === orgGuid)
     .sort((a, b) => a.name.localeCompare(b.name));
+  const index = new GroupIndex(
+    input.groups,
+    spaces.map((s) => s.guid),
+  );
 
   const policyState = input.policy ?? NO_POLICY;
   const actor = { isAdmin: input.user.isAdmin, roles: input.roles };
