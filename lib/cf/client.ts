@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { CfApiError, CfUnavailableError } from "./errors";
-import { pageHrefs, readAllPages } from "./paging";
+import { pageHrefs, readList, readListStart, type ListStart, type Page } from "./paging";
 import { retryAfterMs, toQueryString, type Query } from "./query";
-import { type paginationSchema } from "./schemas";
 
 export { toQueryString, type Query } from "./query";
 
@@ -47,12 +46,6 @@ export type CfRequestEvent = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type PageOf<R> = {
-  pagination: z.infer<typeof paginationSchema>;
-  resources: R[];
-  included?: Record<string, unknown[] | undefined>;
-};
 
 export class CfClient {
   private readonly origin: string;
@@ -198,23 +191,26 @@ export class CfClient {
    * A whole list at per_page=5000: the first page, then every other page at
    * once (./paging.ts). Included resources of every page are merged.
    */
-  async list<P extends PageOf<unknown>>(
+  async list<P extends Page<unknown>>(
     path: string,
     pageSchema: z.ZodType<P>,
     query: Query = {},
   ): Promise<{ resources: P["resources"]; included: Record<string, unknown[]> }> {
-    const pages = await readAllPages(`GET ${path}`, pageHrefs(path, query), async (href) =>
-      this.parse(pageSchema, (await this.request("GET", href)).body, `GET ${path}`),
-    );
-    const resources: P["resources"] = [];
-    const included: Record<string, unknown[]> = {};
-    for (const page of pages) {
-      for (const resource of page.resources) resources.push(resource);
-      for (const [key, values] of Object.entries(page.included ?? {})) {
-        if (values) (included[key] ??= []).push(...values);
-      }
-    }
-    return { resources, included };
+    return readList(`GET ${path}`, pageHrefs(path, query), this.pageReader(path, pageSchema));
+  }
+
+  /** A list's first page and how many pages it has; `rest()` reads the others, all at once. */
+  async listFirst<P extends Page<unknown>>(
+    path: string,
+    pageSchema: z.ZodType<P>,
+    query: Query = {},
+  ): Promise<ListStart<P["resources"][number]>> {
+    return readListStart(`GET ${path}`, pageHrefs(path, query), this.pageReader(path, pageSchema));
+  }
+
+  private pageReader<P>(path: string, pageSchema: z.ZodType<P>) {
+    return async (href: string) =>
+      this.parse(pageSchema, (await this.request("GET", href)).body, `GET ${path}`);
   }
 
   async send<T>(

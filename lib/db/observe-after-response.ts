@@ -19,8 +19,13 @@ export function observationOf(
   spaces: readonly Space[],
   groups: SecurityGroup[],
   observedAt: number,
+  /** The groups were read by space: every group bound to these spaces is among them. */
+  bindingsComplete = false,
 ): Observation {
-  const index = new GroupIndex(groups);
+  const index = new GroupIndex(
+    groups,
+    spaces.map((s) => s.guid),
+  );
   const ref = (g: SecurityGroup) => ({ guid: g.guid, name: g.name });
   return {
     orgGuid,
@@ -35,6 +40,7 @@ export function observationOf(
       };
     }),
     visibleGroupGuids: groups.map((g) => g.guid),
+    bindingsComplete,
     pendingStaleAfterMs: env().changeInFlightMs,
   };
 }
