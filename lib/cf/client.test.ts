@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
 import { ids } from "@/sim/seed";
 import { requestDepth } from "@/scripts/lib/measure";
@@ -125,6 +125,44 @@ describe("pagination", () => {
       "/v3/spaces?per_page=50&page=2",
       "/v3/spaces?page=3&per_page=50",
     ]);
+  });
+
+  it("asks for the other pages as soon as the first page's text says how many, and trusts the parsed page", async () => {
+    await world([120]);
+    // The text near the start claims `claimed` pages; the pagination CF really sent says 3.
+    const claiming =
+      (claimed: number): typeof fetch =>
+      async (input, init) => {
+        const response = await fetch(input, init);
+        const text = await response.text();
+        return new Response(`{"claim":{"total_pages":${claimed}},${text.slice(1)}`, {
+          status: response.status,
+          headers: response.headers,
+        });
+      };
+    const paths = () => requests().map((r) => r.path.replace(/^.*\?/, ""));
+    for (const claimed of [5, 2]) {
+      await fetch(`${t.sim.cfUrl}/__sim/requests`, { method: "DELETE" });
+      const { resources } = await client({ fetch: claiming(claimed) }).list("/v3/spaces", spaceListSchema, {
+        per_page: "50",
+      });
+      expect(resources).toHaveLength(127);
+      expect(new Set(resources.map((s) => s.guid)).size).toBe(127);
+      // Too many claimed: pages 4 and 5 were asked for early and dropped (nothing waits for them, so the log
+      // may get them after the list is read). Too few: page 3 asked for after.
+      await vi.waitFor(() => expect(paths().length).toBe(claimed === 5 ? 5 : 3));
+      expect(paths().sort()).toEqual(
+        claimed === 5
+          ? [
+              "per_page=50",
+              "per_page=50&page=2",
+              "per_page=50&page=3",
+              "per_page=50&page=4",
+              "per_page=50&page=5",
+            ]
+          : ["per_page=50", "per_page=50&page=2", "per_page=50&page=3"],
+      );
+    }
   });
 
   it("refuses a list of more pages than any foundation has", async () => {

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Lifecycle } from "./lifecycle";
 import type { CfClient } from "./client";
+import { z } from "zod";
 import {
+  paginationSchema,
   securityGroupListSchema,
   securityGroupSchema,
   securityGroupSpacesSchema,
@@ -78,48 +80,81 @@ export async function listPlatformAndNamedSecurityGroups(
   );
 }
 
-/** The groups a page about some spaces read, and whether the read was by space (see listSecurityGroupsFor). */
-export type GroupsRead = {
-  groups: SecurityGroup[];
-  /**
-   * Read by space: every group bound to the spaces is here (CF shows any group
-   * bound to a space the user reads), but not every group the user can see.
-   */
-  bySpace: boolean;
-};
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
+
+/**
+ * Whether a group, as CF sent it and before it is checked, matters to a page
+ * about these spaces: platform-wide, named (a profile's), or bound to one of
+ * them. Anything not shaped like a group is kept, for the schema to refuse.
+ */
+function mattersTo(spaces: ReadonlySet<string>, names: ReadonlySet<string>) {
+  return (raw: unknown): boolean => {
+    if (!isRecord(raw) || !isRecord(raw.globally_enabled) || !isRecord(raw.relationships)) return true;
+    if (raw.globally_enabled.running !== false || raw.globally_enabled.staging !== false) return true;
+    if (typeof raw.name !== "string" || names.has(raw.name)) return true;
+    for (const lifecycle of ["running_spaces", "staging_spaces"]) {
+      const relationship = raw.relationships[lifecycle];
+      if (!isRecord(relationship) || !Array.isArray(relationship.data)) return true;
+      for (const ref of relationship.data as unknown[])
+        if (!isRecord(ref) || typeof ref.guid !== "string" || spaces.has(ref.guid)) return true;
+    }
+    return false;
+  };
+}
+
+/** A page of the group list of which only the groups that matter are checked and kept. */
+const pageKeeping = (keep: (raw: unknown) => boolean) =>
+  z.object({
+    pagination: paginationSchema,
+    resources: z
+      .array(z.unknown())
+      .transform((resources) => resources.filter(keep))
+      .pipe(z.array(securityGroupSchema)),
+  });
 
 /**
  * The groups a page about some spaces (an org's) needs: those bound to the
- * spaces, the platform-wide ones and the profiles' (`names`). It asks for
- * the first page of every visible group alongside the page's other reads; a
- * foundation of up to 5,000 visible groups is then read in one request.
- * Beyond that, when the spaces fit in one request per lifecycle (150), it
- * reads by space instead of reading the other pages: on a foundation of
- * thousands of groups a small org's groups are a sliver of them. A larger org
- * reads the other pages, all at once: asked by space, a group shared by
- * hundreds of spaces comes back once per 150 of them with all its bindings,
- * which measured more bytes than the whole list (docs/benchmarks.md). Either
- * way at most two round trips, whatever the number of groups.
+ * spaces, the platform-wide ones and the profiles' (`names`), each with every
+ * binding the user can see. Every group bound to the spaces is among them (CF
+ * shows a group bound to a space the user reads), so the drift check may
+ * compare them all.
+ *
+ * The first page of the visible groups goes out with the page's other reads;
+ * up to 5,000 visible groups, that is the one request. Beyond, an org whose
+ * spaces fit in one filter per lifecycle (150) reads by space instead of the
+ * other pages: on a foundation of thousands of groups a small org's are a
+ * sliver of them. A larger org reads the other pages, at once: asked by
+ * space, a group shared by hundreds of spaces comes back once per 150 of them
+ * with all its bindings, which measured more bytes than the whole list
+ * (docs/benchmarks.md). Either way at most two round trips, whatever the
+ * number of groups; and of the whole list only the groups that matter are
+ * checked and kept, the others dropped as each page is parsed.
  */
 export async function listSecurityGroupsFor(
   client: CfClient,
   spaces: Promise<readonly { guid: string }[]>,
   names: readonly string[],
-): Promise<GroupsRead> {
-  const [first, known] = await Promise.all([
-    client.listFirst("/v3/security_groups", securityGroupListSchema),
-    spaces,
-  ]);
-  if (first.totalPages <= 1) return { groups: first.resources, bySpace: false };
-  if (known.length <= GUIDS_PER_REQUEST) {
-    const guids = known.map((s) => s.guid);
+): Promise<SecurityGroup[]> {
+  const guids = spaces.then((list) => list.map((s) => s.guid));
+  const bySpace = async () => (await guids).length <= GUIDS_PER_REQUEST;
+  const first = await client.listFirst(
+    "/v3/security_groups",
+    {},
+    {
+      pageSchema: async () => pageKeeping(mattersTo(new Set(await guids), new Set(names))),
+      readRest: async () => !(await bySpace()),
+    },
+  );
+  if (first.totalPages <= 1) return first.resources;
+  if (await bySpace()) {
     const [bound, platform] = await Promise.all([
-      listSecurityGroupsBoundTo(client, guids),
+      listSecurityGroupsBoundTo(client, await guids),
       listPlatformAndNamedSecurityGroups(client, names),
     ]);
-    return { groups: uniqueGroups([platform, bound]), bySpace: true };
+    return uniqueGroups([platform, bound]);
   }
-  return { groups: [...first.resources, ...(await first.rest())], bySpace: false };
+  return [...first.resources, ...(await first.rest())];
 }
 
 export async function getSecurityGroup(client: CfClient, guid: string): Promise<SecurityGroup | null> {

@@ -40,7 +40,7 @@ export async function planOrg(
 ): Promise<OrgPlan | null> {
   const context = policyContext();
   const orgSpaces = listSpaces(client, { orgGuids: [orgGuid] });
-  const [org, spaces, { groups }, roles, stored] = await Promise.all([
+  const [org, spaces, groups, roles, stored] = await Promise.all([
     getOrganization(client, orgGuid),
     orgSpaces,
     listSecurityGroupsFor(

@@ -56,7 +56,7 @@ export async function readOrgMatrix(
   const { catalog, profiles } = options;
   const orgSpaces = listSpaces(client, { orgGuids: [orgGuid] });
   // The org itself is fetched alongside the lists, not before them: one round trip less.
-  const [org, spaces, read, roles, segments, defaultSegment, storedPolicy] = await Promise.all([
+  const [org, spaces, groups, roles, segments, defaultSegment, storedPolicy] = await Promise.all([
     findOrganization(client, orgGuid),
     orgSpaces,
     listSecurityGroupsFor(
@@ -81,7 +81,7 @@ export async function readOrgMatrix(
   const matrix = buildOrgMatrix({
     org,
     spaces,
-    groups: read.groups,
+    groups,
     roles,
     user,
     segmentNames: new Map(segments.map((s) => [s.guid, s.name])),
@@ -92,7 +92,8 @@ export async function readOrgMatrix(
     policy: policyStateOf(storedPolicy, { catalog, profiles }, MESSAGES.policyUnavailable),
   });
   timings.set(matrix, { cfMs: loaded - started, engineMs: performance.now() - loaded });
-  return { matrix, observation: observationOf(orgGuid, spaces, read.groups, observedAt, read.bySpace) };
+  // Every group bound to these spaces was read (listSecurityGroupsFor), so the drift check compares them all.
+  return { matrix, observation: observationOf(orgGuid, spaces, groups, observedAt, true) };
 }
 
 /**
