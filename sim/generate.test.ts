@@ -66,3 +66,29 @@ describe("the uniform shape", () => {
     expect(world.securityGroups.find((g) => g.name === "bench-group-001")?.guid).toBe(stableGuid("group:0"));
   });
 });
+
+describe("POST /__sim/world", () => {
+  it("generates either shape, on the seed it started with or on a named one, within its bounds", async () => {
+    const { startTestSim } = await import("./testing/harness");
+    const t = await startTestSim({ seed: generateWorld(seed, { orgSizes: [30], groups: 5 }) });
+    try {
+      const post = async (body: unknown) => (await t.call("POST", "/__sim/world", { body })).status;
+      const counts = () => ({ spaces: t.sim.world().spaces.size, groups: t.sim.world().securityGroups.size });
+      expect(await post({ seed: "cloud-gov", shape: "realistic", org_sizes: [10], groups: 100 })).toBe(204);
+      // On the plain seed: the 30 spaces the stand-in started with are gone; 100 groups plus the seed's.
+      expect(counts()).toEqual({
+        spaces: seed.spaces.length + 100,
+        groups: seed.securityGroups.length + 100,
+      });
+      // Without a seed, on the world it started with: its 5 generated groups are back.
+      expect(await post({ org_sizes: [10], groups: 0 })).toBe(204);
+      expect(counts().groups).toBe(seed.securityGroups.length + 5);
+      expect(await post({ shape: "realistic", org_sizes: [10], groups: 20_001 })).toBe(400);
+      expect(await post({ org_sizes: [10], groups: 501 })).toBe(400);
+      expect(await post({ shape: "round", org_sizes: [10], groups: 1 })).toBe(400);
+      expect(await post({ org_sizes: [10], groups: 1, foundation_spaces: 100 })).toBe(400);
+    } finally {
+      await t.close();
+    }
+  });
+});

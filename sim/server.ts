@@ -126,8 +126,10 @@ export async function startSim(options: SimOptions): Promise<Sim> {
         log = [];
         return { status: 204 };
       case "POST /__sim/world": {
-        // A generated world on top of the seed, for request-count and load tests, or another named
-        // seed (sim/seeds.ts); reset restores the seed the stand-in started with.
+        // A generated world on top of the seed the stand-in started with, for request-count and load
+        // tests, or another named seed (sim/seeds.ts), or a generated world on top of a named seed (a
+        // stand-in started on a generated world then generates afresh, not on top of it). Users stay
+        // those the UAA started with; reset restores the seed the stand-in started with.
         let shape: {
           org_sizes?: unknown;
           groups?: unknown;
@@ -140,11 +142,12 @@ export async function startSim(options: SimOptions): Promise<Sim> {
         } catch {
           return { status: 400, body: { error: "body must be JSON" } };
         }
-        if (shape.seed !== undefined) {
-          if (typeof shape.seed !== "string" || !isSeedName(shape.seed)) {
-            return { status: 400, body: { error: `seed must be one of ${Object.keys(SEEDS).join(", ")}` } };
-          }
-          world = buildWorld(SEEDS[shape.seed]);
+        if (shape.seed !== undefined && (typeof shape.seed !== "string" || !isSeedName(shape.seed))) {
+          return { status: 400, body: { error: `seed must be one of ${Object.keys(SEEDS).join(", ")}` } };
+        }
+        const base = shape.seed === undefined ? options.seed : SEEDS[shape.seed];
+        if (shape.org_sizes === undefined && shape.seed !== undefined) {
+          world = buildWorld(base);
           return { status: 204 };
         }
         const sizes = shape.org_sizes;
@@ -172,7 +175,7 @@ export async function startSim(options: SimOptions): Promise<Sim> {
           };
         }
         world = buildWorld(
-          generateWorld(options.seed, {
+          generateWorld(base, {
             orgSizes: sizes as number[],
             groups: groups as number,
             shape: realistic ? "realistic" : "uniform",

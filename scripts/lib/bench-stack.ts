@@ -17,6 +17,8 @@ stopAllOnSignals();
 
 export type Stack = {
   app: string;
+  /** The dashboard's server process (node dist/start.cjs runs Next's server in itself). */
+  appPid: number;
   sim: SimClient;
   /**
    * Starts another child that `stop()` and Ctrl-C stop with the rest. Scripts start their own
@@ -84,7 +86,7 @@ export async function startStack(options: {
     );
     const cfUrl = `http://127.0.0.1:${options.cfPort}`;
     await waitFor(`${cfUrl}/v3/info`, 120_000);
-    startProcess("node", ["dist/start.cjs"], {
+    const server = startProcess("node", ["dist/start.cjs"], {
       env: {
         HOST: "127.0.0.1",
         PORT: String(options.appPort),
@@ -95,7 +97,8 @@ export async function startStack(options: {
       },
     });
     await waitFor(`${app}/api/health`, 120_000);
-    return { app, sim: new SimClient(cfUrl), start: startProcess, stop };
+    if (server.pid === undefined) throw new Error("the dashboard did not start");
+    return { app, appPid: server.pid, sim: new SimClient(cfUrl), start: startProcess, stop };
   } catch (error) {
     await stop();
     throw error;
