@@ -165,6 +165,26 @@ describe("pagination", () => {
     }
   });
 
+  it("asks for page 2 with page 1 when told to guess, and drops it when the list is shorter", async () => {
+    await world([20]);
+    const start = await client().listFirst(
+      "/v3/spaces",
+      { per_page: "50" },
+      {
+        pageSchema: () => spaceListSchema,
+        guessPageTwo: Promise.resolve(true),
+      },
+    );
+    expect(start.totalPages).toBe(1);
+    expect([...start.resources, ...(await start.rest())]).toHaveLength(27);
+    await vi.waitFor(() => expect(requests()).toHaveLength(2));
+    expect(
+      requests()
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(["/v3/spaces?per_page=50", "/v3/spaces?per_page=50&page=2"]);
+  });
+
   it("refuses a list of more pages than any foundation has", async () => {
     await world([300]);
     await expect(client().list("/v3/spaces", spaceListSchema, { per_page: "1" })).rejects.toThrow(

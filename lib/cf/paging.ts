@@ -58,6 +58,13 @@ export type ReadOptions = {
    * Without it, the rest is always wanted.
    */
   readRest?: (pages: number) => Promise<boolean>;
+  /**
+   * Page 2 before the first page has come, once this resolves to true: for a
+   * list the caller expects to run past one page (an admin's every group of a
+   * large foundation), it saves waiting for page 1 to learn that. Where the
+   * list turns out shorter, page 2 answered an empty list and is dropped.
+   */
+  guessPageTwo?: Promise<boolean>;
 };
 
 async function start<P extends Page<unknown>>(
@@ -66,16 +73,23 @@ async function start<P extends Page<unknown>>(
   fetchPage: PageFetcher<P>,
   options: ReadOptions,
 ): Promise<{ first: P; totalPages: number; rest: () => Promise<P[]> }> {
-  const fetched = await fetchPage(hrefs.first);
   const read = (n: number) => fetchPage(hrefs.page(n)).then((page) => page.parse());
   const early = new Map<number, Promise<P>>();
+  const ask = (n: number) => {
+    if (early.has(n)) return;
+    const page = read(n);
+    page.catch(() => undefined); // awaited in rest(); not an unhandled rejection if nobody gets there
+    early.set(n, page);
+  };
+  const firstPage = fetchPage(hrefs.first);
+  const guessed = options.guessPageTwo?.then((guess) => {
+    if (guess) ask(2);
+  });
+  guessed?.catch(() => undefined); // a failed guess only means no guess; the caller sees the failure itself
+  const fetched = await firstPage;
   const hint = fetched.totalPagesHint;
   if (hint !== undefined && hint > 1 && hint <= MAX_PAGES && (await (options.readRest?.(hint) ?? true))) {
-    for (let n = 2; n <= hint; n++) {
-      const page = read(n);
-      page.catch(() => undefined); // awaited in rest(); not an unhandled rejection if nobody gets there
-      early.set(n, page);
-    }
+    for (let n = 2; n <= hint; n++) ask(n);
   }
   const first = await fetched.parse();
   const total = first.pagination.total_pages ?? 0;

@@ -129,12 +129,15 @@ const pageKeeping = (keep: (raw: unknown) => boolean) =>
  * with all its bindings, which measured more bytes than the whole list
  * (docs/benchmarks.md). Either way at most two round trips, whatever the
  * number of groups; and of the whole list only the groups that matter are
- * checked and kept, the others dropped as each page is parsed.
+ * checked and kept, the others dropped as each page is parsed. For a user who
+ * sees every group (`seesEveryGroup`: admins, global readers), whose list is the
+ * foundation's, page 2 of a large org's read goes out before page 1 answers.
  */
 export async function listSecurityGroupsFor(
   client: CfClient,
   spaces: Promise<readonly { guid: string }[]>,
   names: readonly string[],
+  options: { seesEveryGroup: boolean },
 ): Promise<SecurityGroup[]> {
   const guids = spaces.then((list) => list.map((s) => s.guid));
   const bySpace = async () => (await guids).length <= GUIDS_PER_REQUEST;
@@ -144,6 +147,9 @@ export async function listSecurityGroupsFor(
     {
       pageSchema: async () => pageKeeping(mattersTo(new Set(await guids), new Set(names))),
       readRest: async () => !(await bySpace()),
+      // An admin's list is the whole foundation's: for a large org, page 2 goes out once the spaces
+      // are counted, not after page 1 (an empty list where the foundation has fewer than 5,000 groups).
+      guessPageTwo: options.seesEveryGroup ? bySpace().then((small) => !small) : undefined,
     },
   );
   if (first.totalPages <= 1) return first.resources;

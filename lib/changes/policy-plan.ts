@@ -47,6 +47,7 @@ export async function planOrg(
       client,
       orgSpaces,
       context.profiles.map((p) => p.group),
+      { seesEveryGroup: user.readsGlobally },
     ),
     listUserRoles(client, user.id),
     readStoredPolicy(orgGuid),

@@ -63,6 +63,7 @@ export async function readOrgMatrix(
       client,
       orgSpaces,
       profiles.map((p) => p.group),
+      { seesEveryGroup: user.readsGlobally },
     ),
     listUserRoles(client, user.id),
     listEntitledSegments(client, orgGuid),
