@@ -131,8 +131,18 @@ const pageKeeping = (keep: (raw: unknown) => boolean) =>
  * number of groups; and of the whole list only the groups that matter are
  * checked and kept, the others dropped as each page is parsed. For a user who
  * sees every group (`seesEveryGroup`: admins, global readers), whose list is the
- * foundation's, page 2 of a large org's read goes out before page 1 answers.
+ * foundation's, page 2 of a large org's read goes out before page 1 answers
+ * where the foundation ran past one page before.
  */
+/**
+ * Whether, the last time a user who sees every group read them, they ran past
+ * one page. Every such user (admins, global readers) sees the same list, so
+ * this says something of the foundation, not of a user; it only decides
+ * whether such a user's read asks for page 2 early (a wrong guess costs an
+ * empty page or a round trip, never a wrong answer).
+ */
+let foundationPastOnePage = false;
+
 export async function listSecurityGroupsFor(
   client: CfClient,
   spaces: Promise<readonly { guid: string }[]>,
@@ -147,11 +157,13 @@ export async function listSecurityGroupsFor(
     {
       pageSchema: async () => pageKeeping(mattersTo(new Set(await guids), new Set(names))),
       readRest: async () => !(await bySpace()),
-      // An admin's list is the whole foundation's: for a large org, page 2 goes out once the spaces
-      // are counted, not after page 1 (an empty list where the foundation has fewer than 5,000 groups).
-      guessPageTwo: options.seesEveryGroup ? bySpace().then((small) => !small) : undefined,
+      // An admin's list is the whole foundation's: where it ran past one page last time, a large org's
+      // page 2 goes out once the spaces are counted, not after page 1.
+      guessPageTwo:
+        options.seesEveryGroup && foundationPastOnePage ? bySpace().then((small) => !small) : undefined,
     },
   );
+  if (options.seesEveryGroup) foundationPastOnePage = first.totalPages > 1;
   if (first.totalPages <= 1) return first.resources;
   if (await bySpace()) {
     const [bound, platform] = await Promise.all([
