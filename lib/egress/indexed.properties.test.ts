@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { SecurityGroup } from "@/lib/cf/schemas";
+import type { Organization, SecurityGroup, Space } from "@/lib/cf/schemas";
+import { buildOrgMatrix } from "@/lib/view-models/org-matrix";
 import { parseCatalog, type Catalog } from "./catalog";
 import type { CfRule } from "./rules";
 import { DEFAULT_PROFILES } from "./profiles";
@@ -223,6 +224,45 @@ describe("the indexed engine agrees with the straightforward one", () => {
           expect(engine(changed, catalog)).toEqual(reference(changed, catalog));
         },
       ),
+      RUNS,
+    );
+  });
+
+  it("in the org matrix, where spaces with the same bindings share one evaluation", () => {
+    const org = { guid: "org", name: "org", suspended: false } as Organization;
+    const spaces = SPACES.map(
+      (guid) =>
+        ({
+          guid,
+          name: guid,
+          relationships: { organization: { data: { guid: "org" } } },
+        }) as unknown as Space,
+    );
+    fc.assert(
+      fc.property(catalogArb, groupsArb, (catalog, groups) => {
+        const matrix = buildOrgMatrix({
+          org,
+          spaces,
+          groups,
+          roles: { orgs: new Map(), spaces: new Map() },
+          user: { isAdmin: true, readsGlobally: true },
+          segmentNames: new Map(),
+          spaceSegments: new Map(),
+          defaultSegment: null,
+          catalog,
+          profiles: DEFAULT_PROFILES,
+        });
+        const expected = reference(groups, catalog);
+        matrix.spaces.forEach((row, i) => {
+          const want = expected[i];
+          expect(row.running.destinations).toEqual(
+            Object.fromEntries((want?.running ?? []).map((d) => [d.id, d.status])),
+          );
+          expect(row.staging.destinations).toEqual(
+            Object.fromEntries((want?.staging ?? []).map((d) => [d.id, d.status])),
+          );
+        });
+      }),
       RUNS,
     );
   });
