@@ -5,7 +5,7 @@
  * Ctrl-C (scripts/lib/processes.ts). The dashboard keeps its change history
  * in a temporary folder, removed afterwards.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BenchWorldShape } from "./bench-world";
@@ -28,6 +28,16 @@ export type Stack = {
   start: typeof startProcess;
   stop: () => Promise<void>;
 };
+
+/**
+ * The Node.js options the app is deployed with (manifest.yml's NODE_OPTIONS: the heap sized to the
+ * container's memory), so that its memory behaves under the benchmarks as it does on the platform:
+ * without them, V8 lets garbage pile up towards a heap limit sized to the whole machine.
+ */
+export function deployedNodeOptions(): string | undefined {
+  const manifest = readFileSync("manifest.yml", "utf8");
+  return /^\s*NODE_OPTIONS:\s*(.+)$/m.exec(manifest)?.[1]?.trim();
+}
 
 /** Builds dist/ as deployed (`npm run build`) unless told to reuse the build there is (`--skip-build`). */
 export async function ensureBuild(skip: boolean): Promise<void> {
@@ -93,6 +103,7 @@ export async function startStack(options: {
         CF_API_URL: cfUrl,
         NEXT_TELEMETRY_DISABLED: "1",
         DATA_DIR: dataDir,
+        NODE_OPTIONS: deployedNodeOptions(),
         ...options.env,
       },
     });
