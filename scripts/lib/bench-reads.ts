@@ -37,13 +37,18 @@ const GUIDS_PER_REQUEST = 150;
 
 type Fetched = { bytes: number; guids: string[]; totalPages: number };
 
-async function get(cfUrl: string, token: string, path: string): Promise<Fetched> {
+/** An answer's text, then its parse: the dashboard asks for the other pages in between (lib/cf/paging.ts). */
+async function fetchText(cfUrl: string, token: string, path: string): Promise<string> {
   const response = await fetch(`${cfUrl}${path}`, {
     headers: { authorization: `bearer ${token}`, accept: "application/json" },
     signal: AbortSignal.timeout(120_000),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${path.slice(0, 80)} answered ${response.status}`);
+  return text;
+}
+
+function parsed(path: string, text: string): Fetched {
   const page = (path.startsWith("/v3/spaces") ? spaceListSchema : securityGroupListSchema).parse(
     JSON.parse(text),
   );
@@ -54,15 +59,23 @@ async function get(cfUrl: string, token: string, path: string): Promise<Fetched>
   };
 }
 
+async function get(cfUrl: string, token: string, path: string): Promise<Fetched> {
+  return parsed(path, await fetchText(cfUrl, token, path));
+}
+
 const groupsPath = (query: string) => `/v3/security_groups?per_page=${PER_PAGE}${query}`;
 
 async function readWhole(cfUrl: string, token: string, orgGuid: string): Promise<Fetched[]> {
   const [, first] = await Promise.all([
     get(cfUrl, token, `/v3/spaces?per_page=${PER_PAGE}&organization_guids=${orgGuid}`),
-    get(cfUrl, token, groupsPath("")),
+    fetchText(cfUrl, token, groupsPath("")),
   ]);
-  const rest = Array.from({ length: first.totalPages - 1 }, (_, i) => groupsPath(`&page=${i + 2}`));
-  return [first, ...(await Promise.all(rest.map((path) => get(cfUrl, token, path))))];
+  // As the dashboard does: the other pages go out once page 1's text states how many, before it is parsed.
+  const pages = Number(/"total_pages"\s*:\s*(\d+)/.exec(first.slice(0, 4096))?.[1] ?? 1);
+  const rest = Array.from({ length: pages - 1 }, (_, i) => groupsPath(`&page=${i + 2}`));
+  const others = Promise.all(rest.map((path) => get(cfUrl, token, path)));
+  const page1 = parsed(groupsPath(""), first);
+  return [page1, ...(await others)];
 }
 
 async function readBySpace(cfUrl: string, token: string, orgGuid: string, names: string[]) {
