@@ -387,6 +387,8 @@ await writeJson(values.out, {
       "medians of the JSON export's Server-Timing: cf (the CF reads) and engine (evaluation and rows)",
     cf_cli:
       "cf space S --security-group-rules per space as docs/cf-behaviour.md §5 lists its requests, in sequence; whole org = mean per timed space × spaces",
+    cpu_ms_per_load:
+      "the dashboard server process's CPU time (utime + stime, /proc/<pid>/stat) over a group-scale row's page loads, warm-up included, per load",
     rss_mb:
       "the dashboard server process's VmHWM (/proc/<pid>/status) over a group-scale row's loads, reset before the row by writing 5 to /proc/<pid>/clear_refs; after: VmRSS once the row ended",
     reads:

@@ -42,6 +42,11 @@ export type GroupRow = {
   read_by_space: boolean;
   /** Peak resident memory of the dashboard over the row's loads, and after them, in MB; null off Linux. */
   rss_mb: { peak: number; after: number } | null;
+  /**
+   * The dashboard's CPU time per page load (its warm-up included), in ms: what a busy machine does
+   * not inflate as it inflates wall time, so rows compare across runs at different loads.
+   */
+  cpu_ms_per_load: number | null;
 };
 
 export type ReadRow = {
@@ -59,6 +64,17 @@ function memory(pid: number): { peak: number; now: number } | null {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024;
     return { peak: field("VmHWM"), now: field("VmRSS") };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds the process has used (user and system), from /proc/<pid>/stat; null off Linux. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks, USER_HZ = 100 on Linux
   } catch {
     return null;
   }
@@ -100,6 +116,7 @@ export async function measureGroupScale(options: {
         const label = `${groups} groups, ${spaces} spaces, ${who.role}`;
         options.log(`bench: ${label}: the org page and the JSON export…`);
         resetPeak(appPid);
+        const cpuBefore = cpuSeconds(appPid);
         const { body: _html, ...page } = await measureRoute(
           app,
           sim,
@@ -107,6 +124,7 @@ export async function measureGroupScale(options: {
           who.cookie,
           options.loads,
         );
+        const cpuAfter = cpuSeconds(appPid);
         const { body: json, ...exported } = await measureRoute(
           app,
           sim,
@@ -127,6 +145,10 @@ export async function measureGroupScale(options: {
           json: exported,
           read_by_space: page.last_load_requests.some((r) => r.path.includes("_space_guids=")),
           rss_mb: mem ? { peak: Math.round(mem.peak), after: Math.round(mem.now) } : null,
+          cpu_ms_per_load:
+            cpuBefore === null || cpuAfter === null
+              ? null
+              : Math.round(((cpuAfter - cpuBefore) * 1000) / (options.loads + 1)),
         });
       }
     }
@@ -159,10 +181,10 @@ export function groupScaleTables(scale: GroupScale, latencyMs: number, loads: nu
   lines.push(
     `The org page on realistic foundations (sim/generate-realistic.ts), ${latencyMs} ms added to every CF request, ` +
       `${loads} loads after a warm-up; admin sees every group, the manager (\`bench\`) the org's and the platform's. ` +
-      "Engine and CF phase: the JSON export's Server-Timing (medians). Peak RSS: the dashboard's server process over the row's loads (VmHWM). × 50: the median against the same org and user with 50 groups.",
+      "Engine and CF phase: the JSON export's Server-Timing (medians). App CPU: the dashboard process's CPU time per page load (/proc/<pid>/stat), which a busy machine inflates less than wall time. Peak RSS: the dashboard's server process over the row's loads (VmHWM). × 50: the median against the same org and user with 50 groups.",
     "",
-    "| groups | spaces | user | groups read | CF requests | depth | median | p90 | × 50 | CF phase | engine | HTML | peak RSS |",
-    "| -----: | -----: | ---- | ----------- | ----------: | ----: | -----: | --: | ---: | -------: | -----: | ---: | -------: |",
+    "| groups | spaces | user | groups read | CF requests | depth | median | p90 | × 50 | CF phase | engine | app CPU | HTML | peak RSS |",
+    "| -----: | -----: | ---- | ----------- | ----------: | ----: | -----: | --: | ---: | -------: | -----: | ------: | ---: | -------: |",
   );
   for (const row of scale.rows) {
     const first = base(row);
@@ -172,7 +194,8 @@ export function groupScaleTables(scale: GroupScale, latencyMs: number, loads: nu
       `| ${row.groups.toLocaleString("en-US")} | ${row.spaces.toLocaleString("en-US")} | ${row.role} | ` +
         `${row.read_by_space ? "by space" : "whole"} | ${range(row.page.cf_requests)} | ${depthCell(row.page.depth)} | ` +
         `${ms(row.page.server_ms.median)} | ${ms(row.page.server_ms.p90)} | ${ratio} | ` +
-        `${timing ? ms(timing.cf_ms) : "—"} | ${timing ? ms(timing.engine_ms) : "—"} | ${kB(row.page.bytes.raw)} | ` +
+        `${timing ? ms(timing.cf_ms) : "—"} | ${timing ? ms(timing.engine_ms) : "—"} | ` +
+        `${row.cpu_ms_per_load === null ? "—" : ms(row.cpu_ms_per_load)} | ${kB(row.page.bytes.raw)} | ` +
         `${row.rss_mb ? `${row.rss_mb.peak} MB` : "—"} |`,
     );
   }
