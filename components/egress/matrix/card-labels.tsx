@@ -12,7 +12,7 @@ function cssString(text: string): string {
  */
 export function cardLabelCss(columns: readonly Pick<TableColumn, "label">[]): string {
   const rules = columns.map(
-    ({ label }, i) => `.mx td:nth-child(${i + 2})::after{content:${cssString(label)}}`,
+    ({ label }, i) => `.egress-matrix td:nth-child(${i + 2})::after{content:${cssString(label)}}`,
   );
   return `@media (width < 48rem){${rules.join("")}}`;
 }

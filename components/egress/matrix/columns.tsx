@@ -27,7 +27,7 @@ export type CellEnv = {
 /**
  * One column of the table: its header, which is also its cells' label on a
  * narrow screen's cards (card-labels.tsx), and its cell in a row, a <td>.
- * Cells carry no class of their own: the table's `mx` class styles
+ * Cells carry no class of their own: the table's `egress-matrix` class styles
  * them (app/globals.css), so a thousand rows stay light (docs/adr/0003).
  */
 export type TableColumn = {
@@ -177,9 +177,9 @@ const STATUS_WORDS: Record<DestinationStatus, string> = {
 };
 
 /**
- * A destination's status: the word, and its first letter (a, p, b), which
- * CSS draws as lucide's icon (app/status-icons.css) and colours.
+ * A destination's status: the word, and as the cell's class the status
+ * itself, which CSS draws as lucide's icon (app/status-icons.css) and colours.
  */
 function statusCell(status: DestinationStatus | undefined) {
-  return status ? <td data-s={status[0]}>{STATUS_WORDS[status]}</td> : <td>—</td>;
+  return status ? <td className={status}>{STATUS_WORDS[status]}</td> : <td>—</td>;
 }

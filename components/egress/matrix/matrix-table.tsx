@@ -18,9 +18,9 @@ export const SERVER_ROWS = 1000;
  * keeps its header and first column in view and becomes one card per space
  * on a narrow screen (design.md §9). A thousand rows must stay within the
  * page's budget (design.md §8, docs/adr/0003), so a cell is as small as it can
- * be: its style comes from the table's `mx` class, a status is a letter that
- * CSS draws as lucide's icon beside the word, a switch's On and Off come from
- * CSS, and the card labels from one stylesheet (card-labels.tsx).
+ * be: its style comes from the table's `egress-matrix` class, a status is a
+ * class that CSS draws as lucide's icon beside the word, a switch's On and Off
+ * come from CSS, and the card labels from one stylesheet (card-labels.tsx).
  * Its columns after the row header are declared in columns.tsx.
  */
 export function MatrixTable({
@@ -51,7 +51,7 @@ export function MatrixTable({
   const visible = rows.length > limit ? rows.slice(0, limit) : rows;
   return (
     <div className="max-h-[75vh] overflow-auto rounded border border-base-lighter">
-      <table className="mx w-full border-separate border-spacing-0 text-left text-sm max-md:block">
+      <table className="egress-matrix w-full border-separate border-spacing-0 text-left text-sm max-md:block">
         <caption className="sr-only">
           Egress of the spaces in {context.orgName}: profiles, posture, what each destination allows, and
           isolation segment
