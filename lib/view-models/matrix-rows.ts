@@ -3,119 +3,144 @@ import type { HistoryEntry } from "@/lib/db/types";
 import { lastChangeOf, type LastChange } from "./history";
 import type { MatrixRow, OrgMatrix } from "./org-matrix";
 
+/** What the server computes a row's values from: the org's matrix, and each space's latest history entry. */
+export type RowSource = { matrix: OrgMatrix; last: ReadonlyMap<string, HistoryEntry> | null };
+
+/** What packing and unpacking know of the page besides the row: the matrix's profiles, in order. */
+export type RowShape = { profileIds: readonly string[] };
+
 /**
- * What the matrix component needs per space, and no more: running statuses as
- * one letter each, in catalog order. A page of 1,000 spaces sends this to the
- * browser instead of the whole export, which keeps the page fast to render.
+ * The value a column of the matrix shows (components/egress/matrix/columns.tsx
+ * names the column and draws its cells): computed on the server from the
+ * space's row of the matrix, then packed for the trip to the browser and
+ * unpacked there. Methods, so that a list of fields of different types has one
+ * element type.
  */
-export type MatrixRowView = {
-  guid: string;
-  name: string;
-  posture: Posture;
-  profiles: Record<string, boolean>;
-  /** "a" allowed, "p" partial, "b" blocked, one per destination of the catalog. */
-  statuses: string;
-  segment: string | null;
-  manage: boolean;
-  /** The space's latest history entry; null when it has none (or the history is unavailable). */
-  last: LastChange | null;
-  /**
-   * The policy rule that decides for the space, and only for a violating
-   * space the reasons in words (rows stay light: a thousand compliant rows
-   * carry no text). Absent when no rule applies.
-   */
-  policy?: { rule: number | "default"; reasons?: string[] };
+type RowField<K extends string, V, P> = {
+  key: K;
+  of(space: MatrixRow, source: RowSource): V;
+  pack(value: V, shape: RowShape): P;
+  unpack(packed: P, shape: RowShape): V;
 };
 
-/**
- * A row as it travels to the browser (in the page's data and from the rows
- * route): a tuple, not an object, so a thousand rows do not repeat their
- * keys a thousand times (docs/design.md §8: the page of 1,000 spaces stays under
- * 1 MB). `profiles` is a "1"/"0" per profile, in the matrix's profile order.
- */
-export type PackedRow = [
-  guid: string,
-  name: string,
-  posture: Posture,
-  profiles: string,
-  statuses: string,
-  segment: string | null,
-  manage: 0 | 1,
-  last: [id: number, at: number, who: string] | 0,
-  policy: [rule: number | "default", reasons?: string[]] | 0,
-];
+const field = <K extends string, V, P>(declared: RowField<K, V, P>) => declared;
 
-/** The rows, packed, and whether the history could be read for their "Last change" column. */
-export type MatrixRowsJson = { rows: PackedRow[]; historyAvailable: boolean };
-
-export function packRow(row: MatrixRowView, profileIds: readonly string[]): PackedRow {
-  return [
-    row.guid,
-    row.name,
-    row.posture,
-    profileIds.map((id) => (row.profiles[id] ? "1" : "0")).join(""),
-    row.statuses,
-    row.segment,
-    row.manage ? 1 : 0,
-    row.last ? [row.last.id, row.last.at, row.last.who] : 0,
-    row.policy ? (row.policy.reasons ? [row.policy.rule, row.policy.reasons] : [row.policy.rule]) : 0,
-  ];
-}
-
-export function unpackRow(packed: PackedRow, profileIds: readonly string[]): MatrixRowView {
-  const [guid, name, posture, profiles, statuses, segment, manage, last, policy] = packed;
-  return {
-    guid,
-    name,
-    posture,
-    profiles: Object.fromEntries(profileIds.map((id, i) => [id, profiles[i] === "1"])),
-    statuses,
-    segment,
-    manage: manage === 1,
-    last: last === 0 ? null : { id: last[0], at: last[1], who: last[2] },
-    ...(policy === 0
-      ? {}
-      : { policy: policy[1] ? { rule: policy[0], reasons: policy[1] } : { rule: policy[0] } }),
-  };
-}
+export type PolicyStanding = { rule: number | "default"; reasons?: string[] };
 
 const LETTER: Record<DestinationStatus, string> = { allowed: "a", partial: "p", blocked: "b" };
 const STATUS_OF: Record<string, DestinationStatus> = { a: "allowed", p: "partial", b: "blocked" };
 
-export function matrixRows(matrix: OrgMatrix, last: Map<string, HistoryEntry> | null): MatrixRowsJson {
-  const profileIds = matrix.profiles.map((p) => p.id);
+/**
+ * A row's values, one field per column of the matrix, in the columns' order.
+ * A row travels to the browser (in the page's data and from the rows route)
+ * as a tuple of the space's guid, name and manage flag, then each field
+ * packed, in this order: no key repeated a thousand times, and each value as
+ * short as it can be (docs/design.md §8: the page of 1,000 spaces stays under 1 MB).
+ */
+export const ROW_FIELDS = [
+  field({
+    key: "posture",
+    of: (space): Posture => space.posture,
+    pack: (posture) => posture,
+    unpack: (posture) => posture,
+  }),
+  field({
+    key: "policy",
+    // The rule that decides for the space, and only for a violating space the reasons in words (a thousand
+    // compliant rows carry no text); undefined when no rule applies.
+    of: ({ policy }): PolicyStanding | undefined => {
+      if (policy.rule === null) return undefined;
+      return policy.compliant ? { rule: policy.rule } : { rule: policy.rule, reasons: policy.reasons };
+    },
+    pack: (standing): [rule: number | "default", reasons?: string[]] | 0 => {
+      if (!standing) return 0;
+      return standing.reasons ? [standing.rule, standing.reasons] : [standing.rule];
+    },
+    unpack: (packed) => {
+      if (packed === 0) return undefined;
+      return packed[1] ? { rule: packed[0], reasons: packed[1] } : { rule: packed[0] };
+    },
+  }),
+  field({
+    key: "profiles",
+    // Profile id → on for running (bound, or global); packed as a "1" or "0" per profile, in the matrix's order.
+    of: (space): Record<string, boolean> => space.profiles,
+    pack: (profiles, { profileIds }) => profileIds.map((id) => (profiles[id] ? "1" : "0")).join(""),
+    unpack: (bits, { profileIds }) => Object.fromEntries(profileIds.map((id, i) => [id, bits[i] === "1"])),
+  }),
+  field({
+    key: "statuses",
+    // The running status of each destination, in the catalog's order; packed as a letter each (a, p, b).
+    of: (space, { matrix }): DestinationStatus[] =>
+      matrix.destinations.map((d) => space.running.destinations[d.id] ?? "blocked"),
+    pack: (statuses) => statuses.map((status) => LETTER[status]).join(""),
+    unpack: (letters) => [...letters].map((letter) => STATUS_OF[letter] ?? "blocked"),
+  }),
+  field({
+    key: "segment",
+    // The isolation segment the space runs on (its own, else the org's default); null for the shared hosts.
+    of: (space): string | null => space.isolation_segment,
+    pack: (segment) => segment,
+    unpack: (segment) => segment,
+  }),
+  field({
+    key: "last",
+    // The space's latest history entry; null when it has none (or the history is unavailable).
+    of: (space, { last }): LastChange | null => lastChangeOf(last?.get(space.guid)),
+    pack: (change): [id: number, at: number, who: string] | 0 =>
+      change ? [change.id, change.at, change.who] : 0,
+    unpack: (packed) => (packed === 0 ? null : { id: packed[0], at: packed[1], who: packed[2] }),
+  }),
+] as const;
+
+type Fields = typeof ROW_FIELDS;
+type AnyField = RowField<RowFieldKey, unknown, unknown>;
+export type RowFieldKey = Fields[number]["key"];
+type ValueOf<F> = F extends RowField<string, infer V, unknown> ? V : never;
+type PackedOf<F> = F extends RowField<string, unknown, infer P> ? P : never;
+type Packed<T extends readonly unknown[]> = { -readonly [I in keyof T]: PackedOf<T[I]> };
+
+/** What the matrix component needs per space, and no more: the row header's space, and one value per field. */
+export type MatrixRowView = { guid: string; name: string; manage: boolean } & {
+  [F in Fields[number] as F["key"]]: ValueOf<F>;
+};
+
+/** A row as it travels to the browser: see ROW_FIELDS. */
+export type PackedRow = [guid: string, name: string, manage: 0 | 1, ...Packed<Fields>];
+
+/** The rows, packed, and whether the history could be read for their "Last change" column. */
+export type MatrixRowsJson = { rows: PackedRow[]; historyAvailable: boolean };
+
+const fields = ROW_FIELDS as readonly AnyField[];
+
+export function packRow(row: MatrixRowView, shape: RowShape): PackedRow {
+  const values = fields.map((f) => f.pack(row[f.key], shape));
+  return [row.guid, row.name, row.manage ? 1 : 0, ...values] as PackedRow;
+}
+
+export function unpackRow(packed: PackedRow, shape: RowShape): MatrixRowView {
+  const [guid, name, manage, ...values] = packed;
+  const view: Record<string, unknown> = { guid, name, manage: manage === 1 };
+  fields.forEach((f, i) => (view[f.key] = f.unpack(values[i], shape)));
+  return view as MatrixRowView;
+}
+
+export function matrixRows(
+  matrix: OrgMatrix,
+  last: ReadonlyMap<string, HistoryEntry> | null,
+): MatrixRowsJson {
+  const source: RowSource = { matrix, last };
+  const shape: RowShape = { profileIds: matrix.profiles.map((p) => p.id) };
   return {
     historyAvailable: last !== null,
-    rows: matrix.spaces.map((s) => packRow(rowView(matrix, s, last), profileIds)),
-  };
-}
-
-function rowView(matrix: OrgMatrix, s: MatrixRow, last: Map<string, HistoryEntry> | null): MatrixRowView {
-  return {
-    guid: s.guid,
-    name: s.name,
-    posture: s.posture,
-    profiles: s.profiles,
-    statuses: matrix.destinations.map((d) => LETTER[s.running.destinations[d.id] ?? "blocked"]).join(""),
-    segment: s.isolation_segment,
-    manage: s.can_manage,
-    last: lastChangeOf(last?.get(s.guid)),
-    ...policyOf(s.policy),
-  };
-}
-
-function policyOf(policy: MatrixRow["policy"]): Pick<MatrixRowView, "policy"> {
-  if (policy.rule === null) return {};
-  return {
-    policy: policy.compliant ? { rule: policy.rule } : { rule: policy.rule, reasons: policy.reasons },
+    rows: matrix.spaces.map((space) => {
+      const values = fields.map((f) => f.pack(f.of(space, source), shape));
+      return [space.guid, space.name, space.can_manage ? 1 : 0, ...values] as PackedRow;
+    }),
   };
 }
 
 /** Whether a row breaks the org's policy. */
 export function violates(row: Pick<MatrixRowView, "policy">): boolean {
   return row.policy?.reasons !== undefined;
-}
-
-export function statusAt(row: MatrixRowView, index: number): DestinationStatus | undefined {
-  return STATUS_OF[row.statuses[index] ?? ""];
 }

@@ -49,7 +49,7 @@ export function useMatrixRows(orgGuid: string, initial: MatrixRowsJson, profileI
   });
   // fallbackData guarantees data; SWR's types do not know it.
   const data = swr.data ?? initial;
-  const rows = useMemo(() => data.rows.map((row) => unpackRow(row, profileIds)), [data, profileIds]);
+  const rows = useMemo(() => data.rows.map((row) => unpackRow(row, { profileIds })), [data, profileIds]);
   return {
     rows,
     historyAvailable: data.historyAvailable,
