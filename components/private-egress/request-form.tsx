@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/actions/define-action";
 import type { PlatformNetwork } from "@/lib/private-egress/addresses";
 import { ENDPOINT_TYPES } from "@/lib/private-egress/endpoints";
@@ -247,13 +248,9 @@ export function RequestForm({
           </Field>
 
           <div className="flex flex-wrap items-center gap-4">
-            <button
-              type="submit"
-              disabled={pending}
-              className="min-h-11 rounded bg-primary px-5 font-bold text-white hover:bg-primary-dark disabled:cursor-not-allowed disabled:bg-base"
-            >
+            <Button type="submit" disabled={pending}>
               {pending ? "Preparing the request…" : "Prepare the support request"}
-            </button>
+            </Button>
             <p className="text-sm text-base-darker">
               Nothing is sent yet: you review the request, then send it to {supportEmail} yourself.
             </p>

@@ -155,7 +155,13 @@ export function ChangeButton({ change, children }: { change: Change; children: R
   const { ask, isPending } = useChanges();
   const pending = isPending(keyOf(change));
   return (
-    <Button variant="secondary" className="px-3 text-sm" onClick={() => ask(change)} disabled={pending}>
+    <Button
+      variant="secondary"
+      size="compact"
+      className="text-sm"
+      onClick={() => ask(change)}
+      disabled={pending}
+    >
       {pending ? "Saving…" : children}
     </Button>
   );
