@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PlatformNote } from "@/components/egress/platform-note";
 import { Button } from "@/components/ui/button";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { Th } from "@/components/ui/table";
 import { attempt } from "@/lib/loaders/attempt";
 import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
@@ -21,7 +21,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: SearchP
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
       <h1 className="text-3xl">Organizations</h1>
       {!result.ok ? (
-        <LoadFailure what="your organizations" failure={result.failure} requestId={result.requestId} />
+        <ErrorState what="your organizations" message={result.failure.message} reference={result.requestId} />
       ) : result.value.orgs.length === 0 ? (
         <p>You have no role in any organization, so Cloud Foundry shows you none.</p>
       ) : (
