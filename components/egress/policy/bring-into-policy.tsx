@@ -5,9 +5,9 @@ import { Button as AriaButton } from "react-aria-components";
 import { buttonClass } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import type { Action } from "@/lib/actions/result";
-import type { ErrorBody } from "@/lib/failures/http";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { MESSAGES } from "@/lib/failures/messages";
-import { opKey, type BringResult, type PlanView } from "@/lib/view-models/policy-plan";
+import { opKey, planViewSchema, type BringResult, type PlanView } from "@/lib/view-models/policy-plan";
 import { Progress, Results } from "./bring-progress";
 import { Review } from "./plan-review";
 
@@ -42,20 +42,6 @@ type Phase =
   | { step: "review"; plan: PlanView }
   | { step: "running"; plan: PlanView; done: number }
   | { step: "done"; plan: PlanView; results: BringResult[] };
-
-async function fetchPlan(url: string): Promise<PlanView> {
-  let response: Response;
-  try {
-    response = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" } });
-  } catch {
-    throw new Error(MESSAGES.serverUnreachable);
-  }
-  const body = (await response.json().catch(() => ({}))) as Partial<PlanView & ErrorBody>;
-  if (!response.ok || body.changes === undefined) {
-    throw new Error(body.error?.message ?? `The preview failed (${response.status}).`);
-  }
-  return body as PlanView;
-}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
@@ -95,16 +81,17 @@ export function BringIntoPolicyDialog({
 
   useEffect(() => {
     if (url === null) return;
-    let live = true;
-    const settle = (phase: Phase) => live && setState({ url, phase });
-    fetchPlan(url)
-      .then((plan) => settle({ step: "review", plan }))
-      .catch((error: unknown) =>
-        settle({ step: "failed", message: error instanceof Error ? error.message : String(error) }),
-      );
-    return () => {
-      live = false;
-    };
+    const controller = new AbortController();
+    void fetchJson(url, planViewSchema, { signal: controller.signal }).then((result) => {
+      if (controller.signal.aborted) return;
+      setState({
+        url,
+        phase: result.ok
+          ? { step: "review", plan: result.value }
+          : { step: "failed", message: result.failure.message },
+      });
+    });
+    return () => controller.abort();
   }, [url]);
 
   const close = () => {
