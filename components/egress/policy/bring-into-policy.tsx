@@ -7,7 +7,14 @@ import { Modal } from "@/components/ui/modal";
 import type { Action } from "@/lib/actions/result";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { MESSAGES } from "@/lib/failures/messages";
-import { opKey, planViewSchema, type BringResult, type PlanView } from "@/lib/view-models/policy-plan";
+import { pool, type Settled } from "@/lib/pool";
+import {
+  opKey,
+  planViewSchema,
+  type BringResult,
+  type PlannedSpace,
+  type PlanView,
+} from "@/lib/view-models/policy-plan";
 import { Progress, Results } from "./bring-progress";
 import { Review } from "./plan-review";
 
@@ -28,6 +35,7 @@ export type BringInput = {
 };
 
 export type BringAction = Action<BringInput, { results: BringResult[] }>;
+type BringAnswer = Awaited<ReturnType<BringAction>>;
 
 /** Every violating space the user can see, or one space. */
 export type BringTarget = "all" | { guid: string; name: string };
@@ -42,6 +50,28 @@ type Phase =
   | { step: "review"; plan: PlanView }
   | { step: "running"; plan: PlanView; done: number }
   | { step: "done"; plan: PlanView; results: BringResult[] };
+
+/** Each space's result: the action's, its refusal for every space of the batch, or a lost connection. */
+function resultsOf(settled: Settled<PlannedSpace[], BringAnswer>): BringResult[] {
+  const batch = settled.item;
+  // The action never throws (lib/actions): a rejection is the connection or the server going away.
+  if (!settled.ok) {
+    return batch.map((s) => ({
+      guid: s.guid,
+      name: s.name,
+      status: "unconfirmed",
+      message: MESSAGES.offline,
+    }));
+  }
+  const result = settled.value;
+  if (result.ok) return result.results;
+  return batch.map((s) => ({
+    guid: s.guid,
+    name: s.name,
+    status: result.kind === "unconfirmed" ? "unconfirmed" : "failed",
+    message: result.message,
+  }));
+}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
@@ -101,44 +131,23 @@ export function BringIntoPolicyDialog({
 
   async function run(plan: PlanView) {
     setPhase({ step: "running", plan, done: 0 });
-    const queue = chunks(plan.changes, CHUNK);
-    const collected: BringResult[] = [];
-    const worker = async () => {
-      for (let batch = queue.shift(); batch; batch = queue.shift()) {
-        const current = batch;
-        let answered: BringResult[];
-        try {
-          const result = await action({
+    let collected: BringResult[] = [];
+    try {
+      const settled = await pool(
+        chunks(plan.changes, CHUNK),
+        CONCURRENCY,
+        (batch) =>
+          action({
             orgGuid,
             revision: plan.revision,
-            spaces: current.map((s) => ({ guid: s.guid, ops: s.ops.map(opKey) })),
-          });
-          answered = result.ok
-            ? result.results
-            : current.map((s) => ({
-                guid: s.guid,
-                name: s.name,
-                status: result.kind === "unconfirmed" ? "unconfirmed" : "failed",
-                message: result.message,
-              }));
-        } catch {
-          // The action never throws (lib/actions): this is the connection or the server going away.
-          answered = current.map((s) => ({
-            guid: s.guid,
-            name: s.name,
-            status: "unconfirmed",
-            message: MESSAGES.offline,
-          }));
-        }
-        collected.push(...answered);
-        setPhase((p) => (p.step === "running" ? { ...p, done: p.done + current.length } : p));
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+            spaces: batch.map((s) => ({ guid: s.guid, ops: s.ops.map(opKey) })),
+          }),
+        (s) => setPhase((p) => (p.step === "running" ? { ...p, done: p.done + s.item.length } : p)),
+      );
+      collected = settled.flatMap(resultsOf);
       await onApplied();
     } catch {
-      // The re-read failed: the results below still stand, and the page keeps what it showed.
+      // The pool never rejects; this is the re-read failing: the results below still stand.
     } finally {
       setPhase({
         step: "done",
