@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { defineAction, refuseWith } from "@/lib/actions/define-action";
 import { readBeforeChange, rolesBeforeChange, segmentMoveRefusal, spaceInOrg } from "@/lib/changes/apply";
+import { assignSegmentInput } from "@/lib/changes/inputs";
 import { mayHaveChanged, moveSpaceRecorded, resultOf } from "@/lib/changes/record";
-import { guidSchema } from "@/lib/cf/ids";
 import { listEntitledSegments } from "@/lib/cf/isolation-segments";
 import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
 
@@ -18,7 +17,7 @@ import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
  */
 export const assignSegment = defineAction(
   "assignSegment",
-  z.strictObject({ orgGuid: guidSchema, spaceGuid: guidSchema, segmentGuid: guidSchema.nullable() }),
+  assignSegmentInput,
   async ({ orgGuid, spaceGuid, segmentGuid }, ctx) => {
     const [space, entitled, current, roles] = await Promise.all([
       spaceInOrg(ctx.client, orgGuid, spaceGuid),

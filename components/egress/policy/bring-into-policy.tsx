@@ -5,6 +5,7 @@ import { Button as AriaButton } from "react-aria-components";
 import { buttonClass } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import type { Action } from "@/lib/actions/result";
+import type { BringIntoPolicyInput } from "@/lib/changes/inputs";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { MESSAGES } from "@/lib/failures/messages";
 import { pool, type Settled } from "@/lib/pool";
@@ -28,13 +29,7 @@ import { Review } from "./plan-review";
  * refusal, a lost connection), the dialog ends on its results and closes.
  */
 
-export type BringInput = {
-  orgGuid: string;
-  revision: number;
-  spaces: { guid: string; ops: string[] }[];
-};
-
-export type BringAction = Action<BringInput, { results: BringResult[] }>;
+export type BringAction = Action<BringIntoPolicyInput, { results: BringResult[] }>;
 type BringAnswer = Awaited<ReturnType<BringAction>>;
 
 /** Every violating space the user can see, or one space. */
