@@ -99,7 +99,7 @@ function push(map: Map<string, SecurityGroup[]>, key: string, group: SecurityGro
 }
 
 /** The groups that apply for a lifecycle: global first, then bound, each once, in name order. */
-export function applyingGroups(bindings: SpaceBindings, lifecycle: Lifecycle): SecurityGroup[] {
+function applyingGroups(bindings: SpaceBindings, lifecycle: Lifecycle): SecurityGroup[] {
   const seen = new Map<string, SecurityGroup>();
   for (const g of [...bindings[lifecycle].global, ...bindings[lifecycle].bound]) seen.set(g.guid, g);
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
