@@ -4,7 +4,7 @@ import { NetworkDiagram } from "@/components/private-egress/network-diagram";
 import { RequestForm, type OrgOption } from "@/components/private-egress/request-form";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { requireSession, type SignedInUser } from "@/lib/auth/session";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
@@ -124,7 +124,7 @@ export default async function PrivateEgressPage() {
 async function RequestSection({ user, supportEmail }: { user: SignedInUser; supportEmail: string }) {
   const result = await attempt(({ client }) => loadRequestOrgs(client, user));
   if (!result.ok)
-    return <LoadFailure what="your orgs" failure={result.failure} requestId={result.requestId} />;
+    return <ErrorState what="your orgs" message={result.failure.message} reference={result.requestId} />;
   const orgs: OrgOption[] = result.value;
   return (
     <div className="space-y-6">

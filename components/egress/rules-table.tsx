@@ -1,3 +1,4 @@
+import { Th } from "@/components/ui/table";
 import type { SecurityGroupRule } from "@/lib/cf/schemas";
 
 /** A security group's rules as a real table; rule numbers match the provenance shown elsewhere ("rule 2"). */
@@ -11,32 +12,20 @@ export function RulesTable({ rules, caption }: { rules: readonly SecurityGroupRu
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-base-light">
-            <th scope="col" className="px-2 py-2">
-              Rule
-            </th>
-            <th scope="col" className="px-2 py-2">
-              Protocol
-            </th>
-            <th scope="col" className="px-2 py-2">
-              Destination
-            </th>
-            <th scope="col" className="px-2 py-2">
-              Ports
-            </th>
-            <th scope="col" className="px-2 py-2">
-              ICMP type / code
-            </th>
-            <th scope="col" className="px-2 py-2">
-              Description
-            </th>
+            <Th scope="col">Rule</Th>
+            <Th scope="col">Protocol</Th>
+            <Th scope="col">Destination</Th>
+            <Th scope="col">Ports</Th>
+            <Th scope="col">ICMP type / code</Th>
+            <Th scope="col">Description</Th>
           </tr>
         </thead>
         <tbody>
           {rules.map((rule, index) => (
             <tr key={index} className="border-b border-base-lighter">
-              <th scope="row" className="px-2 py-2 font-normal">
+              <Th scope="row" className="px-2 py-2 font-normal">
                 {index + 1}
-              </th>
+              </Th>
               <td className="px-2 py-2 font-mono">{rule.protocol}</td>
               <td className="px-2 py-2 font-mono break-all">{rule.destination}</td>
               <td className="px-2 py-2 font-mono">{rule.ports ?? (rule.protocol === "all" ? "all" : "—")}</td>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import type { SignedInUser } from "@/lib/auth/session";
 
 /** The header; the sign-out server action comes from the root layout (arrows point down only). */
@@ -53,9 +53,9 @@ export function SiteHeader({
               {user.isAdmin && <span className="text-base-dark"> (platform admin)</span>}
             </span>
             <form action={signOutAction}>
-              <button type="submit" className={buttonClass("secondary", "px-3")}>
+              <Button type="submit" variant="secondary" size="compact">
                 Sign out
-              </button>
+              </Button>
             </form>
           </div>
         )}

@@ -2,6 +2,7 @@
 
 import { Check, Copy } from "lucide-react";
 import { useState, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 
 const subscribe = () => () => {};
 
@@ -37,18 +38,14 @@ export function CopyButton({ text, targetId, label }: { text: string; targetId: 
 
   return (
     <span className="inline-flex flex-wrap items-center gap-3">
-      <button
-        type="button"
-        onClick={() => void copy()}
-        className="inline-flex min-h-11 items-center gap-2 rounded border-2 border-primary px-3 font-semibold text-primary hover:bg-primary-lighter"
-      >
+      <Button variant="secondary" size="compact" onClick={() => void copy()}>
         {status === "Copied." ? (
           <Check aria-hidden="true" className="size-4" />
         ) : (
           <Copy aria-hidden="true" className="size-4" />
         )}
         {label}
-      </button>
+      </Button>
       <span role="status" className="text-sm text-base-darker">
         {status}
       </span>

@@ -3,18 +3,11 @@ import type { CfClient } from "@/lib/cf/client";
 import { CfApiError } from "@/lib/cf/errors";
 import { securityGroupListSchema, type SecurityGroup } from "@/lib/cf/schemas";
 import { getSecurityGroup } from "@/lib/cf/security-groups";
-import { preview, type Catalog, type Lifecycle, type Profile, type StatusChange } from "@/lib/egress";
+import { preview, type Catalog, type Lifecycle, type Profile } from "@/lib/egress";
 import { cfCommand, takesEffect } from "@/lib/cf/commands";
 import { profileGroup, spaceInOrg } from "./apply";
+import type { ChangePreview } from "./change-preview";
 import { failure, MESSAGES, type Failure } from "@/lib/failures";
-
-export type ChangePreview = {
-  group: string;
-  opens: StatusChange[];
-  closes: StatusChange[];
-  command: string;
-  takesEffect: string;
-};
 
 /**
  * What a bind or unbind would change for one space, before the user confirms:

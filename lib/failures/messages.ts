@@ -28,6 +28,8 @@ export const MESSAGES = {
   internalWrite:
     "Something went wrong in the dashboard, so the change may not have been made. The page now shows the current state.",
   serverUnreachable: "The dashboard's server could not be reached. Check your connection.",
+  unreadableAnswer:
+    "The dashboard's server answered with something this page could not read. Reload the page and try again.",
   offline:
     "The dashboard's server could not be reached, so the change may not have been made. Check your connection; the page shows the last state it loaded.",
   notRecorded:

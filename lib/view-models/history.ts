@@ -22,7 +22,7 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
   unknown: "outcome unknown",
 };
 
-export function outcomeWords(entry: ChangeEntry, now: number): string {
+function outcomeWords(entry: ChangeEntry, now: number): string {
   const outcome = outcomeAsOf(entry, now);
   const settled = entry.settled ? ` (settled by the ${entry.settled.by})` : "";
   return `${OUTCOME_WORDS[outcome]}${settled}`;
@@ -119,7 +119,7 @@ export function activityRows(
   }));
 }
 
-export const ACTIVITY_CSV_HEADER = ["when", "space", "who", "kind", "what", "request id"] as const;
+const ACTIVITY_CSV_HEADER = ["when", "space", "who", "kind", "what", "request id"] as const;
 
 export function activityCsvRows(rows: readonly ActivityRow[]): string[][] {
   return [

@@ -1,16 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { defineAction, refuse, refuseWith } from "@/lib/actions/define-action";
 import { profileGroup, readBeforeChange, rolesBeforeChange, spaceInOrg } from "@/lib/changes/apply";
+import {
+  bindProfileToSpacesInput,
+  bringIntoPolicyInput,
+  changeGroupInput,
+  changeProfileInput,
+  profileIdSchema,
+} from "@/lib/changes/inputs";
 import { applySpacePlan, planOrg } from "@/lib/changes/policy-plan";
 import { applyRecorded, mayHaveChanged, resultOf } from "@/lib/changes/record";
-import { guidSchema } from "@/lib/cf/ids";
 import { getOrganization } from "@/lib/cf/orgs";
 import { getSecurityGroup } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
-import { LIFECYCLES } from "@/lib/egress";
 import { profiles } from "@/lib/egress/load-profiles";
 import { MESSAGES } from "@/lib/failures";
 import { decideForSpaces } from "@/lib/permissions";
@@ -25,11 +29,11 @@ import type { BringResult } from "@/lib/view-models/policy-plan";
  * reported as done unless CF confirmed it.
  */
 
-const lifecycle = z.enum(LIFECYCLES);
-const profileId = z
-  .string()
-  .max(100)
-  .refine((id) => profiles().some((p) => p.id === id), "is not an egress profile");
+// The argument schemas are shared with the client (lib/changes/inputs.ts); only the server knows the profiles.
+const profileId = profileIdSchema.refine(
+  (id) => profiles().some((p) => p.id === id),
+  "is not an egress profile",
+);
 
 function revalidate(orgGuid: string, spaceGuids: string[]): void {
   revalidatePath("/orgs");
@@ -46,7 +50,7 @@ function profileById(id: string) {
 /** Turns a profile on or off for one space and lifecycle. */
 export const changeProfile = defineAction(
   "changeProfile",
-  z.strictObject({ orgGuid: guidSchema, spaceGuid: guidSchema, profileId, lifecycle, enabled: z.boolean() }),
+  changeProfileInput.extend({ profileId }),
   async ({ orgGuid, spaceGuid, lifecycle, enabled, profileId }, ctx) => {
     const profile = profileById(profileId);
     const [space, group, roles] = await Promise.all([
@@ -76,12 +80,7 @@ export const changeProfile = defineAction(
 /** Binds a profile to many spaces of one org in one request (CF binds all or none). */
 export const bindProfileToSpaces = defineAction(
   "bindProfileToSpaces",
-  z.strictObject({
-    orgGuid: guidSchema,
-    spaceGuids: z.array(guidSchema).min(1).max(5000),
-    profileId,
-    lifecycle,
-  }),
+  bindProfileToSpacesInput.extend({ profileId }),
   async ({ orgGuid, spaceGuids, lifecycle, profileId }, ctx) => {
     const profile = profileById(profileId);
     // The org's spaces in one list (not a guids filter: a thousand guids would overflow the URL).
@@ -126,19 +125,7 @@ export const bindProfileToSpaces = defineAction(
  */
 export const bringIntoPolicy = defineAction(
   "bringIntoPolicy",
-  z.strictObject({
-    orgGuid: guidSchema,
-    revision: z.number().int().min(0),
-    spaces: z
-      .array(
-        z.strictObject({
-          guid: guidSchema,
-          ops: z.array(z.string().regex(/^(bind|unbind):[0-9a-fA-F-]{36}$/)).max(100),
-        }),
-      )
-      .min(1)
-      .max(5000),
-  }),
+  bringIntoPolicyInput,
   async ({ orgGuid, revision, spaces }, ctx) => {
     const fresh = await readBeforeChange(() =>
       planOrg(ctx.client, ctx.session.user, orgGuid, new Set(spaces.map((s) => s.guid))),
@@ -171,13 +158,7 @@ export const bringIntoPolicy = defineAction(
 /** Binds or unbinds any group the user can see (the space page's "Advanced"). */
 export const changeGroup = defineAction(
   "changeGroup",
-  z.strictObject({
-    orgGuid: guidSchema,
-    spaceGuid: guidSchema,
-    groupGuid: guidSchema,
-    lifecycle,
-    action: z.enum(["bind", "unbind"]),
-  }),
+  changeGroupInput,
   async ({ orgGuid, spaceGuid, groupGuid, lifecycle, action }, ctx) => {
     const [space, group, roles] = await Promise.all([
       spaceInOrg(ctx.client, orgGuid, spaceGuid),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RulesTable } from "@/components/egress/rules-table";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { attempt } from "@/lib/loaders/attempt";
 import { loadSecurityGroup } from "@/lib/loaders/security-groups";
 import { BindingsTable } from "../_components/bindings-table";
@@ -38,7 +38,11 @@ export default async function SecurityGroupPage({ params }: { params: Params }) 
           ]}
         />
         <h1 className="text-3xl">Security group</h1>
-        <LoadFailure what="this security group" failure={result.failure} requestId={result.requestId} />
+        <ErrorState
+          what="this security group"
+          message={result.failure.message}
+          reference={result.requestId}
+        />
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Th } from "@/components/ui/table";
 import type { GroupBinding, SecurityGroupView } from "@/lib/view-models/security-groups";
 import { LIFECYCLE_LABELS } from "./labels";
 
@@ -20,15 +21,15 @@ export function BindingsTable({ group }: { group: SecurityGroupView }) {
         <caption className="sr-only">Spaces {group.name} is bound to, among those you can read</caption>
         <thead>
           <tr className="border-b-2 border-base-light bg-base-lightest">
-            <th scope="col" className="px-3 py-2">
+            <Th scope="col" className="px-3 py-2">
               Organization
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </Th>
+            <Th scope="col" className="px-3 py-2">
               Space
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </Th>
+            <Th scope="col" className="px-3 py-2">
               Lifecycle
-            </th>
+            </Th>
           </tr>
         </thead>
         <tbody>
@@ -37,9 +38,9 @@ export function BindingsTable({ group }: { group: SecurityGroupView }) {
               <td className="px-3 py-2">
                 {binding.orgName ?? <span className="text-base-dark">Unknown</span>}
               </td>
-              <th scope="row" className="px-3 py-2 font-normal">
+              <Th scope="row" className="px-3 py-2 font-normal">
                 <SpaceCell binding={binding} />
-              </th>
+              </Th>
               <td className="px-3 py-2">{LIFECYCLE_LABELS[binding.lifecycle]}</td>
             </tr>
           ))}

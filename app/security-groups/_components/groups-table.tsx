@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Th } from "@/components/ui/table";
 import type { SecurityGroupView } from "@/lib/view-models/security-groups";
 import { GlobalFlags } from "./global-flags";
 import { bindingLabel, ruleCount } from "./labels";
@@ -10,24 +11,24 @@ export function GroupsTable({ groups }: { groups: readonly SecurityGroupView[] }
         <caption className="mb-2 text-left text-xl font-bold">Security groups you can see</caption>
         <thead>
           <tr className="border-b-2 border-base-light bg-base-lightest">
-            <th scope="col" className="px-3 py-2">
+            <Th scope="col" className="px-3 py-2">
               Name
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </Th>
+            <Th scope="col" className="px-3 py-2">
               Rules
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </Th>
+            <Th scope="col" className="px-3 py-2">
               Platform-wide
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </Th>
+            <Th scope="col" className="px-3 py-2">
               Bindings you can see
-            </th>
+            </Th>
           </tr>
         </thead>
         <tbody>
           {groups.map((group) => (
             <tr key={group.guid} className="border-b border-base-lighter align-top">
-              <th scope="row" className="min-w-40 px-3 py-3 font-normal">
+              <Th scope="row" className="min-w-40 px-3 py-3 font-normal">
                 {/* A prefetch renders the whole detail page, two CF requests per row: not worth it. */}
                 <Link
                   href={`/security-groups/${group.guid}`}
@@ -36,7 +37,7 @@ export function GroupsTable({ groups }: { groups: readonly SecurityGroupView[] }
                 >
                   {group.name}
                 </Link>
-              </th>
+              </Th>
               <td className="px-3 py-3 whitespace-nowrap">{ruleCount(group.rules.length)}</td>
               <td className="px-3 py-3">
                 <GlobalFlags global={group.global} />

@@ -4,12 +4,12 @@ import { useEffect, useState } from "react";
 import { Button } from "react-aria-components";
 import { Modal } from "@/components/ui/modal";
 import { buttonClass } from "@/components/ui/button";
-import type { ChangePreview } from "@/lib/changes/preview";
-import type { ErrorBody } from "@/lib/failures/http";
+import { previewAnswerSchema, type ChangePreview } from "@/lib/changes/change-preview";
+import { fetchJson } from "@/lib/http/fetch-json";
 import type { ChangeDialogProps } from "./change-dialog";
 import { CliCommands, StatusChanges } from "./change-summary";
 
-const UNAVAILABLE = "The preview is not available, so the change cannot be confirmed. Cancel and try again.";
+const UNAVAILABLE = "Without its preview, the change cannot be confirmed.";
 
 /**
  * Confirms a change before it is made: what opens and closes (the engine's
@@ -28,21 +28,16 @@ export function ChangeDialogModal({
 
   useEffect(() => {
     if (!previewUrl) return;
-    let live = true;
-    fetch(previewUrl, { cache: "no-store", headers: { Accept: "application/json" } })
-      .then(async (response) => {
-        const body = (await response.json()) as Partial<{ preview: ChangePreview } & ErrorBody>;
-        if (!live) return;
-        setPreview(
-          response.ok && body.preview
-            ? { url: previewUrl, data: body.preview }
-            : { url: previewUrl, error: body.error?.message ?? UNAVAILABLE },
-        );
-      })
-      .catch(() => live && setPreview({ url: previewUrl, error: UNAVAILABLE }));
-    return () => {
-      live = false;
-    };
+    const controller = new AbortController();
+    void fetchJson(previewUrl, previewAnswerSchema, { signal: controller.signal }).then((result) => {
+      if (controller.signal.aborted) return;
+      setPreview(
+        result.ok
+          ? { url: previewUrl, data: result.value.preview }
+          : { url: previewUrl, error: `${result.failure.message} ${UNAVAILABLE}` },
+      );
+    });
+    return () => controller.abort();
   }, [previewUrl]);
 
   const current = preview?.url === previewUrl ? preview : undefined;

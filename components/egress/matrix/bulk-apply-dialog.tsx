@@ -5,8 +5,10 @@ import { Button as AriaButton } from "react-aria-components";
 import { buttonClass } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { Select } from "@/components/ui/select";
+import type { ActionResult } from "@/lib/actions/result";
 import { cfCommand, cfOrgCommand } from "@/lib/cf/commands";
 import { MESSAGES } from "@/lib/failures/messages";
+import { pool, type Settled } from "@/lib/pool";
 import type { MatrixProfile } from "@/lib/view-models/org-matrix";
 import { CliCommands } from "../change-flow/change-summary";
 import type { BulkActions } from "./bulk-apply";
@@ -22,18 +24,17 @@ import type { SpaceRef } from "./types";
 /** `unconfirmed`: CF did not answer the write, so it may or may not have been made. */
 type Result = { space: SpaceRef; ok: boolean; unconfirmed: boolean; message: string };
 
+/** Unbinds in flight at once: CF unbinds one space per request. */
 const UNBIND_CONCURRENCY = 4;
 
-/** An action's answer, or the words for a request that never came back. */
-async function settle(
-  call: () => Promise<{ ok: boolean; message: string; kind?: string }>,
-): Promise<Omit<Result, "space">> {
-  try {
-    const result = await call();
-    return { ok: result.ok, unconfirmed: result.kind === "unconfirmed", message: result.message };
-  } catch {
-    return { ok: false, unconfirmed: true, message: MESSAGES.offline };
-  }
+/** One request to CF and the spaces it changes. */
+type Request = { spaces: SpaceRef[]; send: () => Promise<ActionResult> };
+
+/** An action's answer, or the words for a request that never came back (the action itself never throws). */
+function outcomeOf(settled: Settled<Request, ActionResult>): Omit<Result, "space"> {
+  if (!settled.ok) return { ok: false, unconfirmed: true, message: MESSAGES.offline };
+  const result = settled.value;
+  return { ok: result.ok, unconfirmed: !result.ok && result.kind === "unconfirmed", message: result.message };
 }
 
 function commandsFor(
@@ -77,50 +78,47 @@ export function BulkApplyDialog({
   const [results, setResults] = useState<Result[]>([]);
   const profile = usable.find((p) => p.id === profileId);
 
-  async function bindAll(spaces: SpaceRef[]): Promise<Result[]> {
-    const result = await settle(() =>
-      actions.bindProfileToSpaces({
-        orgGuid,
-        spaceGuids: spaces.map((s) => s.guid),
-        profileId,
-        lifecycle: "running",
-      }),
-    );
-    setDone(spaces.length);
-    return spaces.map((space) => ({ space, ...result }));
-  }
-
-  async function unbindEach(spaces: SpaceRef[]): Promise<Result[]> {
-    const collected: Result[] = [];
-    const queue = [...spaces];
-    const worker = async () => {
-      for (let space = queue.shift(); space; space = queue.shift()) {
-        const current = space;
-        const result = await settle(() =>
-          actions.changeProfile({
-            orgGuid,
-            spaceGuid: current.guid,
-            profileId,
-            lifecycle: "running",
-            enabled: false,
-          }),
-        );
-        collected.push({ space: current, ...result });
-        setDone((n) => n + 1);
-      }
-    };
-    await Promise.all(Array.from({ length: UNBIND_CONCURRENCY }, worker));
-    return collected;
-  }
+  // On: one request binds every space (CF binds all or none). Off: one request per space.
+  const requests = (): Request[] =>
+    enabled
+      ? [
+          {
+            spaces: target,
+            send: () =>
+              actions.bindProfileToSpaces({
+                orgGuid,
+                spaceGuids: target.map((s) => s.guid),
+                profileId,
+                lifecycle: "running",
+              }),
+          },
+        ]
+      : target.map((space) => ({
+          spaces: [space],
+          send: () =>
+            actions.changeProfile({
+              orgGuid,
+              spaceGuid: space.guid,
+              profileId,
+              lifecycle: "running",
+              enabled: false,
+            }),
+        }));
 
   async function run() {
     setPhase("running");
     let collected: Result[] = [];
     try {
-      collected = enabled ? await bindAll(target) : await unbindEach(target);
+      const settled = await pool(
+        requests(),
+        UNBIND_CONCURRENCY,
+        (request) => request.send(),
+        (s) => setDone((n) => n + s.item.spaces.length),
+      );
+      collected = settled.flatMap((s) => s.item.spaces.map((space) => ({ space, ...outcomeOf(s) })));
       await onDone();
     } catch {
-      // settle() catches the actions; this is the refresh failing: the results still stand.
+      // The pool never rejects; this is the refresh failing: the results still stand.
     } finally {
       setResults(collected.sort((a, b) => a.space.name.localeCompare(b.space.name)));
       setPhase("done");

@@ -4,9 +4,8 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Action } from "@/lib/actions/result";
-import type { Lifecycle } from "@/lib/egress";
+import type { BindProfileToSpacesInput, ChangeProfileInput } from "@/lib/changes/inputs";
 import type { MatrixProfile } from "@/lib/view-models/org-matrix";
-import type { ChangeProfileInput } from "./org-matrix";
 import type { SpaceRef } from "./types";
 
 /**
@@ -20,12 +19,7 @@ import type { SpaceRef } from "./types";
 
 export type BulkActions = {
   changeProfile: Action<ChangeProfileInput>;
-  bindProfileToSpaces: Action<{
-    orgGuid: string;
-    spaceGuids: string[];
-    profileId: string;
-    lifecycle: Lifecycle;
-  }>;
+  bindProfileToSpaces: Action<BindProfileToSpacesInput>;
 };
 
 /** Loaded when first opened, with React Aria's overlay: the matrix paints and hydrates without them. */

@@ -2,7 +2,7 @@
 
 import type { Posture } from "@/lib/egress";
 import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 
 export type MatrixFilter = { query: string; posture: Posture | undefined; violations?: boolean };
@@ -91,9 +91,9 @@ export function MatrixFilters({
       )}
       {/* Without JavaScript the form is a plain GET: the page filters on the server from the URL. */}
       <noscript>
-        <button type="submit" className={buttonClass("secondary")}>
+        <Button type="submit" variant="secondary">
           Filter
-        </button>
+        </Button>
       </noscript>
       <p role="status" className="pb-2 text-base-dark">
         Showing {shown} of {total} spaces

@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/actions/define-action";
 import type { PolicyWarning } from "@/lib/policy";
 import { pathWords, problemsOf, type SavedPolicy } from "@/lib/view-models/policy-editor";
@@ -139,13 +140,9 @@ export function PolicyEditor({
           }}
           options={options}
         />
-        <button
-          type="submit"
-          disabled={pending}
-          className="inline-flex min-h-11 items-center justify-center rounded bg-primary px-4 font-bold text-white hover:bg-primary-dark disabled:cursor-not-allowed disabled:opacity-60"
-        >
+        <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save policy"}
-        </button>
+        </Button>
       </form>
     </div>
   );

@@ -5,7 +5,7 @@ import { Download } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { buttonClass } from "@/components/ui/button";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { isGuid } from "@/lib/cf/ids";
 import { loadActivity } from "@/lib/loaders/activity";
 import { activitySearch, parseActivityQuery } from "@/lib/view-models/activity-query";
@@ -42,10 +42,10 @@ export default async function ActivityPage({
       <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
         <Breadcrumbs items={[{ href: "/orgs", label: "Organizations" }, { label: "Activity" }]} />
         <h1 className="text-3xl">Activity</h1>
-        <LoadFailure
+        <ErrorState
           what="this organization's activity"
-          failure={result.failure}
-          requestId={result.requestId}
+          message={result.failure.message}
+          reference={result.requestId}
         />
       </div>
     );

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PolicyEditor } from "@/components/egress/policy/policy-editor";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { publicOrigin } from "@/lib/auth/origin";
 import { isGuid } from "@/lib/cf/ids";
 import { policyContext } from "@/lib/changes/policy";
@@ -38,10 +38,10 @@ export default async function PolicyPage({ params }: { params: Params }) {
       <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
         <Breadcrumbs items={[{ href: "/orgs", label: "Organizations" }, { label: "Egress policy" }]} />
         <h1 className="text-3xl">Egress policy</h1>
-        <LoadFailure
+        <ErrorState
           what="this organization's policy"
-          failure={loaded.failure}
-          requestId={loaded.requestId}
+          message={loaded.failure.message}
+          reference={loaded.requestId}
         />
       </div>
     );

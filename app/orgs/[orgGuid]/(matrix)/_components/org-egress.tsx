@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { MatrixCardLabels } from "@/components/egress/matrix/card-labels";
 import { OrgMatrix } from "@/components/egress/matrix/org-matrix";
 import { PlatformNote } from "@/components/egress/platform-note";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { requireSession } from "@/lib/auth/session";
 import type { Attempt } from "@/lib/loaders/attempt";
 import type { MatrixRowsLoad } from "@/lib/loaders/org";
@@ -26,7 +26,11 @@ export async function OrgEgress({
   const loaded = await load;
   if (!loaded.ok)
     return (
-      <LoadFailure what="this organization's egress" failure={loaded.failure} requestId={loaded.requestId} />
+      <ErrorState
+        what="this organization's egress"
+        message={loaded.failure.message}
+        reference={loaded.requestId}
+      />
     );
   // The layout answered 404 for an org it could not find; this is one deleted since.
   if (!loaded.value) notFound();

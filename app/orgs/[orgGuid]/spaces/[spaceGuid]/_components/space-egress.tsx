@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { PostureBadge } from "@/components/egress/posture-badge";
 import { SpaceChanges } from "@/components/egress/space/space-changes";
 import { Alert } from "@/components/ui/alert";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import type { Attempt } from "@/lib/loaders/attempt";
 import { answerReach } from "@/lib/egress/reach-host";
 import type { SpaceDetail } from "@/lib/loaders/space";
@@ -40,7 +40,9 @@ export async function SpaceEgress({
 }) {
   const result = await load;
   if (!result.ok)
-    return <LoadFailure what="this space's egress" failure={result.failure} requestId={result.requestId} />;
+    return (
+      <ErrorState what="this space's egress" message={result.failure.message} reference={result.requestId} />
+    );
   // The layout answered 404 for a space it could not find; this is one deleted since.
   if (!result.value) notFound();
   const detail = result.value;
