@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { packRow, ROW_FIELDS, unpackRow, violates, type MatrixRowView } from "@/lib/view-models/matrix-rows";
+import {
+  matrixRowsJsonSchema,
+  packRow,
+  ROW_FIELDS,
+  unpackRow,
+  violates,
+  type MatrixRowView,
+} from "@/lib/view-models/matrix-rows";
 
 /** The rows the org matrix sends to the browser: one field per column, packed as short as it can be. */
 
@@ -66,5 +73,24 @@ describe("packed matrix rows", () => {
     const reordered = { profileIds: ["trusted-local", "public"] };
     expect(packRow(violating, reordered)[5]).toBe("01");
     expect(unpackRow(packRow(violating, reordered), reordered).profiles).toEqual(violating.profiles);
+  });
+});
+
+describe("the rows route's answer, as the browser checks it", () => {
+  const answer = { rows: [packRow(violating, shape), packRow(plain, shape)], historyAvailable: true };
+
+  it("accepts the rows the server packs", () => {
+    expect(matrixRowsJsonSchema.parse(JSON.parse(JSON.stringify(answer)))).toEqual(answer);
+  });
+
+  it("refuses a row with a field out of shape, a missing field, or an extra one", () => {
+    const row = packRow(plain, shape);
+    const bad = (r: unknown[]) =>
+      matrixRowsJsonSchema.safeParse({ rows: [r], historyAvailable: true }).success;
+    expect(bad([...row])).toBe(true);
+    expect(bad(row.map((v, i) => (i === 3 ? "open" : v)))).toBe(false); // posture
+    expect(bad(row.map((v, i) => (i === 6 ? "axb" : v)))).toBe(false); // statuses
+    expect(bad(row.slice(0, -1))).toBe(false);
+    expect(bad([...row, 1])).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { DestinationStatus, Posture } from "@/lib/egress";
 import type { HistoryEntry } from "@/lib/db/types";
 import { lastChangeOf, type LastChange } from "./history";
@@ -20,6 +21,8 @@ type RowField<K extends string, V, P> = {
   key: K;
   of(space: MatrixRow, source: RowSource): V;
   pack(value: V, shape: RowShape): P;
+  /** The packed form's schema: the browser checks the rows route's answer with it (lib/http/fetch-json.ts). */
+  packed: z.ZodType<P>;
   unpack(packed: P, shape: RowShape): V;
 };
 
@@ -42,6 +45,7 @@ export const ROW_FIELDS = [
     key: "posture",
     of: (space): Posture => space.posture,
     pack: (posture) => posture,
+    packed: z.enum(["closed", "trusted-local", "public", "both", "custom"]),
     unpack: (posture) => posture,
   }),
   field({
@@ -56,6 +60,11 @@ export const ROW_FIELDS = [
       if (!standing) return 0;
       return standing.reasons ? [standing.rule, standing.reasons] : [standing.rule];
     },
+    packed: z.union([
+      z.literal(0),
+      z.tuple([z.union([z.number(), z.literal("default")])]),
+      z.tuple([z.union([z.number(), z.literal("default")]), z.array(z.string())]),
+    ]),
     unpack: (packed) => {
       if (packed === 0) return undefined;
       return packed[1] ? { rule: packed[0], reasons: packed[1] } : { rule: packed[0] };
@@ -66,6 +75,7 @@ export const ROW_FIELDS = [
     // Profile id → on for running (bound, or global); packed as a "1" or "0" per profile, in the matrix's order.
     of: (space): Record<string, boolean> => space.profiles,
     pack: (profiles, { profileIds }) => profileIds.map((id) => (profiles[id] ? "1" : "0")).join(""),
+    packed: z.string().regex(/^[01]*$/),
     unpack: (bits, { profileIds }) => Object.fromEntries(profileIds.map((id, i) => [id, bits[i] === "1"])),
   }),
   field({
@@ -74,6 +84,7 @@ export const ROW_FIELDS = [
     of: (space, { matrix }): DestinationStatus[] =>
       matrix.destinations.map((d) => space.running.destinations[d.id] ?? "blocked"),
     pack: (statuses) => statuses.map((status) => LETTER[status]).join(""),
+    packed: z.string().regex(/^[apb]*$/),
     unpack: (letters) => [...letters].map((letter) => STATUS_OF[letter] ?? "blocked"),
   }),
   field({
@@ -81,6 +92,7 @@ export const ROW_FIELDS = [
     // The isolation segment the space runs on (its own, else the org's default); null for the shared hosts.
     of: (space): string | null => space.isolation_segment,
     pack: (segment) => segment,
+    packed: z.string().nullable(),
     unpack: (segment) => segment,
   }),
   field({
@@ -89,6 +101,7 @@ export const ROW_FIELDS = [
     of: (space, { last }): LastChange | null => lastChangeOf(last?.get(space.guid)),
     pack: (change): [id: number, at: number, who: string] | 0 =>
       change ? [change.id, change.at, change.who] : 0,
+    packed: z.union([z.literal(0), z.tuple([z.number(), z.number(), z.string()])]),
     unpack: (packed) => (packed === 0 ? null : { id: packed[0], at: packed[1], who: packed[2] }),
   }),
 ] as const;
@@ -112,6 +125,24 @@ export type PackedRow = [guid: string, name: string, manage: 0 | 1, ...Packed<Fi
 export type MatrixRowsJson = { rows: PackedRow[]; historyAvailable: boolean };
 
 const fields = ROW_FIELDS as readonly AnyField[];
+
+/**
+ * The rows route's answer, checked in the browser before it replaces what the
+ * page shows: each position of the tuple by its field's own schema. TypeScript
+ * cannot follow a tuple built from a list, hence the one cast; the schemas
+ * above are what make it true.
+ */
+const packedRowSchema = z.tuple([
+  z.string(),
+  z.string(),
+  z.union([z.literal(0), z.literal(1)]),
+  ...fields.map((f) => f.packed),
+] as [z.ZodType, ...z.ZodType[]]);
+
+export const matrixRowsJsonSchema = z.object({
+  rows: z.array(packedRowSchema),
+  historyAvailable: z.boolean(),
+}) as unknown as z.ZodType<MatrixRowsJson>;
 
 export function packRow(row: MatrixRowView, shape: RowShape): PackedRow {
   const values = fields.map((f) => f.pack(row[f.key], shape));

@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
-import type { Lifecycle } from "@/lib/egress";
+import type { ChangeProfileInput } from "@/lib/changes/inputs";
 import { violates, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { ChangeDialog, preloadChangeDialog } from "../change-flow/change-dialog";
 import { useChangeFlow } from "../change-flow/use-change-flow";
@@ -25,14 +25,6 @@ const BringIntoPolicyDialog = dynamic(
   () => import("../policy/bring-into-policy").then((m) => m.BringIntoPolicyDialog),
   { loading: () => null }, // its own Suspense boundary: see change-dialog.tsx
 );
-
-export type ChangeProfileInput = {
-  orgGuid: string;
-  spaceGuid: string;
-  profileId: string;
-  lifecycle: Lifecycle;
-  enabled: boolean;
-};
 
 /**
  * The org's egress matrix: the filters, the table, the org manager's bulk

@@ -2,10 +2,9 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import useSWR from "swr";
-import type { ErrorBody } from "@/lib/failures/http";
-import { MESSAGES } from "@/lib/failures/messages";
 import { useMemo } from "react";
-import { unpackRow, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
+import { fetchJson } from "@/lib/http/fetch-json";
+import { matrixRowsJsonSchema, unpackRow, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 
 /**
  * The matrix's rows: server-rendered first, then kept fresh from the page's
@@ -17,19 +16,12 @@ const REFRESH_MS = 60_000;
 
 class SignInNeeded extends Error {}
 
+/** SWR's fetcher: the rows, checked, or an error whose message is the failure's sentence. */
 async function fetchRows(url: string): Promise<MatrixRowsJson> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" });
-  } catch {
-    throw new Error(MESSAGES.serverUnreachable);
-  }
-  if (response.status === 401) throw new SignInNeeded();
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as Partial<ErrorBody>;
-    throw new Error(body.error?.message ?? `The refresh failed (${response.status}).`);
-  }
-  return (await response.json()) as MatrixRowsJson;
+  const result = await fetchJson(url, matrixRowsJsonSchema);
+  if (result.ok) return result.value;
+  if (result.failure.kind === "sign-in") throw new SignInNeeded();
+  throw new Error(result.failure.message);
 }
 
 export function useMatrixRows(orgGuid: string, initial: MatrixRowsJson, profileIds: readonly string[]) {
