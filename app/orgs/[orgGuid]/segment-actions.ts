@@ -44,6 +44,8 @@ export const assignSegment = defineAction(
       revalidatePath(`/orgs/${orgGuid}/spaces/${spaceGuid}`);
     }
     const where = to ? `the isolation segment ${to.name}` : "the org's default placement";
+    if (outcome.already)
+      return { ok: true, message: `${space.space.name} already runs on ${where}; nothing was changed.` };
     return resultOf(
       outcome,
       `${space.space.name} now runs on ${where}. Running apps move when you restart them (cf restart APP_NAME).`,
