@@ -7,7 +7,9 @@ import type { Attempt } from "@/lib/loaders/attempt";
 import { answerReach } from "@/lib/egress/reach-host";
 import type { SpaceDetail } from "@/lib/loaders/space";
 import { changeGroup, changeProfile } from "../../../actions";
+import { readStoredPolicy } from "@/lib/db/page-reads";
 import { AdvancedSection } from "./advanced-section";
+import { ComplianceSection } from "./compliance-section";
 import { DestinationsSection, StagingSection } from "./destinations-section";
 import { GroupsSection } from "./groups-section";
 import { ProfileSwitches } from "./profiles-section";
@@ -38,6 +40,8 @@ export async function SpaceEgress({
   load: Load;
   query: ReachQuery;
 }) {
+  // The org's policy, read while the CF reads are under way (one database read, docs/design.md §8).
+  const stored = readStoredPolicy(orgGuid);
   const result = await load;
   if (!result.ok)
     return (
@@ -58,6 +62,7 @@ export async function SpaceEgress({
           Cloud Foundry refuses changes to its spaces until an administrator reactivates it.
         </Alert>
       )}
+      <ComplianceSection detail={detail} stored={stored} />
       <SpaceChanges
         orgGuid={orgGuid}
         spaceGuid={spaceGuid}
