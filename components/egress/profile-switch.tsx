@@ -11,6 +11,8 @@ export type { SwitchBlock };
  * switch the user may not use is present but disabled, and says why: a short
  * word in view, the whole reason as its accessible description (docs/design.md §1).
  * The org matrix draws its thousand switches lighter, in org-matrix.tsx.
+ * Enter toggles it as Space does (a native checkbox answers Space only), so
+ * that whichever key a keyboard user tries, the switch answers.
  */
 export function ProfileSwitch({
   label,
@@ -34,6 +36,14 @@ export function ProfileSwitch({
         isSelected={checked}
         isDisabled={!!block || pending}
         onChange={onChange}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !block && !pending) {
+            e.preventDefault();
+            onChange?.(!checked);
+          } else {
+            e.continuePropagation();
+          }
+        }}
         className="group flex min-h-11 cursor-pointer items-center gap-2 data-[disabled]:cursor-not-allowed"
       >
         <span

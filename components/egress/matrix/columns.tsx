@@ -9,6 +9,7 @@ import { SHARED_HOSTS } from "@/lib/view-models/segments";
 import { switchBlock } from "@/lib/view-models/switch-blocks";
 import { PostureBadge } from "../posture-badge";
 import { PolicyVerdict } from "./policy-verdict";
+import { toggleOnEnter } from "../toggle-on-enter";
 import { reasonId } from "./switch-reasons";
 import { changeKey, type MatrixChange, type MatrixContext, type SpaceRef } from "./types";
 
@@ -162,6 +163,7 @@ function switchCell(profile: MatrixProfile, row: MatrixRowView, { context, isPen
           checked={row.profiles[profile.id] ?? false}
           disabled={!!block || pending}
           onChange={(e) => onAsk({ space: row, profile, enabled: e.target.checked })}
+          onKeyDown={toggleOnEnter}
         />
         <i aria-hidden="true" />
       </label>
