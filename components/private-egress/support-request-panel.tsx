@@ -2,7 +2,7 @@ import { Mail } from "lucide-react";
 import type { RefObject } from "react";
 import { PLATFORM_REPLIES, type PreparedRequest } from "@/lib/private-egress/support-request";
 import { buttonClass } from "@/components/ui/button";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** The prepared support request: subject and message to copy, a mailto link, and what support answers. */
 export function SupportRequestPanel({

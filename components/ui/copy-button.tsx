@@ -10,7 +10,9 @@ const subscribe = () => () => {};
  * Copies a text to the clipboard: progressive enhancement. Without
  * JavaScript it is not drawn at all (the text beside it stays selectable);
  * where the clipboard API is unavailable (plain http off localhost) it
- * selects the text and says how to copy it.
+ * selects the text (a field's value, or an element's text such as a code
+ * block) and says how to copy it. Used by the private-egress request and by
+ * every cf command of the change dialogs.
  */
 export function CopyButton({ text, targetId, label }: { text: string; targetId: string; label: string }) {
   const hydrated = useSyncExternalStore(
@@ -31,6 +33,8 @@ export function CopyButton({ text, targetId, label }: { text: string; targetId: 
       if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
         target.focus();
         target.select();
+      } else if (target) {
+        window.getSelection()?.selectAllChildren(target);
       }
       setStatus("Selected: press Ctrl+C (⌘C on a Mac) to copy.");
     }
