@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { DestinationStatus } from "@/lib/egress";
 import { formatTime, isoTime } from "@/lib/view-models/history";
-import { isPlatformWide } from "@/lib/view-models/labels";
 import type { MatrixRowView, RowFieldKey } from "@/lib/view-models/matrix-rows";
 import type { MatrixProfile } from "@/lib/view-models/org-matrix";
 import { SHARED_HOSTS } from "@/lib/view-models/segments";
@@ -54,10 +53,7 @@ export const MATRIX_COLUMNS = [
         label: "Posture",
         cell: (row, { context }) => (
           <td>
-            <PostureBadge
-              posture={row.posture}
-              platformWide={isPlatformWide(row.posture, context.platformPosture)}
-            />
+            <PostureBadge posture={row.posture} platformWide={row.posture === context.platformWide} />
           </td>
         ),
       },

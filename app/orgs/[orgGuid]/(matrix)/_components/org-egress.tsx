@@ -6,7 +6,9 @@ import { PlatformNote } from "@/components/egress/platform-note";
 import { ErrorState } from "@/components/ui/error-state";
 import { requireSession } from "@/lib/auth/session";
 import type { Attempt } from "@/lib/loaders/attempt";
+import { isPlatformWide } from "@/lib/egress/posture";
 import type { MatrixRowsLoad } from "@/lib/loaders/org";
+import { POSTURES } from "@/lib/view-models/labels";
 import { policyIsActive } from "@/lib/view-models/org-policy";
 import { bindProfileToSpaces, bringIntoPolicy, changeProfile } from "../../actions";
 import { OrgNotes } from "./org-notes";
@@ -61,7 +63,7 @@ export async function OrgEgress({
           canManageOrg: matrix.canManageOrg,
           destinations: matrix.destinations,
           profiles: matrix.profiles,
-          platformPosture: matrix.platform.posture,
+          platformWide: POSTURES.find((p) => isPlatformWide(p, matrix.platform.posture)) ?? null,
           policyActive,
         }}
         actions={{ changeProfile, bindProfileToSpaces, bringIntoPolicy }}
