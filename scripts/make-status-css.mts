@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/make-status-css.mts`: writes app/status-icons.css, the
  * matrix's status icons as CSS masks drawn from lucide-react's own icons
- * (CircleCheck, CircleMinus, CircleX). A cell of the org matrix then carries
+ * (CircleCheck, CircleMinus, CircleX), and the rules that label a narrow
+ * screen's cards. A cell of the org matrix then carries
  * only its status as its class and its word (`<td class="allowed">Allowed</td>`):
  * the icon costs nothing per cell, and a page of thousands of cells stays light
  * (docs/design.md §8). Run it again after an upgrade of lucide-react; the output is
@@ -34,5 +35,17 @@ for (const [status, name] of Object.entries(icons)) {
   const uri = `data:image/svg+xml,${encodeURIComponent(svg(await iconNode(name)))}`;
   css += `.egress-matrix td.${status}::before {\n  mask-image: url("${uri}");\n}\n`;
 }
+
+/*
+ * The card labels of a narrow screen: the cell at position n (after the row
+ * header) shows its column's header, which the table carries as the custom
+ * property --cn (components/egress/matrix/card-labels.tsx, LABELLED_COLUMNS).
+ */
+const LABELLED_COLUMNS = 40;
+css += "@media (width < 48rem) {\n";
+for (let n = 2; n <= LABELLED_COLUMNS; n++) {
+  css += `  .egress-matrix td:nth-child(${n})::after {\n    content: var(--c${n});\n  }\n`;
+}
+css += "}\n";
 writeFileSync("app/status-icons.css", css);
 console.log("app/status-icons.css written");

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Fragment, useEffect, useState, useTransition } from "react";
 import { Th } from "@/components/ui/table";
 import type { MatrixRowView } from "@/lib/view-models/matrix-rows";
+import { cardLabelStyle } from "./card-labels";
 import { tableColumns, type CellEnv } from "./columns";
 import type { MatrixChange, MatrixContext, SpaceRef } from "./types";
 
@@ -20,7 +21,7 @@ export const SERVER_ROWS = 1000;
  * page's budget (docs/design.md §8, docs/adr/0003), so a cell is as small as it can
  * be: its style comes from the table's `egress-matrix` class, a status is a
  * class that CSS draws as lucide's icon beside the word, a switch's On and Off
- * come from CSS, and the card labels from one stylesheet (card-labels.tsx).
+ * come from CSS, and the card labels are custom properties of the table (card-labels.tsx).
  * Its columns after the row header are declared in columns.tsx.
  */
 export function MatrixTable({
@@ -51,7 +52,10 @@ export function MatrixTable({
   const visible = rows.length > limit ? rows.slice(0, limit) : rows;
   return (
     <div className="max-h-[75vh] overflow-auto rounded border border-base-lighter">
-      <table className="egress-matrix w-full border-separate border-spacing-0 text-left text-sm max-md:block">
+      <table
+        className="egress-matrix w-full border-separate border-spacing-0 text-left text-sm max-md:block"
+        style={cardLabelStyle(columns)}
+      >
         <caption className="sr-only">
           Egress of the spaces in {context.orgName}: profiles, posture, what each destination allows, and
           isolation segment

@@ -1,6 +1,4 @@
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { MatrixCardLabels } from "@/components/egress/matrix/card-labels";
 import { OrgMatrix } from "@/components/egress/matrix/org-matrix";
 import { PlatformNote } from "@/components/egress/platform-note";
 import { ErrorState } from "@/components/ui/error-state";
@@ -49,10 +47,6 @@ export async function OrgEgress({
       />
       <PlatformNote platform={matrix.platform} />
       <SegmentsSummary matrix={matrix} />
-      <MatrixCardLabels
-        context={{ ...matrix, policyActive }}
-        nonce={(await headers()).get("x-nonce") ?? undefined}
-      />
       <OrgMatrix
         initial={rows}
         context={{
