@@ -38,6 +38,12 @@ const field = <K extends string, V, P>(declared: RowField<K, V, P>) => declared;
 
 export type PolicyStanding = { rule: number | "default"; reasons?: string[] };
 
+/** A row's latest change: the history's (lib/view-models/history.ts), and whether it was drift. */
+export type LastCell = LastChange & { drift: boolean };
+
+/** Who made a drift change, as lastChangeOf words it (lib/view-models/history.ts). */
+const OUTSIDE = "outside the dashboard";
+
 const LETTER: Record<DestinationStatus, string> = { allowed: "a", partial: "p", blocked: "b" };
 const STATUS_OF: Record<string, DestinationStatus> = { a: "allowed", p: "partial", b: "blocked" };
 
@@ -106,12 +112,29 @@ export const ROW_FIELDS = [
   }),
   field({
     key: "last",
-    // The space's latest history entry; null when it has none (or the history is unavailable).
-    of: (space, { last }): LastChange | null => lastChangeOf(last?.get(space.guid)),
-    pack: (change): [id: number, at: number, who: string] | 0 =>
-      change ? [change.id, change.at, change.who] : 0,
-    packed: (zod) => zod.union([zod.literal(0), zod.tuple([zod.number(), zod.number(), zod.string()])]),
-    unpack: (packed) => (packed === 0 ? null : { id: packed[0], at: packed[1], who: packed[2] }),
+    // The space's latest history entry, and whether it was drift (made outside the dashboard, shown as such
+    // on the row and counted above the matrix); null when it has none (or the history is unavailable).
+    // Packed without its actor when it was drift: the actor is unknown, and the tuple's length says so.
+    of: (space, { last }): LastCell | null => {
+      const entry = last?.get(space.guid);
+      const change = lastChangeOf(entry);
+      return change && { ...change, drift: entry?.kind === "drift" };
+    },
+    pack: (change): [id: number, at: number, who?: string] | 0 => {
+      if (!change) return 0;
+      return change.drift ? [change.id, change.at] : [change.id, change.at, change.who];
+    },
+    packed: (zod) =>
+      zod.union([
+        zod.literal(0),
+        zod.tuple([zod.number(), zod.number()]),
+        zod.tuple([zod.number(), zod.number(), zod.string()]),
+      ]),
+    unpack: (packed) => {
+      if (packed === 0) return null;
+      const [id, at, who] = packed;
+      return who === undefined ? { id, at, who: OUTSIDE, drift: true } : { id, at, who, drift: false };
+    },
   }),
 ] as const;
 
@@ -179,6 +202,24 @@ export function matrixRows(
       return [space.guid, space.name, space.can_manage ? 1 : 0, ...values] as PackedRow;
     }),
   };
+}
+
+/**
+ * The spaces whose latest change was made outside the dashboard ("drift",
+ * docs/design.md §6), counted from the packed rows, and the earliest of those
+ * changes; null when there is none.
+ */
+export function driftOf(json: MatrixRowsJson): { spaces: number; since: number } | null {
+  const index = 3 + ROW_FIELDS.findIndex((f) => f.key === "last");
+  let spaces = 0;
+  let since = Number.POSITIVE_INFINITY;
+  for (const row of json.rows) {
+    const last = row[index] as PackedOf<Extract<Fields[number], { key: "last" }>>;
+    if (last === 0 || last.length !== 2) continue;
+    spaces++;
+    since = Math.min(since, last[1]);
+  }
+  return spaces === 0 ? null : { spaces, since };
 }
 
 /** Whether a row breaks the org's policy. */

@@ -7,6 +7,7 @@ import type { Attempt } from "@/lib/loaders/attempt";
 import { isPlatformWide } from "@/lib/egress/posture";
 import type { MatrixRowsLoad } from "@/lib/loaders/org";
 import { POSTURES } from "@/lib/view-models/labels";
+import { driftOf } from "@/lib/view-models/matrix-rows";
 import { policyIsActive } from "@/lib/view-models/org-policy";
 import { bindProfileToSpaces, bringIntoPolicy, changeProfile } from "../../actions";
 import { OrgNotes } from "./org-notes";
@@ -44,6 +45,8 @@ export async function OrgEgress({
         postures={matrix.spaces.map((s) => s.posture)}
         violations={policyActive ? matrix.spaces.filter((s) => !s.policy.compliant).length : undefined}
         policyHref={`/orgs/${orgGuid}/policy`}
+        drift={driftOf(rows)}
+        driftHref={`/orgs/${orgGuid}/activity?kind=drift`}
       />
       <PlatformNote platform={matrix.platform} />
       <SegmentsSummary matrix={matrix} />
