@@ -1,5 +1,7 @@
+import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import {
+  driftOf,
   matrixRowsJsonSchema,
   packRow,
   ROW_FIELDS,
@@ -21,7 +23,7 @@ const violating: MatrixRowView = {
   profiles: { public: true, "trusted-local": false },
   statuses: ["allowed", "partial", "blocked"],
   segment: "alpha-dedicated",
-  last: { id: 7, at: 1_760_000_000_000, who: "sam" },
+  last: { id: 7, at: 1_760_000_000_000, who: "sam", drift: false },
 };
 
 const plain: MatrixRowView = {
@@ -76,17 +78,49 @@ describe("packed matrix rows", () => {
   });
 });
 
+describe("a row's last change", () => {
+  const drifted: MatrixRowView = {
+    ...plain,
+    guid: "3f1c2b9e-0000-4000-8000-000000000003",
+    name: "sandbox",
+    last: { id: 9, at: 1_760_000_060_000, who: "outside the dashboard", drift: true },
+  };
+
+  it("is packed without its actor when it was drift, and comes back as drift", () => {
+    expect(packRow(drifted, shape).at(-1)).toEqual([9, 1_760_000_060_000]);
+    expect(unpackRow(packRow(drifted, shape), shape).last).toEqual(drifted.last);
+    expect(unpackRow(packRow(violating, shape), shape).last).toEqual(violating.last);
+  });
+
+  it("counts the drifted spaces, since the earliest of their changes", () => {
+    const rows = (list: MatrixRowView[]) => ({
+      rows: list.map((r) => packRow(r, shape)),
+      historyAvailable: true,
+    });
+    expect(driftOf(rows([violating, plain]))).toBeNull();
+    const earlier = { ...drifted, guid: "x", last: { id: 3, at: 1_759_000_000_000, who: "", drift: true } };
+    expect(driftOf(rows([violating, drifted, plain, earlier]))).toEqual({
+      spaces: 2,
+      since: 1_759_000_000_000,
+    });
+  });
+});
+
 describe("the rows route's answer, as the browser checks it", () => {
-  const answer = { rows: [packRow(violating, shape), packRow(plain, shape)], historyAvailable: true };
+  const schema = matrixRowsJsonSchema(z);
+  const drifted = { ...plain, last: { id: 9, at: 1, who: "outside the dashboard", drift: true } };
+  const answer = {
+    rows: [packRow(violating, shape), packRow(plain, shape), packRow(drifted, shape)],
+    historyAvailable: true,
+  };
 
   it("accepts the rows the server packs", () => {
-    expect(matrixRowsJsonSchema.parse(JSON.parse(JSON.stringify(answer)))).toEqual(answer);
+    expect(schema.parse(JSON.parse(JSON.stringify(answer)))).toEqual(answer);
   });
 
   it("refuses a row with a field out of shape, a missing field, or an extra one", () => {
     const row = packRow(plain, shape);
-    const bad = (r: unknown[]) =>
-      matrixRowsJsonSchema.safeParse({ rows: [r], historyAvailable: true }).success;
+    const bad = (r: unknown[]) => schema.safeParse({ rows: [r], historyAvailable: true }).success;
     expect(bad([...row])).toBe(true);
     expect(bad(row.map((v, i) => (i === 3 ? "open" : v)))).toBe(false); // posture
     expect(bad(row.map((v, i) => (i === 6 ? "axb" : v)))).toBe(false); // statuses

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { DestinationStatus, Posture } from "@/lib/egress";
 import type { HistoryEntry } from "@/lib/db/types";
 import { lastChangeOf, type LastChange } from "./history";
@@ -9,6 +9,14 @@ export type RowSource = { matrix: OrgMatrix; last: ReadonlyMap<string, HistoryEn
 
 /** What packing and unpacking know of the page besides the row: the matrix's profiles, in order. */
 export type RowShape = { profileIds: readonly string[] };
+
+/**
+ * zod, handed to the schemas rather than imported: the page unpacks its rows
+ * without it, and the browser loads it only to check a refresh
+ * (components/egress/matrix/fetch-rows.ts), which keeps its 30 kB off the
+ * org page's first-load JS (docs/design.md §8).
+ */
+type Zod = typeof z;
 
 /**
  * The value a column of the matrix shows (components/egress/matrix/columns.tsx
@@ -22,13 +30,19 @@ type RowField<K extends string, V, P> = {
   of(space: MatrixRow, source: RowSource): V;
   pack(value: V, shape: RowShape): P;
   /** The packed form's schema: the browser checks the rows route's answer with it (lib/http/fetch-json.ts). */
-  packed: z.ZodType<P>;
+  packed(zod: Zod): z.ZodType<P>;
   unpack(packed: P, shape: RowShape): V;
 };
 
 const field = <K extends string, V, P>(declared: RowField<K, V, P>) => declared;
 
 export type PolicyStanding = { rule: number | "default"; reasons?: string[] };
+
+/** A row's latest change: the history's (lib/view-models/history.ts), and whether it was drift. */
+export type LastCell = LastChange & { drift: boolean };
+
+/** Who made a drift change, as lastChangeOf words it (lib/view-models/history.ts). */
+const OUTSIDE = "outside the dashboard";
 
 const LETTER: Record<DestinationStatus, string> = { allowed: "a", partial: "p", blocked: "b" };
 const STATUS_OF: Record<string, DestinationStatus> = { a: "allowed", p: "partial", b: "blocked" };
@@ -45,7 +59,7 @@ export const ROW_FIELDS = [
     key: "posture",
     of: (space): Posture => space.posture,
     pack: (posture) => posture,
-    packed: z.enum(["closed", "trusted-local", "public", "both", "custom"]),
+    packed: (zod) => zod.enum(["closed", "trusted-local", "public", "both", "custom"]),
     unpack: (posture) => posture,
   }),
   field({
@@ -60,11 +74,12 @@ export const ROW_FIELDS = [
       if (!standing) return 0;
       return standing.reasons ? [standing.rule, standing.reasons] : [standing.rule];
     },
-    packed: z.union([
-      z.literal(0),
-      z.tuple([z.union([z.number(), z.literal("default")])]),
-      z.tuple([z.union([z.number(), z.literal("default")]), z.array(z.string())]),
-    ]),
+    packed: (zod) =>
+      zod.union([
+        zod.literal(0),
+        zod.tuple([zod.union([zod.number(), zod.literal("default")])]),
+        zod.tuple([zod.union([zod.number(), zod.literal("default")]), zod.array(zod.string())]),
+      ]),
     unpack: (packed) => {
       if (packed === 0) return undefined;
       return packed[1] ? { rule: packed[0], reasons: packed[1] } : { rule: packed[0] };
@@ -75,7 +90,7 @@ export const ROW_FIELDS = [
     // Profile id → on for running (bound, or global); packed as a "1" or "0" per profile, in the matrix's order.
     of: (space): Record<string, boolean> => space.profiles,
     pack: (profiles, { profileIds }) => profileIds.map((id) => (profiles[id] ? "1" : "0")).join(""),
-    packed: z.string().regex(/^[01]*$/),
+    packed: (zod) => zod.string().regex(/^[01]*$/),
     unpack: (bits, { profileIds }) => Object.fromEntries(profileIds.map((id, i) => [id, bits[i] === "1"])),
   }),
   field({
@@ -84,7 +99,7 @@ export const ROW_FIELDS = [
     of: (space, { matrix }): DestinationStatus[] =>
       matrix.destinations.map((d) => space.running.destinations[d.id] ?? "blocked"),
     pack: (statuses) => statuses.map((status) => LETTER[status]).join(""),
-    packed: z.string().regex(/^[apb]*$/),
+    packed: (zod) => zod.string().regex(/^[apb]*$/),
     unpack: (letters) => [...letters].map((letter) => STATUS_OF[letter] ?? "blocked"),
   }),
   field({
@@ -92,17 +107,34 @@ export const ROW_FIELDS = [
     // The isolation segment the space runs on (its own, else the org's default); null for the shared hosts.
     of: (space): string | null => space.isolation_segment,
     pack: (segment) => segment,
-    packed: z.string().nullable(),
+    packed: (zod) => zod.string().nullable(),
     unpack: (segment) => segment,
   }),
   field({
     key: "last",
-    // The space's latest history entry; null when it has none (or the history is unavailable).
-    of: (space, { last }): LastChange | null => lastChangeOf(last?.get(space.guid)),
-    pack: (change): [id: number, at: number, who: string] | 0 =>
-      change ? [change.id, change.at, change.who] : 0,
-    packed: z.union([z.literal(0), z.tuple([z.number(), z.number(), z.string()])]),
-    unpack: (packed) => (packed === 0 ? null : { id: packed[0], at: packed[1], who: packed[2] }),
+    // The space's latest history entry, and whether it was drift (made outside the dashboard, shown as such
+    // on the row and counted above the matrix); null when it has none (or the history is unavailable).
+    // Packed without its actor when it was drift: the actor is unknown, and the tuple's length says so.
+    of: (space, { last }): LastCell | null => {
+      const entry = last?.get(space.guid);
+      const change = lastChangeOf(entry);
+      return change && { ...change, drift: entry?.kind === "drift" };
+    },
+    pack: (change): [id: number, at: number, who?: string] | 0 => {
+      if (!change) return 0;
+      return change.drift ? [change.id, change.at] : [change.id, change.at, change.who];
+    },
+    packed: (zod) =>
+      zod.union([
+        zod.literal(0),
+        zod.tuple([zod.number(), zod.number()]),
+        zod.tuple([zod.number(), zod.number(), zod.string()]),
+      ]),
+    unpack: (packed) => {
+      if (packed === 0) return null;
+      const [id, at, who] = packed;
+      return who === undefined ? { id, at, who: OUTSIDE, drift: true } : { id, at, who, drift: false };
+    },
   }),
 ] as const;
 
@@ -130,19 +162,20 @@ const fields = ROW_FIELDS as readonly AnyField[];
  * The rows route's answer, checked in the browser before it replaces what the
  * page shows: each position of the tuple by its field's own schema. TypeScript
  * cannot follow a tuple built from a list, hence the one cast; the schemas
- * above are what make it true.
+ * above are what make it true. Built with the zod it is given (see Zod).
  */
-const packedRowSchema = z.tuple([
-  z.string(),
-  z.string(),
-  z.union([z.literal(0), z.literal(1)]),
-  ...fields.map((f) => f.packed),
-] as [z.ZodType, ...z.ZodType[]]);
-
-export const matrixRowsJsonSchema = z.object({
-  rows: z.array(packedRowSchema),
-  historyAvailable: z.boolean(),
-}) as unknown as z.ZodType<MatrixRowsJson>;
+export function matrixRowsJsonSchema(zod: Zod): z.ZodType<MatrixRowsJson> {
+  const packedRow = zod.tuple([
+    zod.string(),
+    zod.string(),
+    zod.union([zod.literal(0), zod.literal(1)]),
+    ...fields.map((f) => f.packed(zod)),
+  ] as [z.ZodType, ...z.ZodType[]]);
+  return zod.object({
+    rows: zod.array(packedRow),
+    historyAvailable: zod.boolean(),
+  }) as unknown as z.ZodType<MatrixRowsJson>;
+}
 
 export function packRow(row: MatrixRowView, shape: RowShape): PackedRow {
   const values = fields.map((f) => f.pack(row[f.key], shape));
@@ -169,6 +202,24 @@ export function matrixRows(
       return [space.guid, space.name, space.can_manage ? 1 : 0, ...values] as PackedRow;
     }),
   };
+}
+
+/**
+ * The spaces whose latest change was made outside the dashboard ("drift",
+ * docs/design.md §6), counted from the packed rows, and the earliest of those
+ * changes; null when there is none.
+ */
+export function driftOf(json: MatrixRowsJson): { spaces: number; since: number } | null {
+  const index = 3 + ROW_FIELDS.findIndex((f) => f.key === "last");
+  let spaces = 0;
+  let since = Number.POSITIVE_INFINITY;
+  for (const row of json.rows) {
+    const last = row[index] as PackedOf<Extract<Fields[number], { key: "last" }>>;
+    if (last === 0 || last.length !== 2) continue;
+    spaces++;
+    since = Math.min(since, last[1]);
+  }
+  return spaces === 0 ? null : { spaces, since };
 }
 
 /** Whether a row breaks the org's policy. */

@@ -1,8 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { DestinationStatus } from "@/lib/egress";
 import { formatTime, isoTime } from "@/lib/view-models/history";
-import { isPlatformWide } from "@/lib/view-models/labels";
 import type { MatrixRowView, RowFieldKey } from "@/lib/view-models/matrix-rows";
 import type { MatrixProfile } from "@/lib/view-models/org-matrix";
 import { SHARED_HOSTS } from "@/lib/view-models/segments";
@@ -10,7 +8,7 @@ import { switchBlock } from "@/lib/view-models/switch-blocks";
 import { PostureBadge } from "../posture-badge";
 import { PolicyVerdict } from "./policy-verdict";
 import { toggleOnEnter } from "../toggle-on-enter";
-import { reasonId } from "./switch-reasons";
+import type { ReasonIds } from "./switch-reasons";
 import { changeKey, type MatrixChange, type MatrixContext, type SpaceRef } from "./types";
 
 /** What decides an org's columns: its profiles, its catalog's destinations, and whether a policy is active. */
@@ -19,6 +17,8 @@ export type MatrixShape = Pick<MatrixContext, "profiles" | "destinations" | "pol
 /** What a cell may use besides its row: the page's context and the table's callbacks. */
 export type CellEnv = {
   context: MatrixContext;
+  /** The ids of the reasons written once above the table (switch-reasons.tsx), for the disabled switches. */
+  reasons: ReasonIds;
   isPending: (key: string) => boolean;
   onAsk: (change: MatrixChange) => void;
   /** "Bring into policy" for one violating space (docs/design.md §10). */
@@ -34,6 +34,12 @@ export type CellEnv = {
 export type TableColumn = {
   key: string;
   label: string;
+  /**
+   * Its header set vertically, so that the column is only as wide as its
+   * cells: a destination's, whose cells are an icon on a wide screen, so
+   * that 4 to 12 of them fit beside the rest at 1,280 px.
+   */
+  vertical?: boolean;
   cell: (row: MatrixRowView, env: CellEnv) => ReactNode;
 };
 
@@ -55,10 +61,7 @@ export const MATRIX_COLUMNS = [
         label: "Posture",
         cell: (row, { context }) => (
           <td>
-            <PostureBadge
-              posture={row.posture}
-              platformWide={isPlatformWide(row.posture, context.platformPosture)}
-            />
+            <PostureBadge posture={row.posture} platformWide={row.posture === context.platformWide} />
           </td>
         ),
       },
@@ -96,6 +99,7 @@ export const MATRIX_COLUMNS = [
       destinations.map((destination, index) => ({
         key: `destination:${destination.id}`,
         label: destination.label,
+        vertical: true,
         cell: (row) => statusCell(row.statuses[index]),
       })),
   },
@@ -111,20 +115,7 @@ export const MATRIX_COLUMNS = [
       {
         key: "last",
         label: "Last change",
-        cell: (row, { context }) => (
-          <td>
-            {row.last ? (
-              <Link
-                href={`/orgs/${context.orgGuid}/activity?space=${row.guid}#entry-${row.last.id}`}
-                prefetch={false}
-              >
-                <time dateTime={isoTime(row.last.at)}>{formatTime(row.last.at)}</time>, {row.last.who}
-              </Link>
-            ) : (
-              "—"
-            )}
-          </td>
-        ),
+        cell: (row, { context }) => lastCell(row, context.orgGuid),
       },
     ],
   },
@@ -141,10 +132,15 @@ export function tableColumns(shape: MatrixShape): TableColumn[] {
 
 /**
  * A profile's switch: a native checkbox with role="switch", drawn by CSS,
- * whose On and Off come from CSS too. Why it is disabled, if it is, is written
- * once on the page (switch-reasons.tsx) and named by aria-describedby.
+ * whose On and Off come from CSS too. Why it is disabled, if it is: its short
+ * word in view, and the sentence, written once above the table for every
+ * switch it concerns (switch-reasons.tsx), as its description.
  */
-function switchCell(profile: MatrixProfile, row: MatrixRowView, { context, isPending, onAsk }: CellEnv) {
+function switchCell(
+  profile: MatrixProfile,
+  row: MatrixRowView,
+  { context, reasons, isPending, onAsk }: CellEnv,
+) {
   const block = switchBlock(
     { ...profile, global: profile.globalRunning },
     { can_manage: row.manage },
@@ -159,7 +155,7 @@ function switchCell(profile: MatrixProfile, row: MatrixRowView, { context, isPen
           type="checkbox"
           role="switch"
           aria-label={`${profile.label} for ${row.name}`}
-          aria-describedby={block ? reasonId(profile.id, block.short) : undefined}
+          aria-describedby={block ? reasons.idOf(profile.id, block.short) : undefined}
           checked={row.profiles[profile.id] ?? false}
           disabled={!!block || pending}
           onChange={(e) => onAsk({ space: row, profile, enabled: e.target.checked })}
@@ -167,6 +163,7 @@ function switchCell(profile: MatrixProfile, row: MatrixRowView, { context, isPen
         />
         <i aria-hidden="true" />
       </label>
+      {/* Hidden from screen readers, who hear the whole sentence as the switch's description. */}
       {block && <small aria-hidden="true">{block.short}</small>}
     </td>
   );
@@ -181,7 +178,26 @@ const STATUS_WORDS: Record<DestinationStatus, string> = {
 /**
  * A destination's status: the word, and as the cell's class the status
  * itself, which CSS draws as lucide's icon (app/status-icons.css) and colours.
+ * On a wide screen the word is out of sight (the key above the table says
+ * what each icon means) but still the cell's text, for screen readers and
+ * copying; on a narrow screen's cards it shows beside the icon.
  */
 function statusCell(status: DestinationStatus | undefined) {
   return status ? <td className={status}>{STATUS_WORDS[status]}</td> : <td>—</td>;
+}
+
+/**
+ * The space's latest change, linked to its entry in the activity. A change
+ * made outside the dashboard (drift) is marked as such: the cell's class,
+ * drawn as a warning icon, and the words "outside the dashboard".
+ */
+function lastCell(row: MatrixRowView, orgGuid: string) {
+  if (!row.last) return <td>—</td>;
+  return (
+    <td className={row.last.drift ? "drift" : undefined}>
+      <a href={`/orgs/${orgGuid}/activity?space=${row.guid}#entry-${row.last.id}`}>
+        <time dateTime={isoTime(row.last.at)}>{formatTime(row.last.at)}</time>, {row.last.who}
+      </a>
+    </td>
+  );
 }

@@ -1,8 +1,10 @@
-import Link from "next/link";
-import { Fragment, useEffect, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Fragment, useEffect, useState, useTransition, type MouseEvent } from "react";
 import { Th } from "@/components/ui/table";
 import type { MatrixRowView } from "@/lib/view-models/matrix-rows";
+import { cardLabelStyle } from "./card-labels";
 import { tableColumns, type CellEnv } from "./columns";
+import type { ReasonIds } from "./switch-reasons";
 import type { MatrixChange, MatrixContext, SpaceRef } from "./types";
 
 /**
@@ -14,18 +16,43 @@ import type { MatrixChange, MatrixContext, SpaceRef } from "./types";
 export const SERVER_ROWS = 1000;
 
 /**
+ * The table's links (the space, its last change) are plain anchors, and one
+ * handler on the table makes a plain click a client-side navigation, as
+ * next/link would: two Link components per row cost a thousand rows' worth
+ * of hydration. A modified click, a middle click or a download is the browser's.
+ */
+function useLinkNavigation() {
+  const router = useRouter();
+  return (event: MouseEvent<HTMLTableElement>) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest("a") : null;
+    if (!link || link.target || link.hasAttribute("download") || link.origin !== window.location.origin)
+      return;
+    event.preventDefault();
+    router.push(`${link.pathname}${link.search}${link.hash}`);
+  };
+}
+
+/**
  * The matrix itself: a real table (caption, column and row headers) that
  * keeps its header and first column in view and becomes one card per space
- * on a narrow screen (docs/design.md §9). A thousand rows must stay within the
- * page's budget (docs/design.md §8, docs/adr/0003), so a cell is as small as it can
- * be: its style comes from the table's `egress-matrix` class, a status is a
- * class that CSS draws as lucide's icon beside the word, a switch's On and Off
- * come from CSS, and the card labels from one stylesheet (card-labels.tsx).
+ * on a narrow screen (docs/design.md §9). At 1,280 px it fits 4 to 12
+ * destinations without a sideways scroll: their headers stand vertically and
+ * their cells show an icon (the key above says what each means). On a wide
+ * screen the table scrolls in its own box, under its sticky header; on a
+ * narrow one the page scrolls, never a box inside it.
+ * A thousand rows must stay within the page's budget (docs/design.md §8,
+ * docs/adr/0003), so a cell is as small as it can be: its style comes from
+ * the table's `egress-matrix` class, a status is a class that CSS draws as
+ * lucide's icon beside the word, a switch's On and Off come from CSS, and the
+ * card labels are custom properties of the table (card-labels.tsx).
  * Its columns after the row header are declared in columns.tsx.
  */
 export function MatrixTable({
   rows,
   context,
+  reasons,
   selected,
   onSelect,
   isPending,
@@ -34,6 +61,7 @@ export function MatrixTable({
 }: {
   rows: MatrixRowView[];
   context: MatrixContext;
+  reasons: ReasonIds;
   selected: ReadonlySet<string>;
   onSelect: (guid: string, checked: boolean) => void;
   isPending: (key: string) => boolean;
@@ -42,7 +70,8 @@ export function MatrixTable({
   onBring?: (space: SpaceRef) => void;
 }) {
   const columns = tableColumns(context);
-  const env: CellEnv = { context, isPending, onAsk, onBring };
+  const env: CellEnv = { context, reasons, isPending, onAsk, onBring };
+  const navigate = useLinkNavigation();
   const [limit, setLimit] = useState(SERVER_ROWS);
   const [, startTransition] = useTransition();
   useEffect(() => {
@@ -50,8 +79,13 @@ export function MatrixTable({
   }, []);
   const visible = rows.length > limit ? rows.slice(0, limit) : rows;
   return (
-    <div className="max-h-[75vh] overflow-auto rounded border border-base-lighter">
-      <table className="egress-matrix w-full border-separate border-spacing-0 text-left text-sm max-md:block">
+    <div className="rounded border border-base-lighter md:max-h-[75vh] md:overflow-auto">
+      {/* The click handler only hands a link's own click to the router (Enter on a link is a click too). */}
+      <table
+        className="egress-matrix w-full border-separate border-spacing-0 text-left text-sm max-md:block"
+        style={cardLabelStyle(columns)}
+        onClick={navigate}
+      >
         <caption className="sr-only">
           Egress of the spaces in {context.orgName}: profiles, posture, what each destination allows, and
           isolation segment
@@ -60,8 +94,8 @@ export function MatrixTable({
           <tr>
             <Th scope="col">Space</Th>
             {columns.map((column) => (
-              <Th key={column.key} scope="col">
-                {column.label}
+              <Th key={column.key} scope="col" className={column.vertical ? "vertical" : undefined}>
+                {column.vertical ? <span>{column.label}</span> : column.label}
               </Th>
             ))}
           </tr>
@@ -79,10 +113,7 @@ export function MatrixTable({
                     onChange={(e) => onSelect(space.guid, e.target.checked)}
                   />
                 )}
-                {/* No prefetch: a thousand links would each render a space page, costing CF requests. */}
-                <Link href={`/orgs/${context.orgGuid}/spaces/${space.guid}`} prefetch={false}>
-                  {space.name}
-                </Link>
+                <a href={`/orgs/${context.orgGuid}/spaces/${space.guid}`}>{space.name}</a>
               </th>
               {columns.map((column) => (
                 <Fragment key={column.key}>{column.cell(space, env)}</Fragment>

@@ -14,7 +14,8 @@ import type { BringAction, BringTarget } from "../policy/bring-into-policy";
 import { BulkApply, type BulkActions } from "./bulk-apply";
 import { applyFilter, MatrixFilters, parsePosture, type MatrixFilter } from "./matrix-filters";
 import { MatrixTable } from "./matrix-table";
-import { SwitchReasons } from "./switch-reasons";
+import { MatrixKey } from "./matrix-key";
+import { switchReasons } from "./switch-reasons";
 import { changeKey, type MatrixChange, type MatrixContext } from "./types";
 import { useMatrixRows } from "./use-matrix-rows";
 
@@ -68,6 +69,7 @@ export function OrgMatrix({
   const asking = flow.asking;
   const bring = context.policyActive ? actions.bringIntoPolicy : undefined;
   const bringable = rows.filter((r) => r.manage && violates(r)).length;
+  const reasons = switchReasons(context.profiles, shown, context);
 
   return (
     // The first pointer or focus in the matrix fetches the change dialog, so a switch's click finds it ready.
@@ -108,10 +110,11 @@ export function OrgMatrix({
         </p>
       )}
 
-      <SwitchReasons profiles={context.profiles} context={context} />
+      <MatrixKey reasons={reasons.reasons} drift={shown.some((r) => r.last?.drift)} />
       <MatrixTable
         rows={shown}
         context={context}
+        reasons={reasons}
         selected={selected}
         onSelect={(guid, checked) =>
           setSelected((current) => {

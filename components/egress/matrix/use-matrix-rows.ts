@@ -3,8 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import useSWR from "swr";
 import { useMemo } from "react";
-import { fetchJson } from "@/lib/http/fetch-json";
-import { matrixRowsJsonSchema, unpackRow, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
+import { unpackRow, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 
 /**
  * The matrix's rows: server-rendered first, then kept fresh from the page's
@@ -16,9 +15,13 @@ const REFRESH_MS = 60_000;
 
 class SignInNeeded extends Error {}
 
-/** SWR's fetcher: the rows, checked, or an error whose message is the failure's sentence. */
-async function fetchRows(url: string): Promise<MatrixRowsJson> {
-  const result = await fetchJson(url, matrixRowsJsonSchema);
+/**
+ * SWR's fetcher: the rows, checked, or an error whose message is the
+ * failure's sentence. The check (and zod) loads with the first refresh.
+ */
+async function readRows(url: string): Promise<MatrixRowsJson> {
+  const { fetchRows } = await import("./fetch-rows");
+  const result = await fetchRows(url);
   if (result.ok) return result.value;
   if (result.failure.kind === "sign-in") throw new SignInNeeded();
   throw new Error(result.failure.message);
@@ -27,7 +30,7 @@ async function fetchRows(url: string): Promise<MatrixRowsJson> {
 export function useMatrixRows(orgGuid: string, initial: MatrixRowsJson, profileIds: readonly string[]) {
   const router = useRouter();
   const pathname = usePathname();
-  const swr = useSWR<MatrixRowsJson, Error>(`/api/orgs/${orgGuid}/matrix`, fetchRows, {
+  const swr = useSWR<MatrixRowsJson, Error>(`/api/orgs/${orgGuid}/matrix`, readRows, {
     fallbackData: initial,
     revalidateOnMount: false,
     refreshInterval: REFRESH_MS,
