@@ -62,6 +62,8 @@ export const ORG_REFUSALS = {
     `Only an OrgManager of ${org} or a platform admin can move a space to other hosts.`,
   privateEgress: (org: string) =>
     `Only an OrgManager of ${org} (or a platform admin) can request private egress for it. Ask one of its OrgManagers to send the request.`,
+  networkDetails: (org: string) =>
+    `The endpoint and private networks of a private-egress request are shown only to OrgManagers and OrgAuditors of ${org} and to platform admins and auditors.`,
 };
 
 /** Why a user is on the landing page again (our own reasons and Auth.js's error codes), in words. */

@@ -24,6 +24,7 @@ export const GET = defineRoute({ params: { orgGuid: MESSAGES.orgGone } }, async 
     activity.entries,
     new Map(activity.spaces.map((s) => [s.guid, s.name])),
     activity.loadedAt,
+    activity.reader,
   );
   return csvResponse(csvText(activityCsvRows(rows)), activity.org.name, "activity");
 });

@@ -56,6 +56,7 @@ export default async function ActivityPage({
     activity.entries,
     new Map(activity.spaces.map((s) => [s.guid, s.name])),
     activity.loadedAt,
+    activity.reader,
   );
   const base = `/orgs/${orgGuid}/activity`;
 
