@@ -40,7 +40,7 @@ const lifecycleWords = (lifecycle: "running" | "staging") => (lifecycle === "sta
  * who may see more (lib/permissions' "read-network-details").
  */
 export const REQUEST_WITHOUT_DETAILS =
-  "Prepared a private-egress request; its endpoint and private networks are shown only to the org's managers and auditors.";
+  "Prepared a private-egress request; its endpoint and private networks are shown only to the org's managers and auditors and to platform admins.";
 
 /** What each reader may see of an entry: `networkDetails`, a request's addresses (network topology). */
 export type EntryReader = { networkDetails: boolean };
