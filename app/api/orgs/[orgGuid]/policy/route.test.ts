@@ -138,7 +138,7 @@ describe.each(testBackends())("the policy API on $name", (backend) => {
     expect(await notJson.json()).toEqual({
       error: {
         kind: "invalid",
-        message: POLICY_MESSAGES.notJsonAt(1, 3, "expected a property name in double quotes, found \"r\""),
+        message: POLICY_MESSAGES.notJsonAt(1, 3, 'expected a property name in double quotes, found "r"'),
       },
     });
 
