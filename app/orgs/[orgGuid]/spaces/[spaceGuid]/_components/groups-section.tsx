@@ -40,7 +40,7 @@ export function GroupsSection({ detail }: { detail: SpaceDetail }) {
               <Link href={`/security-groups/${group.guid}`} prefetch={false}>
                 {group.name}
               </Link>
-              {only && <span className="text-base font-normal text-base-dark"> ({only})</span>}
+              {only && <span className="font-normal text-base text-base-dark"> ({only})</span>}
             </h3>
             <ul className="text-sm">
               {LIFECYCLES.map((lifecycle) => {
