@@ -20,6 +20,8 @@ const runningAsRoot = typeof process.getuid === "function" && process.getuid() =
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const CF_PORT = Number(process.env.E2E_CF_PORT ?? 9122);
 const UAA_PORT = Number(process.env.E2E_UAA_PORT ?? 9123);
+/** The stand-in's DNS server (sim/dns.ts), beside its CF port unless named, so parallel runs differ too. */
+const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? CF_PORT + 31);
 const baseURL = `http://localhost:${APP_PORT}`;
 /** A fresh change history per run (SQLite), so runs do not see each other's entries. */
 const DATA_DIR = (process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "egress-e2e-")));
@@ -82,7 +84,7 @@ export default defineConfig({
   webServer: [
     {
       // The local Cloud Foundry stand-in; the dashboard's redirect URIs cover both test origins.
-      command: `npx tsx sim/main.mts --quiet --cf-port ${CF_PORT} --uaa-port ${UAA_PORT} --app-origin http://localhost:${APP_PORT} --app-origin http://127.0.0.1:${APP_PORT}`,
+      command: `npx tsx sim/main.mts --quiet --cf-port ${CF_PORT} --uaa-port ${UAA_PORT} --dns-port ${DNS_PORT} --app-origin http://localhost:${APP_PORT} --app-origin http://127.0.0.1:${APP_PORT}`,
       url: `${SIM_URL}/v3/info`,
       timeout: 60_000,
       reuseExistingServer: false,
@@ -103,6 +105,8 @@ export default defineConfig({
         PORT: String(APP_PORT),
         HOST: "127.0.0.1",
         CF_API_URL: SIM_URL,
+        // "Can my app reach …?" resolves the stand-in's invented hosts with its DNS server.
+        DNS_SERVER: `127.0.0.1:${DNS_PORT}`,
         CF_REQUEST_TIMEOUT_MS: String(CF_TIMEOUT_MS),
         DATA_DIR,
         // A few of the e2e app's CF timeouts: what was in flight in one test is settled by the next.

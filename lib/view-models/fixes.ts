@@ -49,7 +49,7 @@ export function findFixes(
 export type FixAdvice = { words: string; action: boolean };
 
 /** What to say when no profile opens it. */
-export const NO_FIX = "No egress profile opens this: ask your platform team for a security group that does.";
+export const NO_FIX = "No egress profile opens it: ask your platform team for a security group that does.";
 
 /**
  * What the fix column (and the reach check) says after `lead` ("RDS is

@@ -4,7 +4,7 @@ import { SpaceChanges } from "@/components/egress/space/space-changes";
 import { Alert } from "@/components/ui/alert";
 import { ErrorState } from "@/components/ui/error-state";
 import type { Attempt } from "@/lib/loaders/attempt";
-import { answerReach } from "@/lib/egress/reach-host";
+import { answerSpaceReach } from "@/lib/loaders/reach";
 import type { SpaceDetail } from "@/lib/loaders/space";
 import { changeGroup, changeProfile } from "../../../actions";
 import { AdvancedSection } from "./advanced-section";
@@ -48,7 +48,11 @@ export async function SpaceEgress({
   const detail = result.value;
   const reach =
     query.host !== undefined
-      ? await answerReach(detail.egress.running.groups, { ...query, port: query.port || undefined })
+      ? await answerSpaceReach(detail, {
+          ...query,
+          port: query.port || undefined,
+          protocol: query.protocol || undefined,
+        })
       : undefined;
 
   return (
