@@ -1,5 +1,4 @@
 import { createSocket, type RemoteInfo, type Socket } from "node:dgram";
-import type { AddressInfo } from "node:net";
 
 /**
  * The stand-in world's DNS server (docs/design.md §3): the catalog's networks
@@ -106,7 +105,7 @@ export function startDns(
     socket.bind(options.port, host, () => {
       socket.off("error", reject);
       resolve({
-        port: (socket.address() as AddressInfo).port,
+        port: socket.address().port,
         close: () => new Promise((done) => socket.close(() => done())),
       });
     });

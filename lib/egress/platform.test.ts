@@ -40,7 +40,10 @@ describe("the built-in platform file", () => {
     for (const p of defaultPlatform.profiles) {
       const group = seed.securityGroups.find((g) => g.name === p.group);
       expect(group, p.group).toBeDefined();
-      const opened = evaluateLifecycle([{ name: p.group, rules: group?.rules ?? [] }], defaultPlatform.catalog)
+      const opened = evaluateLifecycle(
+        [{ name: p.group, rules: group?.rules ?? [] }],
+        defaultPlatform.catalog,
+      )
         .destinations.filter((d) => d.governed && d.status === "allowed")
         .map((d) => d.id);
       expect(p.opens, p.id).toEqual(opened);
