@@ -40,6 +40,22 @@ const APP_LOG = `test-results/app-${APP_PORT}.log`;
 process.env.E2E_APP_LOGS = APP_LOG;
 process.env.E2E_SECRETS = [AUTH_SECRET, "demo-client-secret"].join(",");
 
+/** The system's Chromium (or Playwright's), as a desktop Chrome. */
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath,
+    args: [
+      ...(runningAsRoot ? ["--no-sandbox"] : []),
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
@@ -57,28 +73,23 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: ["deploy/**", "log-hygiene.spec.ts"],
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: [
-            ...(runningAsRoot ? ["--no-sandbox"] : []),
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
+      testIgnore: ["deploy/**", "log-hygiene.spec.ts", "tour.spec.ts"],
+      use: browser,
+    },
+    {
+      // The tour of every page as every user (no console error), after the other browser tests: alone
+      // it runs alone (no dependency), and in a whole run it comes after them (one worker, in order).
+      name: "tour",
+      testMatch: "tour.spec.ts",
+      testIgnore: "deploy/**",
+      use: { ...browser, viewport: { width: 1280, height: 800 } },
     },
     {
       // After every browser test: the server's logs of the whole run hold no token, cookie or secret.
       name: "logs",
       testMatch: "log-hygiene.spec.ts",
       testIgnore: "deploy/**",
-      dependencies: ["chromium"],
+      dependencies: ["chromium", "tour"],
     },
   ],
   webServer: [

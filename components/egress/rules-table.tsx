@@ -35,26 +35,26 @@ export function RulesTable({ rules, caption }: { rules: readonly SecurityGroupRu
                 <span className="md:hidden">Rule </span>
                 {index + 1}
               </Th>
-              <td className={`${cardTable.cell} font-mono`}>
-                <CardLabel>Protocol</CardLabel>
+              <td className={`${cardTable.shortCell} font-mono`}>
+                <CardLabel inline>Protocol</CardLabel>
                 {rule.protocol}
               </td>
-              <td className={`${cardTable.cell} font-mono break-all`}>
-                <CardLabel>Destination</CardLabel>
+              <td className={`${cardTable.shortCell} font-mono break-all`}>
+                <CardLabel inline>Destination</CardLabel>
                 {rule.destination}
               </td>
-              <td className={`${cardTable.cell} font-mono`}>
-                <CardLabel>Ports</CardLabel>
+              <td className={`${cardTable.shortCell} font-mono`}>
+                <CardLabel inline>Ports</CardLabel>
                 {rule.ports ?? (rule.protocol === "all" ? "all" : "—")}
               </td>
-              <td className={`${cardTable.cell} font-mono`}>
-                <CardLabel>ICMP type / code</CardLabel>
+              <td className={`${cardTable.shortCell} font-mono`}>
+                <CardLabel inline>ICMP type / code</CardLabel>
                 {rule.type !== undefined || rule.code !== undefined
                   ? `${rule.type ?? "—"} / ${rule.code ?? "—"}`
                   : "—"}
               </td>
-              <td className={cardTable.cell}>
-                {rule.description && <CardLabel>Description</CardLabel>}
+              <td className={cardTable.shortCell}>
+                {rule.description && <CardLabel inline>Description</CardLabel>}
                 {rule.description ?? ""}
               </td>
             </tr>

@@ -19,11 +19,19 @@ export const cardTable = {
   head: "max-md:sr-only",
   body: "max-md:block",
   row: "border-b border-base-lighter max-md:mb-3 max-md:block max-md:rounded max-md:border max-md:p-3",
-  /** A cell's padding on a wide screen, a line of the card on a narrow one. */
+  /** A cell's padding on a wide screen, a line of the card on a narrow one: its label above it. */
   cell: "px-2 py-2 max-md:block max-md:px-0 max-md:py-1",
+  /** The same for a short value: its label beside it (CardLabel inline). */
+  shortCell: "px-2 py-2 max-md:flex max-md:gap-3 max-md:px-0 max-md:py-0.5",
 };
 
 /** A cell's column name, shown only on a narrow screen, where the header row is not. */
-export function CardLabel({ children }: { children: ReactNode }) {
-  return <span className="block font-sans text-sm font-semibold text-base-dark md:hidden">{children}</span>;
+export function CardLabel({ children, inline = false }: { children: ReactNode; inline?: boolean }) {
+  return (
+    <span
+      className={`${inline ? "w-36 shrink-0" : "block"} font-sans text-sm font-semibold text-base-dark md:hidden`}
+    >
+      {children}
+    </span>
+  );
 }

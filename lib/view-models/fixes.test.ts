@@ -83,7 +83,7 @@ describe("a fix in words", () => {
   it("says why a hidden group cannot be applied, and whom to ask (sasha)", () => {
     expect(fixAdvice({ profile: trusted, available: false }, may, "RDS is blocked")).toEqual({
       words:
-        "RDS is blocked. Trusted local egress would open it, but its security group (trusted_local_networks_egress) is not available to you: it is bound to no space you can read. Ask an OrgManager of this org to turn it on, or your platform team to make the group available to you.",
+        "RDS is blocked. Trusted local egress would open it, but it is not available to you: its security group (trusted_local_networks_egress) is bound to no space you can read, so Cloud Foundry does not show it to you. Ask an OrgManager of this org or your platform team to turn it on.",
       action: false,
     });
   });

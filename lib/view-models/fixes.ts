@@ -1,6 +1,7 @@
 import { preview, type Catalog, type Profile } from "@/lib/egress";
 import type { GroupIndex, SpaceBindings, SpaceEgress } from "@/lib/egress/space-egress";
 import type { Decision } from "@/lib/permissions";
+import { hiddenGroupWhy } from "./switch-blocks";
 
 /**
  * A profile that, turned on, would open a destination the space cannot reach
@@ -65,7 +66,7 @@ export function fixAdvice(
   const { label, group } = fix.profile;
   if (!fix.available)
     return {
-      words: `${lead}. ${label} would open it, but its security group (${group}) is not available to you: it is bound to no space you can read. Ask an OrgManager of this org to turn it on, or your platform team to make the group available to you.`,
+      words: `${lead}. ${label} would open it, but it is not available to you: ${hiddenGroupWhy(group)}`,
       action: false,
     };
   if (change.allowed) return { words: `${lead}: turn on ${label}.`, action: true };

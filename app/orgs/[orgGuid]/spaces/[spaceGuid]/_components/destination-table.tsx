@@ -83,8 +83,8 @@ export function DestinationTable({
               <Th scope="row" className={`${cardTable.cell} font-semibold max-md:text-lg`}>
                 {d.label}
               </Th>
-              <td className={cardTable.cell}>
-                <CardLabel>Status</CardLabel>
+              <td className={`${cardTable.shortCell} max-md:items-center`}>
+                <CardLabel inline>Status</CardLabel>
                 <DestinationStatusBadge status={d.status} />
               </td>
               <td className={`${cardTable.cell} md:min-w-48`}>

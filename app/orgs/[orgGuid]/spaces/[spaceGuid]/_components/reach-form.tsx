@@ -31,7 +31,7 @@ const answerSchema = z.object({
   ]),
 });
 
-const FIELD = "min-h-11 rounded border border-base-dark px-3 font-normal";
+const FIELD = "mt-1 min-h-11 rounded border border-base-dark px-3 font-normal";
 
 /**
  * "Can my app reach …?": a GET form, so it works without JavaScript (the

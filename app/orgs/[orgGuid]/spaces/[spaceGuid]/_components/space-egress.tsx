@@ -55,12 +55,16 @@ export async function SpaceEgress({
         })
       : undefined;
 
+  // No gap of its own between the notice's line (kept for the outcome of a change) and the switches:
+  // with the page's, it left about 100 px of empty space above them.
   return (
-    <div className="space-y-8">
+    <div>
       {detail.org.suspended && (
-        <Alert tone="warning" heading="This org is suspended">
-          Cloud Foundry refuses changes to its spaces until an administrator reactivates it.
-        </Alert>
+        <div className="mb-6">
+          <Alert tone="warning" heading="This org is suspended">
+            Cloud Foundry refuses changes to its spaces until an administrator reactivates it.
+          </Alert>
+        </div>
       )}
       <SpaceChanges
         orgGuid={orgGuid}
