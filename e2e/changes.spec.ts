@@ -118,7 +118,7 @@ test("sasha sees trusted-local unavailable, and the suspended org says so", asyn
   const trusted = matrix.switch("Trusted local egress", "sandbox");
   await expect(trusted).toBeDisabled();
   await expect(trusted).toHaveAccessibleDescription(
-    /Trusted local egress is unavailable: the trusted_local_networks_egress security group is not visible to you\. An administrator must make this group available to your org first\./,
+    "Trusted local egress is not available to you: its security group (trusted_local_networks_egress) is bound to no space you can read, so Cloud Foundry does not show it to you. Ask an OrgManager of this org or your platform team to turn it on.",
   );
   await expect(matrix.switch("Public egress", "sandbox")).toBeEnabled();
 

@@ -32,7 +32,7 @@ export default async function PrivateEgressPage() {
   return (
     <div className="mx-auto max-w-7xl space-y-10 px-4 py-8">
       <div className="space-y-4">
-        <Breadcrumbs items={[{ href: "/orgs", label: "Home" }, { label: "Private egress" }]} />
+        <Breadcrumbs items={[{ label: "Private egress" }]} />
         <h1 className="text-3xl">Private egress: connect your apps to your private network</h1>
         <div className="max-w-3xl space-y-3 text-lg">
           <p>

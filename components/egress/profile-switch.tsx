@@ -20,6 +20,7 @@ export function ProfileSwitch({
   block,
   pending = false,
   onChange,
+  reasonId,
 }: {
   /** The accessible name, e.g. "Public egress" or "Public egress (staging)". */
   label: string;
@@ -27,12 +28,15 @@ export function ProfileSwitch({
   block?: SwitchBlock;
   pending?: boolean;
   onChange?: (next: boolean) => void;
+  /** The id of the reason the caller shows in words beside the switch: the switch is described by it, and draws none of its own. */
+  reasonId?: string;
 }) {
-  const reasonId = useId();
+  const ownReasonId = useId();
+  const describedBy = reasonId ?? ownReasonId;
   return (
     <div className="flex flex-col items-start gap-1">
       <Switch
-        aria-describedby={block ? reasonId : undefined}
+        aria-describedby={block ? describedBy : undefined}
         isSelected={checked}
         isDisabled={!!block || pending}
         onChange={onChange}
@@ -57,8 +61,8 @@ export function ProfileSwitch({
           {pending && <span className="font-normal text-base-dark"> (saving…)</span>}
         </span>
       </Switch>
-      {block && (
-        <span id={reasonId} className="max-w-64 text-xs text-base-dark">
+      {block && !reasonId && (
+        <span id={ownReasonId} className="max-w-64 text-xs text-base-dark">
           <span aria-hidden="true">{block.short}</span>
           <span className="sr-only">{block.full}</span>
         </span>

@@ -13,12 +13,26 @@ function SpaceCell({ binding }: { binding: GroupBinding }) {
   );
 }
 
-export function BindingsTable({ group }: { group: SecurityGroupView }) {
-  if (group.bindings.length === 0) return <p>{group.name} is bound to no space that you can read.</p>;
+export function BindingsTable({
+  group,
+  seesAllBindings,
+}: {
+  group: SecurityGroupView;
+  /** The user reads the whole platform: no binding listed is no binding at all. */
+  seesAllBindings: boolean;
+}) {
+  if (group.bindings.length === 0)
+    return (
+      <p>
+        {group.name} is bound to no space{seesAllBindings ? "" : " that you can read"}.
+      </p>
+    );
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left">
-        <caption className="sr-only">Spaces {group.name} is bound to, among those you can read</caption>
+        <caption className="sr-only">
+          Spaces {group.name} is bound to{seesAllBindings ? "" : ", among those you can read"}
+        </caption>
         <thead>
           <tr className="border-b-2 border-base-light bg-base-lightest">
             <Th scope="col" className="px-3 py-2">

@@ -30,7 +30,7 @@ export async function GroupsSection({ query }: { query: string }) {
               <Link href="/security-groups">Show all groups</Link>
             </p>
           ) : (
-            <GroupsTable groups={shown} />
+            <GroupsTable groups={shown} seesAllBindings={seesAllBindings} />
           )}
         </>
       )}

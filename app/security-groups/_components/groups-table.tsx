@@ -4,7 +4,17 @@ import type { SecurityGroupView } from "@/lib/view-models/security-groups";
 import { GlobalFlags } from "./global-flags";
 import { bindingLabel, ruleCount } from "./labels";
 
-export function GroupsTable({ groups }: { groups: readonly SecurityGroupView[] }) {
+/**
+ * `seesAllBindings`: the user reads the whole platform, so a group with no binding listed is bound
+ * to no space at all, and is said so (not "none you can see").
+ */
+export function GroupsTable({
+  groups,
+  seesAllBindings,
+}: {
+  groups: readonly SecurityGroupView[];
+  seesAllBindings: boolean;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[40rem] border-collapse text-left">
@@ -21,7 +31,7 @@ export function GroupsTable({ groups }: { groups: readonly SecurityGroupView[] }
               Platform-wide
             </Th>
             <Th scope="col" className="px-3 py-2">
-              Bindings you can see
+              {seesAllBindings ? "Bindings" : "Bindings you can see"}
             </Th>
           </tr>
         </thead>
@@ -44,7 +54,9 @@ export function GroupsTable({ groups }: { groups: readonly SecurityGroupView[] }
               </td>
               <td className="px-3 py-3">
                 {group.bindings.length === 0 ? (
-                  <span className="text-base-dark">None you can see</span>
+                  <span className="text-base-dark">
+                    {seesAllBindings ? "Bound to no space" : "None you can see"}
+                  </span>
                 ) : (
                   <ul className="space-y-1">
                     {group.bindings.map((binding) => (

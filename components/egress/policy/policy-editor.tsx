@@ -134,6 +134,8 @@ export function PolicyEditor({
           className="block w-full max-w-3xl rounded border-2 border-base-dark p-3 font-mono text-sm aria-invalid:border-error-dark"
         />
         <RuleBuilder
+          // A save starts it afresh: its "Save the policy to keep it." is stale once the policy is saved.
+          key={`${currentRevision}`}
           read={() => textareaRef.current?.value ?? ""}
           write={(value) => {
             if (textareaRef.current) textareaRef.current.value = value;

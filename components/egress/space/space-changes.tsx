@@ -119,12 +119,15 @@ export function SpaceProfileSwitch({
   lifecycle,
   checked,
   block,
+  reasonId,
 }: {
   profileId: string;
   label: string;
   lifecycle: Lifecycle;
   checked: boolean;
   block?: SwitchBlock;
+  /** The id of the reason shown beside the switch (ProfileSwitch's reasonId). */
+  reasonId?: string;
 }) {
   const { ask, isPending } = useChanges();
   const change = { kind: "profile" as const, profileId, label, lifecycle };
@@ -133,6 +136,7 @@ export function SpaceProfileSwitch({
       label={lifecycle === "staging" ? `${label} (staging)` : label}
       checked={checked}
       block={block}
+      reasonId={reasonId}
       pending={isPending(keyOf({ ...change, enabled: !checked }))}
       onChange={(enabled) => ask({ ...change, enabled })}
     />

@@ -36,7 +36,7 @@ export default async function PolicyPage({ params }: { params: Params }) {
   if (!loaded.ok) {
     return (
       <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
-        <Breadcrumbs items={[{ href: "/orgs", label: "Organizations" }, { label: "Egress policy" }]} />
+        <Breadcrumbs items={[{ label: "Egress policy" }]} />
         <h1 className="text-3xl">Egress policy</h1>
         <ErrorState
           what="this organization's policy"
@@ -60,11 +60,7 @@ export default async function PolicyPage({ params }: { params: Params }) {
   return (
     <div className="mx-auto max-w-7xl space-y-8 px-4 py-8">
       <Breadcrumbs
-        items={[
-          { href: "/orgs", label: "Organizations" },
-          { href: `/orgs/${orgGuid}`, label: matrix.org.name },
-          { label: "Egress policy" },
-        ]}
+        items={[{ href: `/orgs/${orgGuid}`, label: matrix.org.name }, { label: "Egress policy" }]}
       />
       <div className="space-y-2">
         <h1 className="text-3xl">Egress policy of {matrix.org.name}</h1>

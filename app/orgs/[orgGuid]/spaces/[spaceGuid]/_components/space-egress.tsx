@@ -4,7 +4,7 @@ import { SpaceChanges } from "@/components/egress/space/space-changes";
 import { Alert } from "@/components/ui/alert";
 import { ErrorState } from "@/components/ui/error-state";
 import type { Attempt } from "@/lib/loaders/attempt";
-import { answerReach } from "@/lib/egress/reach-host";
+import { answerSpaceReach } from "@/lib/loaders/reach";
 import type { SpaceDetail } from "@/lib/loaders/space";
 import { changeGroup, changeProfile } from "../../../actions";
 import { readStoredPolicy } from "@/lib/db/page-reads";
@@ -52,15 +52,23 @@ export async function SpaceEgress({
   const detail = result.value;
   const reach =
     query.host !== undefined
-      ? await answerReach(detail.egress.running.groups, { ...query, port: query.port || undefined })
+      ? await answerSpaceReach(detail, {
+          ...query,
+          port: query.port || undefined,
+          protocol: query.protocol || undefined,
+        })
       : undefined;
 
+  // No gap of its own between the notice's line (kept for the outcome of a change) and the switches:
+  // with the page's, it left about 100 px of empty space above them.
   return (
-    <div className="space-y-8">
+    <div>
       {detail.org.suspended && (
-        <Alert tone="warning" heading="This org is suspended">
-          Cloud Foundry refuses changes to its spaces until an administrator reactivates it.
-        </Alert>
+        <div className="mb-6">
+          <Alert tone="warning" heading="This org is suspended">
+            Cloud Foundry refuses changes to its spaces until an administrator reactivates it.
+          </Alert>
+        </div>
       )}
       <ComplianceSection detail={detail} stored={stored} />
       <SpaceChanges
