@@ -20,6 +20,8 @@ const runningAsRoot = typeof process.getuid === "function" && process.getuid() =
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const CF_PORT = Number(process.env.E2E_CF_PORT ?? 9122);
 const UAA_PORT = Number(process.env.E2E_UAA_PORT ?? 9123);
+/** The stand-in's DNS server (sim/dns.ts), beside its CF port unless named, so parallel runs differ too. */
+const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? CF_PORT + 31);
 const baseURL = `http://localhost:${APP_PORT}`;
 /** A fresh change history per run (SQLite), so runs do not see each other's entries. */
 const DATA_DIR = (process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "egress-e2e-")));
@@ -38,6 +40,22 @@ const APP_LOG = `test-results/app-${APP_PORT}.log`;
 process.env.E2E_APP_LOGS = APP_LOG;
 process.env.E2E_SECRETS = [AUTH_SECRET, "demo-client-secret"].join(",");
 
+/** The system's Chromium (or Playwright's), as a desktop Chrome. */
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath,
+    args: [
+      ...(runningAsRoot ? ["--no-sandbox"] : []),
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
@@ -55,34 +73,29 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: ["deploy/**", "log-hygiene.spec.ts"],
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: [
-            ...(runningAsRoot ? ["--no-sandbox"] : []),
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
+      testIgnore: ["deploy/**", "log-hygiene.spec.ts", "tour.spec.ts"],
+      use: browser,
+    },
+    {
+      // The tour of every page as every user (no console error), after the other browser tests: alone
+      // it runs alone (no dependency), and in a whole run it comes after them (one worker, in order).
+      name: "tour",
+      testMatch: "tour.spec.ts",
+      testIgnore: "deploy/**",
+      use: { ...browser, viewport: { width: 1280, height: 800 } },
     },
     {
       // After every browser test: the server's logs of the whole run hold no token, cookie or secret.
       name: "logs",
       testMatch: "log-hygiene.spec.ts",
       testIgnore: "deploy/**",
-      dependencies: ["chromium"],
+      dependencies: ["chromium", "tour"],
     },
   ],
   webServer: [
     {
       // The local Cloud Foundry stand-in; the dashboard's redirect URIs cover both test origins.
-      command: `npx tsx sim/main.mts --quiet --cf-port ${CF_PORT} --uaa-port ${UAA_PORT} --app-origin http://localhost:${APP_PORT} --app-origin http://127.0.0.1:${APP_PORT}`,
+      command: `npx tsx sim/main.mts --quiet --cf-port ${CF_PORT} --uaa-port ${UAA_PORT} --dns-port ${DNS_PORT} --app-origin http://localhost:${APP_PORT} --app-origin http://127.0.0.1:${APP_PORT}`,
       url: `${SIM_URL}/v3/info`,
       timeout: 60_000,
       reuseExistingServer: false,
@@ -103,6 +116,8 @@ export default defineConfig({
         PORT: String(APP_PORT),
         HOST: "127.0.0.1",
         CF_API_URL: SIM_URL,
+        // "Can my app reach …?" resolves the stand-in's invented hosts with its DNS server.
+        DNS_SERVER: `127.0.0.1:${DNS_PORT}`,
         CF_REQUEST_TIMEOUT_MS: String(CF_TIMEOUT_MS),
         DATA_DIR,
         // A few of the e2e app's CF timeouts: what was in flight in one test is settled by the next.

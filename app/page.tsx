@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { signInAction } from "@/app/auth-actions";
+import { Button } from "@/components/ui/button";
 import { safeCallbackPath } from "@/lib/auth/origin";
 import { getServerSession } from "@/lib/auth/session";
 import { SIGN_IN_NOTICES } from "@/lib/failures";
@@ -32,12 +33,9 @@ export default async function LandingPage({ searchParams }: { searchParams: Sear
       )}
       <form action={signInAction} className="mt-8">
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <button
-          type="submit"
-          className="min-h-11 rounded bg-primary px-5 py-3 text-lg font-bold text-white hover:bg-primary-dark"
-        >
+        <Button type="submit" size="large">
           Sign in
-        </button>
+        </Button>
         <p className="mt-3 text-sm text-base-dark">
           You sign in with your Cloud Foundry account, as with <code>cf login --sso</code>.
         </p>

@@ -175,6 +175,7 @@ const TEMPLATES: Template[] = [
     kind: "data",
     path: (x) => `/api/orgs/${o.alpha}/spaces/${x}/preview?lifecycle=running&action=bind&profile=public`,
   },
+  { kind: "data", path: (x, y) => `/api/orgs/${x}/spaces/${y}/reach?host=10.10.0.12&port=5432` },
 ];
 
 test("route params: any org, space or group guid gets a clear answer, never a 5xx", async ({
@@ -236,6 +237,17 @@ const QUERIES: QueryTarget[] = [
         // The host is always one that cannot be looked up, wherever it lands.
         (list) =>
           list.map(([k, v]): [string, string] => [k, k === "host" && /^[a-z0-9.-]+$/i.test(v) ? `${v}_` : v]),
+      ),
+  },
+  {
+    kind: "data",
+    path: `/api/orgs/${o.alpha}/spaces/${s.alphaDev}/reach`,
+    params: fc
+      .array(fc.tuple(fc.oneof(fc.constantFrom("host", "port", "protocol"), badKey), fc.oneof(host, text)), {
+        maxLength: 4,
+      })
+      .map((list) =>
+        list.map(([k, v]): [string, string] => [k, k === "host" && /^[a-z0-9.-]+$/i.test(v) ? `${v}_` : v]),
       ),
   },
   {

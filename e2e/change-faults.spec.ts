@@ -108,12 +108,13 @@ const FLOWS: Flow[] = [
     readPath: "/v3/security_groups",
     open: async (page) => {
       const matrix = await new OrgMatrixPage(page).goto(o.alpha);
-      await matrix.bulk("all", "Trusted local egress", "on");
+      const dialog = await matrix.bulk("all", "Trusted local egress", "on");
+      await expect(dialog.getByRole("list", { name: "Preview per space" })).toBeVisible();
     },
     confirm: (page) => page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click(),
     expectFailed: async (page, message) => {
       const dialog = page.getByRole("dialog");
-      await expect(dialog.getByRole("status")).toHaveText("Done: 0 of 4 spaces changed, 4 not changed.");
+      await expect(dialog.getByRole("status")).toHaveText("Done: 0 changed, 0 already on, 4 not changed.");
       await expect(dialog.getByRole("list", { name: "Result per space" })).toContainText(message);
       await dialog.getByRole("button", { name: "Close" }).click();
       await expect(dialog).toHaveCount(0);

@@ -180,6 +180,13 @@ const ROUTES: Route[] = [
     allowed: spaceVisible,
   },
   {
+    path: (t) =>
+      `/api/orgs/${guidOf(t.org)}/spaces/${guidOf(t.space)}/reach?host=10.10.0.12&port=5432&protocol=tcp`,
+    kind: "data",
+    params: "space",
+    allowed: spaceVisible,
+  },
+  {
     path: (t) => `/security-groups/${g[t.group]}`,
     kind: "page",
     params: "group",

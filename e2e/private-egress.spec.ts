@@ -289,3 +289,45 @@ test.describe("with PRIVATE_EGRESS_ENABLED=false", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+test("the request's endpoint and networks are shown to OrgManagers, auditors and admins; devon sees only the fact", async ({
+  signedInAs,
+  requestAs,
+}) => {
+  const page = await signedInAs("olivia");
+  await page.goto("/private-egress");
+  await fillRequest(page, { ip: "52.20.30.41", cidrs: "172.20.0.0/16", type: PALO_ALTO, apps: "3" });
+  await requestForm(page).getByRole("button", { name: "Prepare the support request" }).click();
+  await expect(page.getByRole("region", { name: "Your support request is ready" })).toBeVisible();
+
+  const activity = `/orgs/${ids.orgs.alpha}/activity?kind=request`;
+  const detailed =
+    /Prepared a private-egress request: endpoint 52\.20\.30\.41, 1 private network \(172\.20\.0\.0\/16\)/;
+  for (const user of ["olivia", "audrey", "admin", "devon"] as const) {
+    const reader = await signedInAs(user);
+    await reader.goto(activity);
+    const row = reader.getByRole("row").filter({ hasText: "Private egress request" }).first();
+    if (user === "devon") {
+      await expect(row).toContainText(
+        "Prepared a private-egress request; its endpoint and private networks are shown only to the org's managers and auditors and to platform admins.",
+      );
+      await expect(reader.getByText("52.20.30.41")).toHaveCount(0);
+      await expect(reader.getByText("172.20.0.0/16")).toHaveCount(0);
+    } else {
+      await expect(row, user).toContainText(detailed);
+    }
+    // The CSV follows the page.
+    const csv = await (
+      await (await requestAs(user)).get(`/orgs/${ids.orgs.alpha}/activity.csv?kind=request`)
+    ).text();
+    if (user === "devon") {
+      expect(csv).toContain(
+        "Prepared a private-egress request; its endpoint and private networks are shown only",
+      );
+      expect(csv).not.toContain("52.20.30.41");
+      expect(csv).not.toContain("172.20.0.0/16");
+    } else {
+      expect(csv, user).toMatch(detailed);
+    }
+  }
+});

@@ -13,7 +13,12 @@
  *   Each page runs `--runs` times (default 5) per form factor and the run
  *   with the median performance score counts, as Lighthouse's docs advise
  *   against variance. The simulated throttling scales the CPU time the page
- *   really took, so a busy machine lowers performance scores: note the load.
+ *   really took, so a busy or slow machine lowers performance scores: note
+ *   the load, and Lighthouse's own measure of the machine's speed, its
+ *   benchmarkIndex (lhr.environment.benchmarkIndex: a fixed JavaScript loop
+ *   timed before each run, higher is faster; below 1,000 Lighthouse warns
+ *   that the host is slower than the one its throttling assumes), recorded
+ *   beside every run, so that runs on different machines compare.
  *
  * Set-up: the stand-in with the seeded world plus a generated org of 1,000
  * spaces and 50 groups, the production build, real sign-ins through the UAA's
@@ -110,7 +115,9 @@ if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHRO
 type Scores = {
   performance: number | null;
   accessibility: number | null;
-  runs: { performance: number | null; accessibility: number | null }[];
+  /** The machine's speed as Lighthouse measured it before the run that counts (higher is faster). */
+  benchmark_index: number | null;
+  runs: { performance: number | null; accessibility: number | null; benchmark_index: number | null }[];
   metrics: { fcp_ms: number; lcp_ms: number; tbt_ms: number; cls: number; si_ms: number; dom_size: number };
   /** What Lighthouse took as the largest paint, and its phases (TTFB, load delay, load time, render delay). */
   lcp_element: { label: string; phases_ms: Record<string, number> } | null;
@@ -145,6 +152,10 @@ const deadline = setTimeout(() => {
 deadline.unref();
 
 const score = (lhr: Lhr, category: string) => lhr.categories[category]?.score ?? null;
+const benchmarkIndex = (lhr: Lhr) => {
+  const index = lhr.environment.benchmarkIndex;
+  return Number.isFinite(index) ? Math.round(index) : null;
+};
 
 type LcpDetails = {
   items?: { type?: string; items?: { node?: { nodeLabel?: string }; phase?: string; timing?: number }[] }[];
@@ -173,9 +184,11 @@ function summarise(runs: Lhr[]): Scores {
   return {
     performance: score(chosen, "performance"),
     accessibility: score(chosen, "accessibility"),
+    benchmark_index: benchmarkIndex(chosen),
     runs: runs.map((lhr) => ({
       performance: score(lhr, "performance"),
       accessibility: score(lhr, "accessibility"),
+      benchmark_index: benchmarkIndex(lhr),
     })),
     metrics: {
       fcp_ms: Math.round(metric("first-contentful-paint")),
@@ -302,15 +315,17 @@ const lines = [
     `simulated slow 4G with 4× CPU slowdown; desktop: its desktop preset); first-load JS gzipped. ` +
     `Budgets: every score ≥ ${MIN_SCORE}; org page JS ≤ landing + 50 kB.`,
   "",
-  "| page | path | form factor | performance | accessibility | FCP | LCP | TBT | CLS | first-load JS | vs landing |",
-  "| ---- | ---- | ----------- | ----------: | ------------: | --: | --: | --: | --: | ------------: | ---------: |",
+  "| page | path | form factor | performance | accessibility | FCP | LCP | TBT | CLS | first-load JS | vs landing | benchmarkIndex (runs) |",
+  "| ---- | ---- | ----------- | ----------: | ------------: | --: | --: | --: | --: | ------------: | ---------: | --------------------: |",
 ];
+/** Every run's benchmarkIndex, for the line under the table. */
+const indices: number[] = [];
 const mark = (ok: boolean, budget: boolean) => (ok || !budget ? "" : " **MISS**");
 const shown = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 for (const r of results) {
   const statusRow = () =>
     lines.push(
-      `| ${label} | \`${shortPath(r.path)}\` | ${r.status}${r.note ? `: ${r.note}` : ""} | | | | | | | | |`,
+      `| ${label} | \`${shortPath(r.path)}\` | ${r.status}${r.note ? `: ${r.note}` : ""} | | | | | | | | | |`,
     );
   const miss = (text: string) => r.budget && misses.push(text);
   // A page measured for information (`~info`) is shown as such, and its scores are never misses.
@@ -335,18 +350,38 @@ for (const r of results) {
       `| ${label} | \`${shortPath(r.path)}\` | ${formFactor} | ${shown(performance)}${mark(perfOk, r.budget)} | ` +
         `${shown(accessibility)}${mark(a11yOk, r.budget)} | ${metrics.fcp_ms} ms | ${metrics.lcp_ms} ms | ${metrics.tbt_ms} ms | ` +
         `${metrics.cls.toFixed(3)} | ${kB(r.first_load_js.gzip_bytes)} | ` +
-        `${delta === undefined ? "—" : `${delta >= 0 ? "+" : ""}${kB(delta)}`}${mark(jsOk, r.budget)} |`,
+        `${delta === undefined ? "—" : `${delta >= 0 ? "+" : ""}${kB(delta)}`}${mark(jsOk, r.budget)} | ` +
+        `${scores.benchmark_index ?? "—"} (${scores.runs.map((run) => run.benchmark_index ?? "—").join(", ")}) |`,
+    );
+    indices.push(
+      ...scores.runs.flatMap((run) => (run.benchmark_index === null ? [] : [run.benchmark_index])),
     );
   }
 }
 const loadAfter = loadAverage();
-lines.push("", loadLine(loadBefore, loadAfter, started));
+const sorted = [...indices].sort((a, b) => a - b);
+const benchmark =
+  sorted.length === 0
+    ? null
+    : {
+        min: sorted[0] ?? 0,
+        median: sorted[Math.floor((sorted.length - 1) / 2)] ?? 0,
+        max: sorted.at(-1) ?? 0,
+      };
+lines.push(
+  "",
+  benchmark
+    ? `Lighthouse's benchmarkIndex over the ${sorted.length} runs (higher is faster): median ${benchmark.median}, ` +
+        `${benchmark.min}–${benchmark.max}.`
+    : "Lighthouse's benchmarkIndex: no run.",
+  loadLine(loadBefore, loadAfter, started),
+);
 console.log(`\n${lines.join("\n")}\n`);
 for (const miss of misses) console.log(`bench:lighthouse: MISS ${miss}`);
 
 await writeJson(values.out, {
   generated_at: started.toISOString(),
-  machine: machine(loadBefore, loadAfter),
+  machine: { ...machine(loadBefore, loadAfter), lighthouse_benchmark_index: benchmark },
   settings: {
     runs: RUNS,
     form_factors: FORM_FACTORS,

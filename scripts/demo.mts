@@ -28,12 +28,16 @@ const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 const cfPort = process.env.SIM_CF_PORT ?? "9022";
 const uaaPort = process.env.SIM_UAA_PORT ?? "9023";
+/** The stand-in's DNS server, which answers for the catalog's invented hosts (sim/dns.ts). */
+const dnsPort = process.env.SIM_DNS_PORT ?? "9053";
 const cfApiUrl = `http://127.0.0.1:${cfPort}`;
 const standInArgs = process.argv.slice(2);
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
   CF_API_URL: process.env.CF_API_URL ?? cfApiUrl,
+  // "Can my app reach …?" resolves host names with the stand-in's DNS, so the demo's hosts resolve.
+  DNS_SERVER: process.env.DNS_SERVER ?? `127.0.0.1:${dnsPort}`,
   // The server runs from dist/; the history stays in the checkout's data/ across rebuilds.
   DATA_DIR: path.resolve(process.env.DATA_DIR ?? "data"),
 };
@@ -100,6 +104,8 @@ run("npx", [
   cfPort,
   "--uaa-port",
   uaaPort,
+  "--dns-port",
+  dnsPort,
   ...origins.flatMap((origin) => ["--app-origin", origin]),
   ...standInArgs,
 ]);
@@ -118,7 +124,8 @@ if (buildCode !== 0) {
   const users = seed.users.map((u) => u.username).join(", ");
   console.log(`
   Egress dashboard:  http://localhost:${port}
-  Cloud Foundry stand-in: CF API ${cfApiUrl}, UAA http://127.0.0.1:${uaaPort}
+  Cloud Foundry stand-in: CF API ${cfApiUrl}, UAA http://127.0.0.1:${uaaPort}, DNS 127.0.0.1:${dnsPort}
+  Try "Can my app reach …?" with rds.agency-alpha.internal, redis.internal or example.com
   Sign in as any of: ${users}
   Password: ${DEMO_PASSWORD}
   Press Ctrl-C to stop.

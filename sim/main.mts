@@ -10,6 +10,7 @@
  *       orgs' spaces or the number of groups, whichever is more; --groups up to 20,000)
  *   npm run sim -- --enable-ipv6 --enable-comma-delimited-destinations
  *   npm run sim -- --seed cf-deployment                          (cf-deployment's default groups)
+ *   npm run sim -- --dns-port 9053                               (its DNS server, for DNS_SERVER)
  *
  * Never in production: it refuses to start where VCAP_APPLICATION is set or
  * DEPLOY_ENV=production, so a misconfigured deployment cannot sign users into
@@ -17,6 +18,7 @@
  */
 import { parseArgs } from "node:util";
 import { BENCH_USER, generateWorld, WORLD_SHAPES, type WorldShapeName } from "./generate";
+import { startDns } from "./dns";
 import { DEMO_PASSWORD } from "./seed";
 import { isSeedName, SEEDS } from "./seeds";
 import { startSim, type Sim } from "./server";
@@ -46,6 +48,7 @@ const { values } = parseArgs({
     "allow-remote": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     seed: { type: "string", default: process.env.SIM_SEED ?? "cloud-gov" },
+    "dns-port": { type: "string", default: process.env.SIM_DNS_PORT },
   },
   strict: true,
 });
@@ -127,11 +130,23 @@ if (!values.quiet) {
   world:  ${world.orgs.length} orgs, ${world.spaces.length} spaces, ${world.securityGroups.length} security groups`);
 }
 
+// The world's DNS server (sim/dns.ts), on a port of its own, for the dashboard's DNS_SERVER.
+const dnsPort = values["dns-port"];
+const dns =
+  dnsPort === undefined
+    ? undefined
+    : await startDns({ host: values.host, port: port("dns-port", dnsPort) }).catch((error: Error) => {
+        console.error(`stand-in: DNS server: ${error.message}`);
+        return process.exit(1);
+      });
+if (dns && !values.quiet)
+  console.log(`  DNS:    udp://${values.host}:${dns.port} (DNS_SERVER=${values.host}:${dns.port})`);
+
 let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
-  void sim.close().then(() => process.exit(0));
+  void Promise.all([sim.close(), dns?.close()]).then(() => process.exit(0));
   setTimeout(() => process.exit(0), 3_000).unref();
 };
 process.on("SIGINT", stop);

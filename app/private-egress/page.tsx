@@ -4,7 +4,7 @@ import { NetworkDiagram } from "@/components/private-egress/network-diagram";
 import { RequestForm, type OrgOption } from "@/components/private-egress/request-form";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { requireSession, type SignedInUser } from "@/lib/auth/session";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
@@ -32,7 +32,7 @@ export default async function PrivateEgressPage() {
   return (
     <div className="mx-auto max-w-7xl space-y-10 px-4 py-8">
       <div className="space-y-4">
-        <Breadcrumbs items={[{ href: "/orgs", label: "Home" }, { label: "Private egress" }]} />
+        <Breadcrumbs items={[{ label: "Private egress" }]} />
         <h1 className="text-3xl">Private egress: connect your apps to your private network</h1>
         <div className="max-w-3xl space-y-3 text-lg">
           <p>
@@ -124,7 +124,7 @@ export default async function PrivateEgressPage() {
 async function RequestSection({ user, supportEmail }: { user: SignedInUser; supportEmail: string }) {
   const result = await attempt(({ client }) => loadRequestOrgs(client, user));
   if (!result.ok)
-    return <LoadFailure what="your orgs" failure={result.failure} requestId={result.requestId} />;
+    return <ErrorState what="your orgs" message={result.failure.message} reference={result.requestId} />;
   const orgs: OrgOption[] = result.value;
   return (
     <div className="space-y-6">

@@ -1,7 +1,13 @@
 "use client";
 
-import { LoadError } from "./_components/load-error";
+import { ErrorState } from "@/components/ui/error-state";
 
-export default function SecurityGroupsError({ error, reset }: { error: unknown; reset: () => void }) {
-  return <LoadError what="the security groups" error={error} reset={reset} />;
+export default function SecurityGroupsError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return <ErrorState what="the security groups" reference={error.digest} reset={reset} />;
 }

@@ -17,7 +17,7 @@ export default async function SecurityGroupsPage({ searchParams }: { searchParam
   const query = (Array.isArray(q) ? q[0] : q) ?? "";
   return (
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
-      <Breadcrumbs items={[{ href: "/orgs", label: "Home" }, { label: "Security groups" }]} />
+      <Breadcrumbs items={[{ label: "Security groups" }]} />
       <div>
         <h1 className="text-3xl">Security groups</h1>
         <p className="mt-2 max-w-3xl text-base-darker">

@@ -11,6 +11,8 @@ export type { SwitchBlock };
  * switch the user may not use is present but disabled, and says why: a short
  * word in view, the whole reason as its accessible description (docs/design.md §1).
  * The org matrix draws its thousand switches lighter, in org-matrix.tsx.
+ * Enter toggles it as Space does (a native checkbox answers Space only), so
+ * that whichever key a keyboard user tries, the switch answers.
  */
 export function ProfileSwitch({
   label,
@@ -18,6 +20,7 @@ export function ProfileSwitch({
   block,
   pending = false,
   onChange,
+  reasonId,
 }: {
   /** The accessible name, e.g. "Public egress" or "Public egress (staging)". */
   label: string;
@@ -25,15 +28,26 @@ export function ProfileSwitch({
   block?: SwitchBlock;
   pending?: boolean;
   onChange?: (next: boolean) => void;
+  /** The id of the reason the caller shows in words beside the switch: the switch is described by it, and draws none of its own. */
+  reasonId?: string;
 }) {
-  const reasonId = useId();
+  const ownReasonId = useId();
+  const describedBy = reasonId ?? ownReasonId;
   return (
     <div className="flex flex-col items-start gap-1">
       <Switch
-        aria-describedby={block ? reasonId : undefined}
+        aria-describedby={block ? describedBy : undefined}
         isSelected={checked}
         isDisabled={!!block || pending}
         onChange={onChange}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !block && !pending) {
+            e.preventDefault();
+            onChange?.(!checked);
+          } else {
+            e.continuePropagation();
+          }
+        }}
         className="group flex min-h-11 cursor-pointer items-center gap-2 data-[disabled]:cursor-not-allowed"
       >
         <span
@@ -47,8 +61,8 @@ export function ProfileSwitch({
           {pending && <span className="font-normal text-base-dark"> (saving…)</span>}
         </span>
       </Switch>
-      {block && (
-        <span id={reasonId} className="max-w-64 text-xs text-base-dark">
+      {block && !reasonId && (
+        <span id={ownReasonId} className="max-w-64 text-xs text-base-dark">
           <span aria-hidden="true">{block.short}</span>
           <span className="sr-only">{block.full}</span>
         </span>

@@ -1,8 +1,16 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import type { SignedInUser } from "@/lib/auth/session";
+import { HeaderMenu } from "./header-menu";
 
-/** The header; the sign-out server action comes from the root layout (arrows point down only). */
+const LOGO = "text-xl font-bold text-ink no-underline hover:text-primary-dark";
+
+/**
+ * The header; the sign-out server action comes from the root layout (arrows
+ * point down only). Signed out (the landing page) it is the name alone, a
+ * plain link with no script; signed in, the navigation and the user's block
+ * come in HeaderMenu, behind a Menu button on a narrow screen.
+ */
 export function SiteHeader({
   user,
   signOutAction,
@@ -13,51 +21,32 @@ export function SiteHeader({
   return (
     <header className="border-b border-base-lighter bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-        {/* Links to pages that read from CF do not prefetch: CF rate-limits requests per user. */}
-        <Link
-          href={user ? "/orgs" : "/"}
-          prefetch={false}
-          className="text-xl font-bold text-ink no-underline hover:text-primary-dark"
-        >
-          Egress dashboard
-        </Link>
-        {user && (
-          <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-x-5">
-            <Link
-              href="/orgs"
-              prefetch={false}
-              className="py-2 font-semibold text-ink no-underline hover:text-primary"
-            >
-              Organizations
-            </Link>
-            <Link
-              href="/security-groups"
-              prefetch={false}
-              className="py-2 font-semibold text-ink no-underline hover:text-primary"
-            >
-              Security groups
-            </Link>
-            <Link
-              href="/private-egress"
-              prefetch={false}
-              className="py-2 font-semibold text-ink no-underline hover:text-primary"
-            >
-              Private egress
-            </Link>
-          </nav>
+        {user ? (
+          // Links to pages that read from CF do not prefetch: CF rate-limits requests per user.
+          <Link href="/orgs" prefetch={false} className={LOGO}>
+            Egress dashboard
+          </Link>
+        ) : (
+          // A plain link: the signed-out landing page loads no next/link (first-load JS, docs/design.md §8).
+          // eslint-disable-next-line @next/next/no-html-link-for-pages -- on purpose, see above
+          <a href="/" className={LOGO}>
+            Egress dashboard
+          </a>
         )}
         {user && (
-          <div className="flex items-center gap-3 text-sm">
-            <span>
-              Signed in as <strong data-testid="signed-in-user">{user.name}</strong>
-              {user.isAdmin && <span className="text-base-dark"> (platform admin)</span>}
-            </span>
-            <form action={signOutAction}>
-              <button type="submit" className={buttonClass("secondary", "px-3")}>
-                Sign out
-              </button>
-            </form>
-          </div>
+          <HeaderMenu>
+            <div className="flex flex-wrap items-center gap-3 text-sm">
+              <span>
+                Signed in as <strong data-testid="signed-in-user">{user.name}</strong>
+                {user.isAdmin && <span className="text-base-dark"> (platform admin)</span>}
+              </span>
+              <form action={signOutAction}>
+                <Button type="submit" variant="secondary" size="compact">
+                  Sign out
+                </Button>
+              </form>
+            </div>
+          </HeaderMenu>
         )}
       </div>
     </header>

@@ -1,7 +1,7 @@
 /** The drawing primitives of the private-egress diagram: boxes, zones and path labels, in SVG. */
 
 export const INK = "#1b1b1b";
-export const MUTED = "#3d4551";
+const MUTED = "#3d4551";
 export const PRIVATE = "#005ea2";
 export const SHARED = "#565c65";
 

@@ -1,7 +1,8 @@
 import { Mail } from "lucide-react";
 import type { RefObject } from "react";
 import { PLATFORM_REPLIES, type PreparedRequest } from "@/lib/private-egress/support-request";
-import { CopyButton } from "./copy-button";
+import { buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** The prepared support request: subject and message to copy, a mailto link, and what support answers. */
 export function SupportRequestPanel({
@@ -25,10 +26,7 @@ export function SupportRequestPanel({
         Your support request is ready
       </h3>
       <p role="status">{prepared.message}</p>
-      <a
-        href={request.mailto}
-        className="inline-flex min-h-11 items-center gap-2 rounded bg-primary px-4 font-bold text-white no-underline hover:bg-primary-dark hover:text-white"
-      >
+      <a href={request.mailto} className={buttonClass("primary")}>
         <Mail aria-hidden="true" className="size-5" />
         Open it in your email app
       </a>

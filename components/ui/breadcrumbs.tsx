@@ -2,8 +2,12 @@ import Link from "next/link";
 
 export type Crumb = { href?: string; label: string };
 
-/** Where this page sits; the last crumb is the current page. */
-export function Breadcrumbs({ items }: { items: Crumb[] }) {
+/** Every trail starts here, in the same word on every page. */
+const ROOT: Crumb = { href: "/orgs", label: "Organizations" };
+
+/** Where this page sits, below the organizations; the last crumb is the current page. */
+export function Breadcrumbs({ items: below }: { items: Crumb[] }) {
+  const items = [ROOT, ...below];
   return (
     <nav aria-label="Breadcrumb" className="text-sm">
       <ol className="flex flex-wrap items-center gap-x-2">

@@ -19,7 +19,7 @@ export function Select({
   const generated = useId();
   const selectId = id ?? generated;
   return (
-    <div className={`flex flex-col ${className}`}>
+    <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={selectId} className="font-semibold">
         {label}
       </label>

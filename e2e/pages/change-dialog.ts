@@ -12,9 +12,38 @@ export class ChangeDialog {
     await expect(this.root).toContainText(text);
   }
 
+  /** Confirm: aria-disabled (yet in the tab order) until the preview has loaded. */
+  confirmButton(): Locator {
+    return this.root.getByRole("button", { name: "Confirm" });
+  }
+
   /** Waits until the preview has loaded (Confirm enabled). */
   async expectPreviewReady(): Promise<void> {
-    await expect(this.root.getByRole("button", { name: "Confirm" })).toBeEnabled();
+    await expect(this.confirmButton()).toBeEnabled();
+  }
+
+  /**
+   * The warning that the change would make the space violate the org's policy (or leave it violating):
+   * the rule as the policy page words it, and the facts after the change. Confirm stays available.
+   */
+  async expectPolicyWarning(rule: string, reason: string): Promise<void> {
+    const warning = this.root
+      .locator("div")
+      .filter({
+        has: this.page.getByRole("heading", {
+          name: /violate the org's egress policy|violates the org's egress policy/,
+        }),
+      })
+      .last();
+    await expect(warning).toContainText(rule);
+    await expect(warning.getByRole("listitem")).toContainText([reason]);
+    await expect(this.confirmButton()).toBeEnabled();
+    await expect(this.confirmButton()).toHaveAccessibleDescription(new RegExp(reason));
+  }
+
+  async expectNoPolicyWarning(): Promise<void> {
+    await this.expectPreviewReady();
+    await expect(this.root.getByRole("heading", { name: /egress policy/ })).toHaveCount(0);
   }
 
   async expectOpens(label: string, before: string): Promise<void> {

@@ -59,9 +59,27 @@ export class OrgMatrixPage {
     return dialog;
   }
 
-  /** The Policy cell of a space: the column after Posture (cells carry no labels; rows stay light). */
+  /**
+   * A space's cell in the column of that header (cells carry no labels, so rows stay light): the row's
+   * child at the header's position, whatever columns the org has.
+   */
+  cell(space: string, header: string): Locator {
+    const position = `count(ancestor::table[1]/thead/tr/th[normalize-space(.)="${header}"]/preceding-sibling::th) + 1`;
+    return this.row(space).locator(`xpath=./*[position() = ${position}]`);
+  }
+
+  /** The Policy cell of a space. */
   policyCell(space: string): Locator {
-    return this.row(space).locator("td:nth-child(3)");
+    return this.cell(space, "Policy");
+  }
+
+  /** Opens a violating space's Policy disclosure (its reasons, "Bring into policy"). */
+  async openViolation(space: string): Promise<Locator> {
+    const cell = this.policyCell(space);
+    const details = cell.locator("details");
+    if ((await details.getAttribute("open")) === null) await cell.locator("summary").click();
+    await expect(details).toHaveAttribute("open", "");
+    return cell;
   }
 
   async violationsOnly(on = true): Promise<void> {

@@ -47,6 +47,7 @@ describe("defineAction", () => {
   it("refuses without a session, before looking at the input", async () => {
     session.current = null;
     const work = vi.fn();
+    // @ts-expect-error: tsc refuses an argument the schema would refuse; a forged request still sends it.
     const result = await defineAction("t", schema, work)({ nonsense: 1 });
     expect(result).toEqual({ ok: false, kind: "sign-in", message: MESSAGES.signIn });
     expect(work).not.toHaveBeenCalled();
@@ -55,6 +56,7 @@ describe("defineAction", () => {
   it("refuses bad input with field errors, and never runs the work", async () => {
     const work = vi.fn();
     const action = defineAction("t", schema, work);
+    // @ts-expect-error: as above, a forged request.
     const result = await action({ spaceGuid: "../../etc/passwd", enabled: "yes", extra: 1 });
     expect(result.ok).toBe(false);
     if (result.ok) return;

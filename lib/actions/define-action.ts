@@ -41,11 +41,16 @@ type Work<S extends z.ZodType, T extends object> = (
   ctx: ActionContext,
 ) => Promise<ActionResult<T>>;
 
+/**
+ * Typed for its callers by its schema's input, so tsc checks what a client
+ * component passes; parsed as unknown all the same, since a request can
+ * carry anything.
+ */
 export function defineAction<S extends z.ZodType, T extends object>(
   name: string,
   schema: S,
   work: Work<S, T>,
-): (input: unknown) => Promise<ActionResult<T>> {
+): (input: z.input<S>) => Promise<ActionResult<T>> {
   return (input: unknown) => run(name, schema, work, input);
 }
 

@@ -17,8 +17,6 @@ import { uaaIssuer } from "./uaa";
 declare module "next-auth" {
   interface Session {
     user: { id: string; name: string; email: string; isAdmin: boolean };
-    /** Set when the UAA refused to renew the session's tokens. */
-    error?: "SessionExpired";
   }
 }
 

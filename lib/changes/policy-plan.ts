@@ -4,7 +4,7 @@ import type { ServerSession } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { getOrganization } from "@/lib/cf/orgs";
 import { listUserRoles } from "@/lib/cf/roles";
-import type { Organization } from "@/lib/cf/schemas";
+import type { Organization, SecurityGroup } from "@/lib/cf/schemas";
 import { listSecurityGroupsFor } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
 import { failure, FailureError, MESSAGES } from "@/lib/failures";
@@ -24,7 +24,8 @@ import { applyRecorded } from "./record";
  * path, so every bind and unbind is a history entry.
  */
 
-export type OrgPlan = { org: Organization; revision: number; plans: SpacePlan[] };
+/** `groups`: the groups that matter to the org's spaces (bound, platform-wide, profile), as CF answered just now (what each operation is checked against). */
+export type OrgPlan = { org: Organization; revision: number; plans: SpacePlan[]; groups: SecurityGroup[] };
 
 /**
  * The plan for the org's spaces the user can see (or only the given ones),
@@ -72,7 +73,7 @@ export async function planOrg(
     })),
     { ...context, policy: state.policy, visibleGroups: groups },
   );
-  return { org, revision: state.revision, plans };
+  return { org, revision: state.revision, plans, groups };
 }
 
 const sameOps = (a: readonly string[], b: readonly string[]) =>
@@ -86,11 +87,12 @@ const sameOps = (a: readonly string[], b: readonly string[]) =>
  */
 export async function applySpacePlan(
   ctx: ActionContext,
-  org: { guid: string; name: string },
+  fresh: Pick<OrgPlan, "org" | "groups">,
   space: { guid: string; name: string },
   plan: SpacePlan | undefined,
   expected: readonly string[],
 ): Promise<BringResult> {
+  const { org } = fresh;
   const head = { guid: space.guid, name: space.name };
   if (plan === undefined) return { ...head, status: "skipped", message: MESSAGES.spaceGone };
   if (plan.status === "compliant") {
@@ -102,10 +104,13 @@ export async function applySpacePlan(
   }
   let unrecorded = false;
   for (const [done, op] of plan.ops.entries()) {
+    // The planner made its operations from these very groups, so each is found and each is a change.
+    const group = fresh.groups.find((g) => g.guid === op.group.guid);
+    if (group === undefined) return { ...head, status: "skipped", message: MESSAGES.planChanged };
     const outcome = await applyRecorded(ctx, {
       orgGuid: org.guid,
       spaces: [head],
-      group: op.group,
+      group,
       lifecycle: op.lifecycle,
       action: op.action,
     });

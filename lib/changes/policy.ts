@@ -8,12 +8,13 @@ import { cfClientFor } from "@/lib/auth/cf-client";
 import { listSpaces } from "@/lib/cf/spaces";
 import { loadCatalog } from "@/lib/egress/load-catalog";
 import { profiles } from "@/lib/egress/load-profiles";
-import { failure, MESSAGES, type Failure } from "@/lib/failures";
+import { failure, MESSAGES, POLICY_MESSAGES, type Failure } from "@/lib/failures";
 import { getDatabase, type AppDatabase } from "@/lib/db";
 import { decide, type Decision } from "@/lib/permissions";
 import { refusalFailure } from "@/lib/permissions/failure";
 import { describeError, log } from "@/lib/log";
 import { validatePolicy, type PolicyContext, type PolicyWarning } from "@/lib/policy";
+import { jsonSyntaxError } from "@/lib/policy/json-syntax";
 import { readBeforeChange } from "./apply";
 import {
   policyChangeMessage,
@@ -47,14 +48,21 @@ export async function policyAccess(
   return { org, edit: decide("edit-org-policy", { ...user, roles }, org) };
 }
 
-/** A request body as the caller sent it: parsed JSON, or text that is not JSON. */
-export type PolicyInput = { ok: true; document: unknown } | { ok: false };
+/**
+ * A request body as the caller sent it: parsed JSON, or text that is not JSON
+ * with what a person needs to fix it (the line, the column and what was
+ * expected there; without a message, MESSAGES.policyNotJson).
+ */
+export type PolicyInput = { ok: true; document: unknown } | { ok: false; message?: string };
 
 export function parsePolicyText(text: string): PolicyInput {
   try {
     return { ok: true, document: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false };
+    const error = jsonSyntaxError(text);
+    return error
+      ? { ok: false, message: POLICY_MESSAGES.notJsonAt(error.line, error.column, error.reason) }
+      : { ok: false };
   }
 }
 
@@ -94,7 +102,8 @@ export async function savePolicy(session: ServerSession, save: SavePolicy): Prom
   if (!access) return { ok: false, failure: failure("not-found", MESSAGES.orgGone) };
   const refusal = refusalFailure(access.edit);
   if (refusal) return { ok: false, failure: refusal };
-  if (!save.input.ok) return { ok: false, failure: failure("invalid", MESSAGES.policyNotJson) };
+  if (!save.input.ok)
+    return { ok: false, failure: failure("invalid", save.input.message ?? MESSAGES.policyNotJson) };
 
   const context = policyContext();
   const checked = validatePolicy(save.input.document, {

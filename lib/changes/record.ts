@@ -5,6 +5,7 @@ import type { Lifecycle } from "@/lib/egress";
 import { failure, MESSAGES, toFailure } from "@/lib/failures";
 import { getDatabase, type ChangeOutcome, type AppDatabase } from "@/lib/db";
 import { describeError } from "@/lib/log";
+import type { SecurityGroup } from "@/lib/cf/schemas";
 import { setSpaceIsolationSegment } from "@/lib/cf/spaces";
 import { applyBinding, cfErrorOf, type Outcome } from "./apply";
 
@@ -15,18 +16,36 @@ import { applyBinding, cfErrorOf, type Outcome } from "./apply";
  * next drift check settles it. No history, no change: a change that could
  * not be recorded is not made. The result reaches the user only after the
  * outcome is written; a failure to write it is logged and said.
+ *
+ * The history only ever records what happened: a bind or unbind is recorded
+ * only for the spaces it is sent for, and it is sent only for spaces that
+ * are not already in the asked state as CF showed them just before (the
+ * group's bindings, read by the action). A no-op is not a change.
  */
+
+type SpaceRef = { guid: string; name: string };
+
+/** A group as CF answered it just before the change: its bindings say which spaces are already so. */
+export type FreshGroup = Pick<SecurityGroup, "guid" | "name" | "relationships">;
 
 export type RecordedChange = {
   orgGuid: string;
-  spaces: { guid: string; name: string }[];
-  group: { guid: string; name: string };
+  spaces: SpaceRef[];
+  group: FreshGroup;
   lifecycle: Lifecycle;
   action: "bind" | "unbind";
 };
 
 /** `unrecorded`: CF was asked, but the outcome could not be written to the history. */
 export type RecordedOutcome = Outcome & { unrecorded: boolean };
+
+/**
+ * A change's outcome and the spaces it was about: `sent`, those CF was asked
+ * to change (and the history has); `already`, those already in the asked
+ * state, for which nothing was sent or recorded. When every space is
+ * already so, the outcome is a success that touched neither CF nor the history.
+ */
+export type SpacesOutcome = RecordedOutcome & { sent: SpaceRef[]; already: SpaceRef[] };
 
 /**
  * The recorded path itself: the intent, the write, the outcome. Any write
@@ -77,17 +96,54 @@ async function recorded<Ids>(
 
 const userOf = (ctx: ActionContext) => ({ guid: ctx.session.user.id, name: ctx.session.user.name });
 
-/** Binds or unbinds a group for one or more spaces of an org: one entry per space. */
-export function applyRecorded(ctx: ActionContext, change: RecordedChange): Promise<RecordedOutcome> {
+/** Whether a space is already in the state the change asks for (bound for a bind, unbound for an unbind). */
+export function alreadySo(change: Pick<RecordedChange, "group" | "lifecycle" | "action">, spaceGuid: string) {
+  const bound = change.group.relationships[`${change.lifecycle}_spaces`].data.some(
+    (d) => d.guid === spaceGuid,
+  );
+  return change.action === "bind" ? bound : !bound;
+}
+
+/**
+ * Binds or unbinds a group for the spaces of an org that need it: one entry
+ * per space sent. A bind goes in one request (CF binds all or none); unbinds
+ * go one space at a time, each recorded on its own, and stop at the first
+ * that fails, so no entry claims a request that was never sent.
+ */
+export async function applyRecorded(ctx: ActionContext, change: RecordedChange): Promise<SpacesOutcome> {
+  const unique = [...new Map(change.spaces.map((s) => [s.guid, s])).values()];
+  const already = unique.filter((s) => alreadySo(change, s.guid));
+  const toSend = unique.filter((s) => !alreadySo(change, s.guid));
+  if (toSend.length === 0) return { ok: true, unrecorded: false, sent: [], already };
+  if (change.action === "bind") {
+    return { ...(await sendRecorded(ctx, change, toSend)), sent: toSend, already };
+  }
+  const sent: SpaceRef[] = [];
+  let unrecorded = false;
+  for (const space of toSend) {
+    const outcome = await sendRecorded(ctx, change, [space]);
+    sent.push(space);
+    unrecorded ||= outcome.unrecorded;
+    if (!outcome.ok) return { ...outcome, unrecorded, sent, already };
+  }
+  return { ok: true, unrecorded, sent, already };
+}
+
+/** One request to CF for the spaces given, and its entries: one per space. */
+function sendRecorded(
+  ctx: ActionContext,
+  change: RecordedChange,
+  spaces: SpaceRef[],
+): Promise<RecordedOutcome> {
   return recorded(ctx, {
     intent: (store) =>
       store.recordIntents(
-        change.spaces.map((space) => ({
+        spaces.map((space) => ({
           user: userOf(ctx),
           orgGuid: change.orgGuid,
           spaceGuid: space.guid,
           spaceName: space.name,
-          group: change.group,
+          group: { guid: change.group.guid, name: change.group.name },
           lifecycle: change.lifecycle,
           action: change.action,
           requestId: ctx.requestId,
@@ -97,7 +153,7 @@ export function applyRecorded(ctx: ActionContext, change: RecordedChange): Promi
       applyBinding(ctx.client, {
         action: change.action,
         groupGuid: change.group.guid,
-        spaceGuids: change.spaces.map((s) => s.guid),
+        spaceGuids: spaces.map((s) => s.guid),
         lifecycle: change.lifecycle,
       }),
     outcome: (store, ids, outcome) => store.recordOutcomes(ids, outcome),
@@ -112,9 +168,18 @@ export type SegmentMove = {
   to: { guid: string; name: string } | null;
 };
 
-/** A space's move to an isolation segment, recorded like a bind: intent, CF, outcome. */
-export function moveSpaceRecorded(ctx: ActionContext, move: SegmentMove): Promise<RecordedOutcome> {
-  return recorded(ctx, {
+/**
+ * A space's move to an isolation segment, recorded like a bind: intent, CF,
+ * outcome. A move to where the space already runs (`from`, as CF showed it
+ * just before) is no move: nothing is sent or recorded, and `already` says so.
+ */
+export async function moveSpaceRecorded(
+  ctx: ActionContext,
+  move: SegmentMove,
+): Promise<RecordedOutcome & { already: boolean }> {
+  if ((move.from?.guid ?? null) === (move.to?.guid ?? null))
+    return { ok: true, unrecorded: false, already: true };
+  const outcome = await recorded(ctx, {
     intent: (store) =>
       store.recordSegmentIntent({
         user: userOf(ctx),
@@ -135,6 +200,7 @@ export function moveSpaceRecorded(ctx: ActionContext, move: SegmentMove): Promis
     },
     outcome: (store, id, outcome) => store.recordSegmentOutcome(id, outcome),
   });
+  return { ...outcome, already: false };
 }
 
 /**
@@ -151,6 +217,21 @@ export function mayHaveChanged(outcome: RecordedOutcome): boolean {
 function withRecording(message: string, outcome: RecordedOutcome): string {
   if (!outcome.unrecorded) return message;
   return `${message} ${outcome.ok ? MESSAGES.notRecorded : MESSAGES.outcomeNotRecorded}`;
+}
+
+/**
+ * The action's result for a change of one or more spaces: `already` (the
+ * spaces that were already so) always; `done` when CF confirmed what was
+ * sent, `none` when nothing needed sending, CF's refusal in words otherwise.
+ */
+export function spacesResultOf(
+  outcome: SpacesOutcome,
+  words: { done: string; none: string },
+): ActionResult<{ already: string[] }> {
+  const already = outcome.already.map((s) => s.guid);
+  if (outcome.sent.length === 0) return { ok: true, message: words.none, already };
+  if (outcome.ok) return { ok: true, message: withRecording(words.done, outcome), already };
+  return refuseWith({ ...outcome.failure, message: withRecording(outcome.failure.message, outcome) });
 }
 
 /** The action's result for a recorded change: `done` when CF confirmed it, CF's refusal in words otherwise. */

@@ -105,7 +105,7 @@ const catalogSchema = z
 export type Catalog = z.infer<typeof catalogSchema>;
 
 /** An endpoint in rule form; ICMP without type/code means every ICMP message. */
-function asRule(endpoint: CatalogEndpoint): CfRule {
+export function asRule(endpoint: CatalogEndpoint): CfRule {
   const { protocol, destination, ports, type, code } = endpoint;
   if (protocol === "icmp") return { protocol, destination, ports, type: type ?? -1, code: code ?? -1 };
   return { protocol, destination, ports, type, code };

@@ -25,7 +25,8 @@ export {
 } from "./evaluate";
 export { destinationNetworks, NO_REACH, reachOf, type Network, type Reach } from "./networks";
 export { platformPosture, posture, type Posture, type PostureInput } from "./posture";
-export { preview, type Preview, type StatusChange } from "./preview";
+export { preview, type Preview } from "./preview";
+export type { StatusChange } from "./status-change";
 export {
   applyingProfiles,
   DEFAULT_PROFILES,

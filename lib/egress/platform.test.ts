@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CatalogError } from "./catalog";
+import { seed } from "@/sim/seed";
 import { defaultPlatform } from "./default-catalog";
+import { evaluateLifecycle } from "./evaluate";
 import { parsePlatform } from "./platform";
 
 function problemsOf(json: unknown): string[] {
@@ -32,6 +34,20 @@ describe("the built-in platform file", () => {
       { id: "trusted-local", group: "trusted_local_networks_egress", label: "Trusted local egress" },
     ]);
     for (const p of defaultPlatform.profiles) expect(p.description).toMatch(/\w/);
+  });
+
+  it("says of each profile what its group opens on the stand-in, as the engine finds from its rules", () => {
+    for (const p of defaultPlatform.profiles) {
+      const group = seed.securityGroups.find((g) => g.name === p.group);
+      expect(group, p.group).toBeDefined();
+      const opened = evaluateLifecycle(
+        [{ name: p.group, rules: group?.rules ?? [] }],
+        defaultPlatform.catalog,
+      )
+        .destinations.filter((d) => d.governed && d.status === "allowed")
+        .map((d) => d.id);
+      expect(p.opens, p.id).toEqual(opened);
+    }
   });
 });
 
@@ -73,8 +89,17 @@ describe("parsePlatform", () => {
       "profiles[0].label: must not be empty",
       "profiles[0].group: must not be empty",
       'profiles[1]: Unrecognized key: "colour"',
-      'profiles[3]: must be an object with "id", "label", "group" and optionally "description"',
+      'profiles[3]: must be an object with "id", "label", "group" and optionally "description" and "opens"',
     ]);
+  });
+
+  it("refuses a profile that opens a destination the file does not name", () => {
+    expect(
+      problemsOf({ name: "n", destinations, profiles: [{ ...profile, opens: ["public-web", "rds"] }] }),
+    ).toEqual(['profiles[0].opens[1]: names no destination of this file ("rds")']);
+    expect(
+      parsePlatform({ name: "n", destinations, profiles: [{ ...profile, opens: ["public-web"] }] }).profiles,
+    ).toEqual([{ ...profile, opens: ["public-web"] }]);
   });
 
   it("refuses a profile id or group listed twice, and an empty list", () => {

@@ -38,8 +38,13 @@ const profileSchema = z.strictObject(
       .min(1, "must not be empty")
       .max(250, "must be at most 250 characters"),
     description: z.string(required("a string")).trim().min(1, "must not be empty").optional(),
+    /**
+     * The destinations the profile's group opens, by id: what the dashboard tells a user who cannot
+     * see the group which profile they would need. Where the user sees the group, its rules decide.
+     */
+    opens: z.array(z.string(required("a string")), required("a list of destination ids")).optional(),
   },
-  objectError('must be an object with "id", "label", "group" and optionally "description"'),
+  objectError('must be an object with "id", "label", "group" and optionally "description" and "opens"'),
 );
 
 /** Parsed lazily: the default profiles come from the built-in platform file, parsed by this same schema. */
@@ -60,6 +65,17 @@ function platformSchema(fallbackProfiles: () => readonly Profile[]) {
       if (platform.profiles) {
         uniqueIds(platform.profiles, "id", "profiles", ctx);
         uniqueIds(platform.profiles, "group", "profiles", ctx);
+        const ids = new Set(platform.destinations.map((d) => d.id));
+        platform.profiles.forEach((profile, i) =>
+          profile.opens?.forEach((id, j) => {
+            if (!ids.has(id))
+              ctx.addIssue({
+                code: "custom",
+                path: ["profiles", i, "opens", j],
+                message: `names no destination of this file ("${id}")`,
+              });
+          }),
+        );
       }
     })
     .transform(({ profiles, ...catalog }): Platform => ({

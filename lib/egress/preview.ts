@@ -1,8 +1,7 @@
 import type { Catalog } from "./catalog";
 import { evaluateLifecycle, type DestinationStatus } from "./evaluate";
 import { applyChange, effectiveGroups, type BindingChange, type Lifecycle, type SpaceGroups } from "./space";
-
-export type StatusChange = { id: string; label: string; before: DestinationStatus; after: DestinationStatus };
+import type { StatusChange } from "./status-change";
 
 export type Preview = {
   lifecycle: Lifecycle;

@@ -7,7 +7,14 @@ import { defaultPlatform } from "./default-catalog";
  * other group names lists its own. The ids `public` and `trusted-local` name
  * the postures (./posture.ts).
  */
-export type Profile = { id: string; group: string; label: string; description?: string };
+export type Profile = {
+  id: string;
+  group: string;
+  label: string;
+  description?: string;
+  /** The destinations the group opens, as the platform file declares them (for users who cannot see it). */
+  opens?: readonly string[];
+};
 
 export const DEFAULT_PROFILES: readonly Profile[] = defaultPlatform.profiles;
 

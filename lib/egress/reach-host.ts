@@ -1,14 +1,20 @@
 import "server-only";
-import { lookup } from "node:dns/promises";
+import { lookup, Resolver } from "node:dns/promises";
 import { isIP } from "node:net";
 import { z } from "zod";
+import type { Catalog } from "./catalog";
 import type { SecurityGroup } from "./evaluate";
-import { canReach } from "./reach";
+import { canReach, reachFix, type ReachCandidate, type ReachResult } from "./reach";
+
+export type { ReachResult } from "./reach";
 
 /**
  * "Can my app reach …?" A host name is resolved here, on the dashboard's own
  * network, with a timeout; the answer says so, because the app's DNS inside
- * the platform may answer differently (docs/design.md §4).
+ * the platform may answer differently (docs/design.md §4). In development the
+ * resolver may be pointed at the stand-in's DNS server (`DNS_SERVER`), which
+ * answers for the catalog's invented hosts. An address that is refused comes
+ * with the profile that would open it (reachFix).
  */
 
 export const reachQuerySchema = z.object({
@@ -36,27 +42,45 @@ export const reachQuerySchema = z.object({
     .optional(),
 });
 
-export type ReachResult =
-  | { ok: false; message: string }
-  | {
-      ok: true;
-      host: string;
-      resolved: boolean;
-      answers: { address: string; allowed: boolean; by?: { group: string; ruleIndex: number } }[];
-    };
-
 const LOOKUP_TIMEOUT_MS = 3_000;
 
-async function resolve(host: string): Promise<string[]> {
+/** A host's addresses from one DNS server ("127.0.0.1:9053"): A and AAAA records; none is a failure. */
+async function resolveWith(server: string, host: string): Promise<string[]> {
+  const resolver = new Resolver({ timeout: LOOKUP_TIMEOUT_MS, tries: 1 });
+  resolver.setServers([server]);
+  const [v4, v6] = await Promise.all([
+    resolver.resolve4(host).catch(() => [] as string[]),
+    resolver.resolve6(host).catch(() => [] as string[]),
+  ]);
+  const found = [...v4, ...v6];
+  if (found.length === 0) throw new Error(`${host}: no address`);
+  return found;
+}
+
+async function resolve(host: string, dnsServer: string | undefined): Promise<string[]> {
   if (isIP(host)) return [host];
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error("timeout")), LOOKUP_TIMEOUT_MS).unref(),
   );
-  const found = await Promise.race([lookup(host, { all: true }), timeout]);
-  return [...new Set(found.map((a) => a.address))].slice(0, 8);
+  const found = await Promise.race([
+    dnsServer
+      ? resolveWith(dnsServer, host)
+      : lookup(host, { all: true }).then((all) => all.map((a) => a.address)),
+    timeout,
+  ]);
+  return [...new Set(found)].slice(0, 8);
 }
 
-export async function answerReach(groups: readonly SecurityGroup[], input: unknown): Promise<ReachResult> {
+/** What the answer is judged against: the groups that apply now, and the profiles that could be added. */
+export type ReachContext = {
+  running: readonly SecurityGroup[];
+  candidates: readonly ReachCandidate[];
+  catalog: Catalog;
+  /** The DNS server to ask instead of the system's resolver (development: the stand-in's). */
+  dnsServer?: string;
+};
+
+export async function answerReach(context: ReachContext, input: unknown): Promise<ReachResult> {
   const parsed = reachQuerySchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, message: parsed.error.issues[0]?.message ?? "The question is not valid." };
@@ -66,24 +90,29 @@ export async function answerReach(groups: readonly SecurityGroup[], input: unkno
 
   let addresses: string[];
   try {
-    addresses = await resolve(host);
+    addresses = await resolve(host, context.dnsServer);
   } catch {
     return { ok: false, message: `${host} could not be resolved from the dashboard's network.` };
   }
   const answers = addresses.map((address) => {
     const family = isIP(address);
-    const answer = canReach(groups, {
+    const query = {
       address,
-      protocol: protocol === "icmp" && family === 6 ? "icmpv6" : protocol,
+      protocol: protocol === "icmp" && family === 6 ? ("icmpv6" as const) : protocol,
       port: protocol === "icmp" ? undefined : port,
-    });
-    return answer.ok
-      ? {
-          address,
-          allowed: answer.allowed,
-          by: answer.by && { group: answer.by.group, ruleIndex: answer.by.ruleIndex },
-        }
-      : { address, allowed: false };
+    };
+    const answer = canReach(context.running, query);
+    if (answer.ok && answer.allowed)
+      return {
+        address,
+        allowed: true,
+        by: answer.by && { group: answer.by.group, ruleIndex: answer.by.ruleIndex },
+      };
+    return {
+      address,
+      allowed: false,
+      fix: reachFix(context.running, context.candidates, context.catalog, query),
+    };
   });
-  return { ok: true, host, resolved: isIP(host) === 0, answers };
+  return { ok: true, host, resolved: isIP(host) === 0, protocol, port, answers };
 }

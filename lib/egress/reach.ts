@@ -1,5 +1,7 @@
 import { parseAddress } from "./address";
+import { asRule, type Catalog } from "./catalog";
 import type { SecurityGroup } from "./evaluate";
+import type { Profile } from "./profiles";
 import { parseRulesOnce, type CfRule } from "./rules";
 import { contains } from "./sets";
 
@@ -85,3 +87,61 @@ export function canReach(groups: readonly SecurityGroup[], query: ReachQuery): R
   }
   return { ok: true, allowed: false };
 }
+
+/** A profile the space does not have for running, with its group when the user can see it. */
+export type ReachCandidate = { profile: Profile; group: SecurityGroup | null };
+
+/** The profile that would let the packet through; `available`: the user can see its group. */
+export type ReachFix = { profile: Profile; available: boolean };
+
+/**
+ * Which profile, turned on, would let a refused packet through: first by the
+ * engine on the rules of each candidate whose group the user sees (the
+ * space's groups plus that one, as binding it would make them), then, for a
+ * group CF hides from the user, by the platform file's word: the endpoints of
+ * the destinations the profile is declared to open (docs/platform-file.md).
+ * Null when no profile would.
+ */
+export function reachFix(
+  running: readonly SecurityGroup[],
+  candidates: readonly ReachCandidate[],
+  catalog: Catalog,
+  query: ReachQuery,
+): ReachFix | null {
+  const allows = (groups: readonly SecurityGroup[]) => {
+    const answer = canReach(groups, query);
+    return answer.ok && answer.allowed;
+  };
+  for (const { profile, group } of candidates) {
+    if (group && allows([...running, group])) return { profile, available: true };
+  }
+  for (const { profile, group } of candidates) {
+    if (group) continue;
+    const opens = new Set(profile.opens ?? []);
+    const rules = catalog.destinations.filter((d) => opens.has(d.id)).flatMap((d) => d.endpoints.map(asRule));
+    if (allows([{ name: profile.group, rules }])) return { profile, available: false };
+  }
+  return null;
+}
+
+/** One address a host resolved to, and whether the space's running apps may reach it. */
+export type ReachAddress = {
+  address: string;
+  allowed: boolean;
+  by?: { group: string; ruleIndex: number };
+  /** For an address not allowed: the profile that would open it, or null when none would. */
+  fix?: ReachFix | null;
+};
+
+/** The answer to "can my app reach …?": the addresses the host resolved to, or why there is none. */
+export type ReachResult =
+  | { ok: false; message: string }
+  | {
+      ok: true;
+      host: string;
+      /** The host was a name, resolved from the dashboard's network (the app's DNS may differ). */
+      resolved: boolean;
+      protocol: "tcp" | "udp" | "icmp";
+      port?: number;
+      answers: ReachAddress[];
+    };

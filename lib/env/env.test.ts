@@ -108,6 +108,15 @@ describe("parseEnv", () => {
     expect(problemsOf({ SUPPORT_EMAIL: "mailto:support@agency.gov" })[0]).toMatch(/^SUPPORT_EMAIL: /);
   });
 
+  it("points the reach check at a DNS server in development, and refuses one that is not address:port", () => {
+    expect(parseEnv({}).dnsServer).toBeUndefined();
+    expect(parseEnv({ DNS_SERVER: "127.0.0.1:9053" }).dnsServer).toBe("127.0.0.1:9053");
+    for (const bad of ["127.0.0.1", "localhost:9053", "127.0.0.1:0", "127.0.0.1:70000", "300.1.1.1:53"])
+      expect(problemsOf({ DNS_SERVER: bad })).toEqual([
+        `DNS_SERVER: must be an IPv4 address and a port, e.g. 127.0.0.1:9053 (got "${bad}")`,
+      ]);
+  });
+
   it("requires a real support address in production, where the demo's would reach no one", () => {
     expect(problemsOf({ ...PRODUCTION, SUPPORT_EMAIL: "" })).toEqual([
       "SUPPORT_EMAIL: is required in production (users send support requests to it)",
@@ -162,6 +171,7 @@ describe("parseEnv in production", () => {
       { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(20).toString("base64") },
       "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be a base64 AES key of 16, 24 or 32 bytes",
     ],
+    [{ DNS_SERVER: "127.0.0.1:9053" }, "DNS_SERVER: is for development only"],
   ])("refuses %j, naming the variable and what is wrong", (change, message) => {
     const problems = problemsOf({ ...PRODUCTION, ...change });
     expect(problems).toHaveLength(1);

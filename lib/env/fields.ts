@@ -48,6 +48,14 @@ export const DEFAULT_CLIENT_ID = "egress-dashboard";
  */
 export const DEMO_SUPPORT_EMAIL = "support@example.org";
 
+/** A DNS server as node:dns takes it: an IPv4 address and a port, e.g. 127.0.0.1:9053 (the stand-in's). */
+const dnsServer = z
+  .string()
+  .regex(
+    /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}:([1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5])$/,
+    "must be an IPv4 address and a port, e.g. 127.0.0.1:9053",
+  );
+
 export const schema = z.object({
   CF_API_URL: httpUrl.optional(),
   UAA_URL: httpUrl.optional(),
@@ -76,6 +84,7 @@ export const schema = z.object({
   CHANGE_IN_FLIGHT_MS: positiveInt(120_000),
   SUPPORT_EMAIL: z.email({ error: "must be an email address, e.g. support@example.gov" }).optional(),
   PRIVATE_EGRESS_ENABLED: flag(true),
+  DNS_SERVER: dnsServer.optional(),
   DEPLOY_ENV: z.string().optional(),
   VCAP_APPLICATION: z.string().optional(),
   VCAP_SERVICES: z.string().optional(),

@@ -83,6 +83,7 @@ export function parseEnv(source: Source): Env {
     changeInFlightMs: raw.CHANGE_IN_FLIGHT_MS,
     supportEmail: raw.SUPPORT_EMAIL ?? DEMO_SUPPORT_EMAIL,
     privateEgressEnabled: raw.PRIVATE_EGRESS_ENABLED,
+    dnsServer: raw.DNS_SERVER,
     isProduction,
     cfApp: application.app,
     origins: {

@@ -56,6 +56,12 @@ export function productionProblems(raw: RawEnv): string[] {
         "so that a change posted to another instance is accepted (try: openssl rand -base64 32)",
     );
   }
+  if (raw.DNS_SERVER !== undefined) {
+    problems.push(
+      "DNS_SERVER: is for development only (it points the reach check at the stand-in's DNS server); " +
+        "in production host names are resolved as the platform resolves them",
+    );
+  }
   if (raw.SUPPORT_EMAIL === undefined) {
     problems.push("SUPPORT_EMAIL: is required in production (users send support requests to it)");
   }

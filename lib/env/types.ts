@@ -36,6 +36,11 @@ export type Env = {
   /** Whether the platform offers private egress; false shows the page without the request form. */
   privateEgressEnabled: boolean;
   /**
+   * Development only: the DNS server the reach check asks ("127.0.0.1:9053", the stand-in's, which
+   * answers for the catalog's invented hosts) instead of the system's resolver. Refused in production.
+   */
+  dnsServer: string | undefined;
+  /**
    * Production is decided by the deployment, not by NODE_ENV: the demo runs
    * the production build over plain http against the stand-in.
    */

@@ -10,4 +10,4 @@ export {
   type Operation,
 } from "./failure";
 export { errorBody, errorResponse, type ErrorBody } from "./http";
-export { MESSAGES, ORG_REFUSALS, SIGN_IN_NOTICES, type MessageKey } from "./messages";
+export { MESSAGES, ORG_REFUSALS, POLICY_MESSAGES, SIGN_IN_NOTICES, type MessageKey } from "./messages";

@@ -28,6 +28,8 @@ export const MESSAGES = {
   internalWrite:
     "Something went wrong in the dashboard, so the change may not have been made. The page now shows the current state.",
   serverUnreachable: "The dashboard's server could not be reached. Check your connection.",
+  unreadableAnswer:
+    "The dashboard's server answered with something this page could not read. Reload the page and try again.",
   offline:
     "The dashboard's server could not be reached, so the change may not have been made. Check your connection; the page shows the last state it loaded.",
   notRecorded:
@@ -60,6 +62,14 @@ export const ORG_REFUSALS = {
     `Only an OrgManager of ${org} or a platform admin can move a space to other hosts.`,
   privateEgress: (org: string) =>
     `Only an OrgManager of ${org} (or a platform admin) can request private egress for it. Ask one of its OrgManagers to send the request.`,
+  networkDetails: (org: string) =>
+    `The endpoint and private networks of a private-egress request are shown only to OrgManagers and OrgAuditors of ${org} and to platform admins and auditors.`,
+};
+
+/** A policy that is not JSON, said where an editor shows it (lib/policy/json-syntax.ts). */
+export const POLICY_MESSAGES = {
+  notJsonAt: (line: number, column: number, reason: string) =>
+    `The policy must be a JSON document: line ${line}, column ${column}: ${reason}. Nothing was saved.`,
 };
 
 /** Why a user is on the landing page again (our own reasons and Auth.js's error codes), in words. */

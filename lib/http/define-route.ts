@@ -34,6 +34,14 @@ export type RouteSpec<K extends string> = {
   params: Record<K, string>;
   /** Whether a pipeline may call with `Authorization: bearer <a user's UAA token>` (the policy API). */
   bearer?: boolean;
+  /**
+   * For a download a person may open in the browser (the CSVs): the page of the app whose not-found
+   * page says why, e.g. the org's page for an org CF does not show. A not-found answer to a request
+   * that accepts HTML is then a redirect there (303), so the browser shows the app's not-found page
+   * (status 404) rather than a JSON error body; every other caller still gets the one error body.
+   * (A route handler cannot render a page itself.) The parameters come encoded for a path.
+   */
+  notFoundPage?: (params: Record<K, string>) => string;
 };
 
 type Handler<K extends string> = (
@@ -49,7 +57,36 @@ async function callerFor(request: Request, bearer: boolean) {
   return callerOf(request);
 }
 
+/** A browser's navigation asks for HTML first; fetchJson, curl and pipelines do not. */
+function acceptsHtml(request: Request): boolean {
+  return /(^|,)\s*text\/html\b/i.test(request.headers.get("accept") ?? "");
+}
+
 export function defineRoute<K extends string>(
+  spec: RouteSpec<K>,
+  handle: (ctx: RouteContext<K>) => Promise<Response>,
+): Handler<K> {
+  const { notFoundPage } = spec;
+  if (!notFoundPage) return answer(spec, handle);
+  const inner = answer(spec, handle);
+  return async (request, context) => {
+    const response = await inner(request, context);
+    if (response.status !== 404 || !acceptsHtml(request)) return response;
+    // Each parameter encoded for a path: a malformed one must not break the Location header.
+    const values = Object.entries<string>(await context.params).map(([k, v]) => [k, encodeURIComponent(v)]);
+    const page = notFoundPage(Object.fromEntries(values) as Record<K, string>);
+    return new Response(null, {
+      status: 303,
+      headers: {
+        Location: page,
+        "Cache-Control": "no-store",
+        "X-Request-Id": response.headers.get("X-Request-Id") ?? "",
+      },
+    });
+  };
+}
+
+function answer<K extends string>(
   spec: RouteSpec<K>,
   handle: (ctx: RouteContext<K>) => Promise<Response>,
 ): Handler<K> {

@@ -20,17 +20,29 @@ export type Operation =
   /** Edit the org's egress policy (stored by the dashboard, docs/adr/0006). */
   | "edit-org-policy"
   /** Prepare a private-egress support request for the org (seed 004: the "Org Admin" asks). */
-  | "request-private-egress";
+  | "request-private-egress"
+  /**
+   * Read a private-egress request's endpoint address and private networks in the org's activity:
+   * network topology, for the org's managers and auditors and the platform's readers; others see
+   * only that a request was made (docs/design.md §6).
+   */
+  | "read-network-details";
 
 export const OPERATIONS: readonly Operation[] = [
   "change-space-egress",
   "move-space-segment",
   "edit-org-policy",
   "request-private-egress",
+  "read-network-details",
 ];
 
 export type RefusalReason =
-  "space-role" | "org-role-segment" | "org-role-policy" | "org-role-private-egress" | "org-suspended";
+  | "space-role"
+  | "org-role-segment"
+  | "org-role-policy"
+  | "org-role-private-egress"
+  | "org-role-network-details"
+  | "org-suspended";
 
 export type Refusal = {
   reason: RefusalReason;
@@ -62,6 +74,11 @@ const REFUSALS: Record<RefusalReason, (org: OrgState) => Omit<Refusal, "reason">
     short: "No permission",
     message: ORG_REFUSALS.privateEgress(org.name),
   }),
+  "org-role-network-details": (org) => ({
+    kind: "forbidden",
+    short: "Addresses hidden",
+    message: ORG_REFUSALS.networkDetails(org.name),
+  }),
   "org-suspended": () => ({ kind: "suspended", short: "Org suspended", message: MESSAGES.orgSuspended }),
 };
 
@@ -73,15 +90,28 @@ const REFUSALS: Record<RefusalReason, (org: OrgState) => Omit<Refusal, "reason">
  */
 const RULES: Record<
   Operation,
-  { who: "space-or-org-manager" | "org-manager"; noRole: RefusalReason; suspendable: boolean }
+  {
+    who: "space-or-org-manager" | "org-manager" | "org-manager-or-auditor";
+    noRole: RefusalReason;
+    suspendable: boolean;
+  }
 > = {
   "change-space-egress": { who: "space-or-org-manager", noRole: "space-role", suspendable: true },
   "move-space-segment": { who: "org-manager", noRole: "org-role-segment", suspendable: true },
   "edit-org-policy": { who: "org-manager", noRole: "org-role-policy", suspendable: false },
   "request-private-egress": { who: "org-manager", noRole: "org-role-private-egress", suspendable: false },
+  "read-network-details": {
+    who: "org-manager-or-auditor",
+    noRole: "org-role-network-details",
+    suspendable: false,
+  },
 };
 
-export type Actor = { isAdmin: boolean; roles: UserRoles };
+/**
+ * `readsGlobally`: an admin, read-only admin or global auditor (lib/auth/scopes.ts), who reads the
+ * whole platform; only read operations look at it.
+ */
+export type Actor = { isAdmin: boolean; readsGlobally?: boolean; roles: UserRoles };
 
 /** An OrgManager of the org, or a platform admin. */
 export function managesOrg(actor: Actor, orgGuid: string): boolean {
@@ -96,6 +126,8 @@ export function seesAllSpacesOf(actor: Actor & { readsGlobally: boolean }, orgGu
 /** Whether the user's role allows the operation, whatever the org's state (the export's `can_manage`). */
 export function roleAllows(op: Operation, actor: Actor, orgGuid: string, spaceGuid?: string): boolean {
   if (managesOrg(actor, orgGuid)) return true;
+  if (RULES[op].who === "org-manager-or-auditor")
+    return !!actor.readsGlobally || !!actor.roles.orgs.get(orgGuid)?.has("organization_auditor");
   return (
     RULES[op].who === "space-or-org-manager" &&
     spaceGuid !== undefined &&

@@ -19,12 +19,13 @@ const actor = (
   isAdmin: boolean,
   orgs: Record<string, RoleType[]> = {},
   spaces: Record<string, RoleType[]> = {},
+  readsGlobally = isAdmin,
 ): Actor => {
   const roles: UserRoles = {
     orgs: new Map(Object.entries(orgs).map(([k, v]) => [k, new Set(v)])),
     spaces: new Map(Object.entries(spaces).map(([k, v]) => [k, new Set(v)])),
   };
-  return { isAdmin, roles };
+  return { isAdmin, readsGlobally, roles };
 };
 const member = (spaceRole: RoleType, space = SPACE) =>
   actor(false, { "org-1": ["organization_user"] }, { [space]: [spaceRole] });
@@ -32,7 +33,7 @@ const member = (spaceRole: RoleType, space = SPACE) =>
 /** What each user is, in CF's terms. Global auditors and read-only admins hold no role that writes. */
 const USERS: Record<string, Actor> = {
   "platform admin": actor(true),
-  "global auditor / read-only admin": actor(false),
+  "global auditor / read-only admin": actor(false, {}, {}, true),
   "OrgManager of the org": actor(false, { "org-1": ["organization_user", "organization_manager"] }),
   "OrgManager of another org": actor(false, { "org-2": ["organization_manager"] }),
   OrgAuditor: actor(false, { "org-1": ["organization_user", "organization_auditor"] }),
@@ -46,49 +47,95 @@ const USERS: Record<string, Actor> = {
 };
 
 type Cell =
-  "yes" | "space-role" | "org-role-segment" | "org-role-policy" | "org-role-private-egress" | "org-suspended";
-/** Columns: change-space-egress, move-space-segment, edit-org-policy, request-private-egress. */
-type Row = [Cell, Cell, Cell, Cell];
+  | "yes"
+  | "space-role"
+  | "org-role-segment"
+  | "org-role-policy"
+  | "org-role-private-egress"
+  | "org-role-network-details"
+  | "org-suspended";
+/** Columns: change-space-egress, move-space-segment, edit-org-policy, request-private-egress, read-network-details. */
+type Row = [Cell, Cell, Cell, Cell, Cell];
 
 const ACTIVE: Record<string, Row> = {
-  "platform admin": ["yes", "yes", "yes", "yes"],
+  "platform admin": ["yes", "yes", "yes", "yes", "yes"],
   "global auditor / read-only admin": [
     "space-role",
     "org-role-segment",
     "org-role-policy",
     "org-role-private-egress",
+    "yes",
   ],
-  "OrgManager of the org": ["yes", "yes", "yes", "yes"],
+  "OrgManager of the org": ["yes", "yes", "yes", "yes", "yes"],
   "OrgManager of another org": [
     "space-role",
     "org-role-segment",
     "org-role-policy",
     "org-role-private-egress",
+    "org-role-network-details",
   ],
-  OrgAuditor: ["space-role", "org-role-segment", "org-role-policy", "org-role-private-egress"],
-  OrgBillingManager: ["space-role", "org-role-segment", "org-role-policy", "org-role-private-egress"],
-  "org user only": ["space-role", "org-role-segment", "org-role-policy", "org-role-private-egress"],
-  "SpaceManager of the space": ["yes", "org-role-segment", "org-role-policy", "org-role-private-egress"],
+  OrgAuditor: ["space-role", "org-role-segment", "org-role-policy", "org-role-private-egress", "yes"],
+  OrgBillingManager: [
+    "space-role",
+    "org-role-segment",
+    "org-role-policy",
+    "org-role-private-egress",
+    "org-role-network-details",
+  ],
+  "org user only": [
+    "space-role",
+    "org-role-segment",
+    "org-role-policy",
+    "org-role-private-egress",
+    "org-role-network-details",
+  ],
+  "SpaceManager of the space": [
+    "yes",
+    "org-role-segment",
+    "org-role-policy",
+    "org-role-private-egress",
+    "org-role-network-details",
+  ],
   "SpaceManager of another space": [
     "space-role",
     "org-role-segment",
     "org-role-policy",
     "org-role-private-egress",
+    "org-role-network-details",
   ],
-  SpaceDeveloper: ["space-role", "org-role-segment", "org-role-policy", "org-role-private-egress"],
-  SpaceAuditor: ["space-role", "org-role-segment", "org-role-policy", "org-role-private-egress"],
-  SpaceSupporter: ["space-role", "org-role-segment", "org-role-policy", "org-role-private-egress"],
+  SpaceDeveloper: [
+    "space-role",
+    "org-role-segment",
+    "org-role-policy",
+    "org-role-private-egress",
+    "org-role-network-details",
+  ],
+  SpaceAuditor: [
+    "space-role",
+    "org-role-segment",
+    "org-role-policy",
+    "org-role-private-egress",
+    "org-role-network-details",
+  ],
+  SpaceSupporter: [
+    "space-role",
+    "org-role-segment",
+    "org-role-policy",
+    "org-role-private-egress",
+    "org-role-network-details",
+  ],
 };
 
 /** A suspended org: CF refuses its spaces' changes to all but admins; the dashboard's own records stay open. */
 const IN_SUSPENDED_ORG: Record<string, Row> = {
   ...ACTIVE,
-  "OrgManager of the org": ["org-suspended", "org-suspended", "yes", "yes"],
+  "OrgManager of the org": ["org-suspended", "org-suspended", "yes", "yes", "yes"],
   "SpaceManager of the space": [
     "org-suspended",
     "org-role-segment",
     "org-role-policy",
     "org-role-private-egress",
+    "org-role-network-details",
   ],
 };
 
@@ -128,6 +175,7 @@ describe("the reasons", () => {
     expect(refusal("move-space-segment", none)?.message).toBe(ORG_REFUSALS.segmentMove("agency-alpha"));
     expect(refusal("edit-org-policy", none)?.message).toBe(MESSAGES.notAuthorizedPolicy);
     expect(refusal("request-private-egress", none)?.message).toBe(ORG_REFUSALS.privateEgress("agency-alpha"));
+    expect(refusal("read-network-details", none)?.message).toBe(ORG_REFUSALS.networkDetails("agency-alpha"));
     expect(refusal("change-space-egress", USERS["SpaceManager of the space"]!, SUSPENDED)).toEqual({
       reason: "org-suspended",
       kind: "suspended",

@@ -41,3 +41,11 @@ export {
   type SpacePlan,
 } from "./plan";
 export { cfCommandsFor } from "./commands";
+export {
+  policyAtChange,
+  ruleRef,
+  standingOf,
+  type PolicyAtChange,
+  type RuleRef,
+  type SpaceStanding,
+} from "./at-change";

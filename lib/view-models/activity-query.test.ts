@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activitySearch, parseActivityQuery } from "./activity-query";
+import { activitySearch, parseActivityQuery, reversedRange } from "./activity-query";
 
 const GUID = "11111111-1111-4111-8111-111111111111";
 
@@ -49,5 +49,16 @@ describe("the activity page's query", () => {
       query: { kind: [] },
       problems: [],
     });
+  });
+});
+
+describe("a date range", () => {
+  it("whose end is before its start is said, since it selects nothing", () => {
+    expect(reversedRange({ from: "2026-11-30", to: "2026-11-01" })).toBe(
+      "“To” (2026-11-01) is before “From” (2026-11-30), so no entry can match. Choose a “To” on or after the “From”.",
+    );
+    expect(reversedRange({ from: "2026-11-30", to: "2026-11-30" })).toBeNull();
+    expect(reversedRange({ from: "2026-11-01" })).toBeNull();
+    expect(reversedRange({ to: "2026-11-01" })).toBeNull();
   });
 });

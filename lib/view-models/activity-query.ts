@@ -65,3 +65,13 @@ export function activitySearch(query: ActivityQuery, extra: Record<string, strin
   const text = params.toString();
   return text ? `?${text}` : "";
 }
+
+/**
+ * A "To" before "From" selects nothing: said in words rather than shown as an
+ * empty history. Dates are ISO days, so they compare as text.
+ */
+export function reversedRange(query: Pick<ActivityQuery, "from" | "to">): string | null {
+  const { from, to } = query;
+  if (!from || !to || to >= from) return null;
+  return `“To” (${to}) is before “From” (${from}), so no entry can match. Choose a “To” on or after the “From”.`;
+}

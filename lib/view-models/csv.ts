@@ -1,5 +1,5 @@
 /** RFC 4180: quote a field when it holds a comma, quote, or line break; double inner quotes. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   // A leading =, +, - or @ would run as a formula in a spreadsheet; prefix it.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeEntry, DriftEntry, PolicyEntry } from "@/lib/db/types";
+import type { ChangeEntry, DriftEntry, PolicyEntry, RequestEntry } from "@/lib/db/types";
 import { csvText } from "./csv";
-import { activityCsvRows, activityRows, describeEntry, formatTime, kindOf, lastChangeOf } from "./history";
+import {
+  activityCsvRows,
+  activityRows,
+  describeEntry,
+  formatTime,
+  kindOf,
+  lastChangeOf,
+  REQUEST_WITHOUT_DETAILS,
+} from "./history";
 
 const T = Date.parse("2026-11-30T10:15:42.123Z");
 const change = (over: Partial<ChangeEntry> = {}): ChangeEntry => ({
@@ -105,5 +113,28 @@ describe("the history in words", () => {
     const csv = csvText(activityCsvRows(rows)).split("\r\n");
     expect(csv[0]).toBe("when,space,who,kind,what,request id");
     expect(csv[1]).toBe("2026-11-30 10:15 UTC,development,sam,change,Bound public_networks_egress.,r-1");
+  });
+});
+
+describe("a private-egress request", () => {
+  const request: RequestEntry = {
+    id: 11,
+    kind: "request",
+    occurredAt: T,
+    orgGuid: "o",
+    requestId: "r-3",
+    user: { guid: "u2", name: "olivia" },
+    message: "Prepared a private-egress request: endpoint 198.51.100.7, 1 private network (172.20.0.0/16).",
+    details: { endpointIp: "198.51.100.7", privateCidrs: ["172.20.0.0/16"] },
+  };
+
+  it("names its addresses to a reader who may see network details, and only the fact to others", () => {
+    const words = (networkDetails: boolean) =>
+      activityRows([request], new Map(), T, { networkDetails }).map((r) => r.what);
+    expect(words(true)).toEqual([request.message]);
+    expect(words(false)).toEqual([REQUEST_WITHOUT_DETAILS]);
+    expect(REQUEST_WITHOUT_DETAILS).not.toMatch(/\d+\.\d+/);
+    // Without a reader, the safe default: no addresses.
+    expect(describeEntry(request, T)).toBe(REQUEST_WITHOUT_DETAILS);
   });
 });

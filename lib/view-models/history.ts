@@ -22,7 +22,7 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
   unknown: "outcome unknown",
 };
 
-export function outcomeWords(entry: ChangeEntry, now: number): string {
+function outcomeWords(entry: ChangeEntry, now: number): string {
   const outcome = outcomeAsOf(entry, now);
   const settled = entry.settled ? ` (settled by the ${entry.settled.by})` : "";
   return `${OUTCOME_WORDS[outcome]}${settled}`;
@@ -35,8 +35,22 @@ export function actorOf(entry: HistoryEntry): string {
 
 const lifecycleWords = (lifecycle: "running" | "staging") => (lifecycle === "staging" ? " for staging" : "");
 
-/** What happened, in one sentence. */
-export function describeEntry(entry: HistoryEntry, now: number): string {
+/**
+ * What a private-egress request is to a reader who may not see its addresses: the fact of it, and
+ * who may see more (lib/permissions' "read-network-details").
+ */
+export const REQUEST_WITHOUT_DETAILS =
+  "Prepared a private-egress request; its endpoint and private networks are shown only to the org's managers and auditors and to platform admins.";
+
+/** What each reader may see of an entry: `networkDetails`, a request's addresses (network topology). */
+export type EntryReader = { networkDetails: boolean };
+
+/** What happened, in one sentence; a request's addresses only for a reader who may see them. */
+export function describeEntry(
+  entry: HistoryEntry,
+  now: number,
+  reader: EntryReader = { networkDetails: false },
+): string {
   switch (entry.kind) {
     case "change": {
       const verb = entry.action === "bind" ? "bound" : "unbound";
@@ -60,7 +74,7 @@ export function describeEntry(entry: HistoryEntry, now: number): string {
       return `Move to ${to}: ${OUTCOME_WORDS[outcome]}${reason}`;
     }
     case "request":
-      return entry.message ?? "Requested private egress.";
+      return reader.networkDetails ? (entry.message ?? "Requested private egress.") : REQUEST_WITHOUT_DETAILS;
     case "policy":
       return entry.message ?? "Changed the org's egress policy.";
   }
@@ -103,6 +117,7 @@ export function activityRows(
   entries: readonly HistoryEntry[],
   spaceNames: ReadonlyMap<string, string>,
   now: number,
+  reader: EntryReader = { networkDetails: false },
 ): ActivityRow[] {
   return entries.map((entry) => ({
     id: entry.id,
@@ -114,12 +129,12 @@ export function activityRows(
         : (spaceNames.get(entry.spaceGuid) ?? entry.spaceName),
     who: actorOf(entry),
     kind: kindOf(entry, now),
-    what: describeEntry(entry, now),
+    what: describeEntry(entry, now, reader),
     requestId: entry.requestId ?? "",
   }));
 }
 
-export const ACTIVITY_CSV_HEADER = ["when", "space", "who", "kind", "what", "request id"] as const;
+const ACTIVITY_CSV_HEADER = ["when", "space", "who", "kind", "what", "request id"] as const;
 
 export function activityCsvRows(rows: readonly ActivityRow[]): string[][] {
   return [

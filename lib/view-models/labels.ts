@@ -12,8 +12,6 @@ export const POSTURE_LABELS: Record<Posture, string> = {
   custom: "Custom",
 };
 
-export { isPlatformWide } from "@/lib/egress/posture";
-
 /** "Public", or "Public (platform-wide)" when the platform itself gives every space that posture. */
 export function postureLabel(posture: Posture, platformWide = false): string {
   return platformWide ? `${POSTURE_LABELS[posture]} (platform-wide)` : POSTURE_LABELS[posture];

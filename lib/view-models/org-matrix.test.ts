@@ -315,10 +315,7 @@ describe("compliance with the org's policy", () => {
   it("keeps rows light: reasons only in violating rows, nothing for spaces no rule decides", async () => {
     const unpack = (matrix: OrgMatrix) =>
       matrixRows(matrix, null).rows.map((r) =>
-        unpackRow(
-          r,
-          matrix.profiles.map((p) => p.id),
-        ),
+        unpackRow(r, { profileIds: matrix.profiles.map((p) => p.id) }),
       );
     const rows = unpack(await matrixFor("olivia", ids.orgs.alpha, issue14));
     expect(rows.map((r) => [r.name, r.policy, violates(r)])).toEqual([

@@ -188,8 +188,6 @@ export function postureJson(matrix: OrgMatrix) {
   };
 }
 
-export type PostureJson = ReturnType<typeof postureJson>;
-
 /**
  * `space, posture, <one column per destination label>, running security groups, staging security groups,
  * isolation segment, policy` (policy: "compliant", or the reasons joined with "; ").

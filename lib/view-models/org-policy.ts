@@ -105,11 +105,6 @@ export function policyCsvOf(compliance: PolicyJson): string {
   return compliance.compliant ? "compliant" : compliance.reasons.join("; ");
 }
 
-/** The reasons of a violating space, as the matrix and the policy page say them: "prod: Public egress is on; …". */
-export function violationText(spaceName: string, reasons: readonly string[]): string {
-  return `${spaceName}: ${reasons.join(". ")}`;
-}
-
 /**
  * `GET`/`PUT /api/orgs/:orgGuid/policy`: the document, its revision (also
  * the ETag), who wrote it when, and whether the caller may change it.

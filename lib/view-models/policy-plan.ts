@@ -1,4 +1,5 @@
-import type { StatusChange } from "@/lib/egress";
+import { z } from "zod";
+import { statusChangeSchema, type StatusChange } from "@/lib/egress/status-change";
 import type { PlanOp, SpacePlan } from "@/lib/policy";
 import { cfCommandsFor } from "@/lib/policy/commands";
 
@@ -31,6 +32,33 @@ export type PlanView = {
   unattainable: UnattainableSpace[];
   compliant: number;
 };
+
+const plannedSpaceSchema: z.ZodType<PlannedSpace> = z.object({
+  guid: z.string(),
+  name: z.string(),
+  reasons: z.array(z.string()),
+  ops: z.array(
+    z.object({
+      action: z.enum(["bind", "unbind"]),
+      group: z.object({ guid: z.string(), name: z.string() }),
+      lifecycle: z.literal("running"),
+    }),
+  ),
+  opens: z.array(statusChangeSchema),
+  closes: z.array(statusChangeSchema),
+  commands: z.array(z.string()),
+});
+
+/** The answer of GET /api/orgs/:orgGuid/policy/plan, as the Bring into policy dialog reads it. */
+export const planViewSchema: z.ZodType<PlanView> = z.object({
+  org: z.object({ guid: z.string(), name: z.string() }),
+  revision: z.number(),
+  changes: z.array(plannedSpaceSchema),
+  unattainable: z.array(
+    z.object({ guid: z.string(), name: z.string(), reasons: z.array(z.string()), why: z.string() }),
+  ),
+  compliant: z.number(),
+});
 
 export function planView(
   org: { guid: string; name: string },

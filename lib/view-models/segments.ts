@@ -18,6 +18,6 @@ export function placementOf(own: string | null, orgDefault: string | null): Plac
 /** What a placement means for the space's egress, in a sentence or two. */
 export function placementMeaning(placement: Placement): string {
   if (placement.kind === "shared")
-    return "Its apps run on the platform's shared hosts, beside other customers' apps. Egress is governed by the security groups below; there is no path to a private network.";
-  return `Its apps run on dedicated hosts (the isolation segment ${placement.segment}) in their own network segment; other customers' apps do not run there. When the segment is connected to your private network, traffic to it goes through the IPsec VPN; other traffic is still governed by the security groups below.`;
+    return "Its apps run on the platform's shared hosts, beside other customers' apps. Egress is governed by the security groups that apply to the space (listed above); there is no path to a private network.";
+  return `Its apps run on dedicated hosts (the isolation segment ${placement.segment}) in their own network segment; other customers' apps do not run there. When the segment is connected to your private network, traffic to it goes through the IPsec VPN; other traffic is still governed by the security groups that apply to the space (listed above).`;
 }

@@ -4,6 +4,17 @@ import type { MatrixProfile } from "@/lib/view-models/org-matrix";
 export type SwitchBlock = { short: string; full: string };
 
 /**
+ * Why a profile whose group CF hides from the user is out of their reach, and
+ * whom to ask: CF shows a group only to those who can read a space it is bound
+ * to (or where it is platform-wide), so an OrgManager may see it where a
+ * SpaceManager does not; if nobody in the org does, the platform team. The
+ * same words beside the switch and in the fix column (lib/view-models/fixes.ts).
+ */
+export function hiddenGroupWhy(group: string): string {
+  return `its security group (${group}) is bound to no space you can read, so Cloud Foundry does not show it to you. Ask an OrgManager of this org or your platform team to turn it on.`;
+}
+
+/**
  * Why a user may not flip a profile for a space, or undefined when they may:
  * the profile is platform-wide, its group is not visible to them, or
  * lib/permissions refuses the change (the role, then the org's state).
@@ -24,7 +35,7 @@ export function switchBlock(
   if (!profile.groupGuid) {
     return {
       short: "Unavailable",
-      full: `${profile.label} is unavailable: the ${profile.group} security group is not visible to you. An administrator must make this group available to your org first.`,
+      full: `${profile.label} is not available to you: ${hiddenGroupWhy(profile.group)}`,
     };
   }
   const decision = judge(

@@ -2,6 +2,12 @@
 
 import { ErrorState } from "@/components/ui/error-state";
 
-export default function OrgsError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorState what="your organizations" reset={reset} />;
+export default function OrgsError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return <ErrorState what="your organizations" reference={error.digest} reset={reset} />;
 }

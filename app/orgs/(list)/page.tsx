@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PlatformNote } from "@/components/egress/platform-note";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/error-state";
+import { Th } from "@/components/ui/table";
 import { attempt } from "@/lib/loaders/attempt";
 import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
 import { loadOrgSummaries } from "@/lib/loaders/orgs";
@@ -19,7 +21,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: SearchP
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
       <h1 className="text-3xl">Organizations</h1>
       {!result.ok ? (
-        <LoadFailure what="your organizations" failure={result.failure} requestId={result.requestId} />
+        <ErrorState what="your organizations" message={result.failure.message} reference={result.requestId} />
       ) : result.value.orgs.length === 0 ? (
         <p>You have no role in any organization, so Cloud Foundry shows you none.</p>
       ) : (
@@ -34,12 +36,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: SearchP
                 className="min-h-11 w-64 rounded border border-base-dark px-3 font-normal"
               />
             </label>
-            <button
-              type="submit"
-              className="min-h-11 rounded bg-primary px-4 font-bold text-white hover:bg-primary-dark"
-            >
-              Filter
-            </button>
+            <Button type="submit">Filter</Button>
           </form>
           <PlatformNote platform={result.value.platform} />
           <OrgTable
@@ -63,28 +60,28 @@ function OrgTable({ orgs }: { orgs: Awaited<ReturnType<typeof loadOrgSummaries>>
         <caption className="sr-only">Organizations and the egress posture of their spaces</caption>
         <thead>
           <tr className="border-b-2 border-base-light">
-            <th scope="col" className="px-3 py-2">
+            <Th scope="col" className="px-3 py-2">
               Organization
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </Th>
+            <Th scope="col" className="px-3 py-2">
               Spaces you can see
-            </th>
+            </Th>
             {POSTURES.map((p) => (
-              <th key={p} scope="col" className="px-3 py-2">
+              <Th key={p} scope="col" className="px-3 py-2">
                 {POSTURE_LABELS[p]}
-              </th>
+              </Th>
             ))}
           </tr>
         </thead>
         <tbody>
           {orgs.map((org) => (
             <tr key={org.guid} className="border-b border-base-lighter">
-              <th scope="row" className="px-3 py-2">
+              <Th scope="row" className="px-3 py-2">
                 <Link href={`/orgs/${org.guid}`} prefetch={false}>
                   {org.name}
                 </Link>
                 {org.suspended && <span className="font-normal text-base-dark"> (suspended)</span>}
-              </th>
+              </Th>
               <td className="px-3 py-2">{org.spaces}</td>
               {POSTURES.map((p) => (
                 <td key={p} className="px-3 py-2">

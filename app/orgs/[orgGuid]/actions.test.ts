@@ -73,7 +73,19 @@ describe.each(testBackends())("50 concurrent changes through the actions on $nam
     await backend.close();
   });
 
+  /** Each space's public binding as CF has it: the even spaces bound, the odd ones not, or the reverse. */
+  async function setPublic(evenBound: boolean): Promise<void> {
+    const group = `/v3/security_groups/${ids.securityGroups.public}/relationships/running_spaces`;
+    for (const [i, guid] of SPACES.entries()) {
+      if ((i % 2 === 0) === evenBound)
+        await sim.call("POST", group, { user: "admin", body: { data: [{ guid }] } });
+      else await sim.call("DELETE", `${group}/${guid}`, { user: "admin" });
+    }
+  }
+
   it("records one entry per change, with CF's outcome", async () => {
+    // Every call below is a change: the even spaces are turned on from off, the odd ones off from on.
+    await setPublic(false);
     const results = await Promise.all(
       SPACES.map((spaceGuid, i) =>
         actions.changeProfile({
@@ -110,5 +122,42 @@ describe.each(testBackends())("50 concurrent changes through the actions on $nam
     };
     const bound = new Set(group.relationships.running_spaces.data.map((d) => d.guid));
     SPACES.forEach((guid, i) => expect(bound.has(guid)).toBe(i % 2 === 0));
+  });
+
+  it("sends and records nothing for a space already in the asked state, and says so", async () => {
+    // The state the previous test left: the same 50 calls again change nothing.
+    const before = await store.list({ orgGuid: ORG, spaceGuids: SPACES, limit: 500 });
+    const results = await Promise.all(
+      SPACES.map((spaceGuid, i) =>
+        actions.changeProfile({
+          orgGuid: ORG,
+          spaceGuid,
+          profileId: "public",
+          lifecycle: "running",
+          enabled: i % 2 === 0,
+        }),
+      ),
+    );
+    for (const [i, result] of results.entries()) {
+      expect(result).toMatchObject({ ok: true, already: [SPACES[i]] });
+      expect(result.message).toMatch(/^Public egress is already (on|off) for .*; nothing was changed\.$/);
+    }
+    // Bound already to the even ones: a bind of all 50 sends the odd 25 only, in one request.
+    const bind = await actions.bindProfileToSpaces({
+      orgGuid: ORG,
+      spaceGuids: SPACES,
+      profileId: "public",
+      lifecycle: "running",
+    });
+    expect(bind).toMatchObject({
+      ok: true,
+      message: "Public egress is now on for 25 spaces, and was already on for 25 spaces.",
+    });
+    const after = await store.list({ orgGuid: ORG, spaceGuids: SPACES, limit: 500 });
+    if (!before.ok || !after.ok) throw new Error("history unreadable");
+    const added = after.entries.filter((e) => !before.entries.some((b) => b.id === e.id));
+    expect(added.map((e) => e.kind === "change" && e.spaceGuid).sort()).toEqual(
+      SPACES.filter((_, i) => i % 2 === 1).sort(),
+    );
   });
 });

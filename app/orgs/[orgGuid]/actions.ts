@@ -1,16 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { defineAction, refuse, refuseWith } from "@/lib/actions/define-action";
 import { profileGroup, readBeforeChange, rolesBeforeChange, spaceInOrg } from "@/lib/changes/apply";
+import {
+  bindProfileToSpacesInput,
+  bringIntoPolicyInput,
+  changeGroupInput,
+  changeProfileInput,
+  profileIdSchema,
+} from "@/lib/changes/inputs";
 import { applySpacePlan, planOrg } from "@/lib/changes/policy-plan";
-import { applyRecorded, mayHaveChanged, resultOf } from "@/lib/changes/record";
-import { guidSchema } from "@/lib/cf/ids";
+import { applyRecorded, mayHaveChanged, spacesResultOf, type SpacesOutcome } from "@/lib/changes/record";
 import { getOrganization } from "@/lib/cf/orgs";
 import { getSecurityGroup } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
-import { LIFECYCLES } from "@/lib/egress";
 import { profiles } from "@/lib/egress/load-profiles";
 import { MESSAGES } from "@/lib/failures";
 import { decideForSpaces } from "@/lib/permissions";
@@ -22,14 +26,25 @@ import type { BringResult } from "@/lib/view-models/policy-plan";
  * session, zod on every argument (ids bound on the client included), the
  * work with the user's own token, and no exception escapes. Every write is
  * recorded in the change history (lib/changes/record.ts). Nothing is
- * reported as done unless CF confirmed it.
+ * reported as done unless CF confirmed it, and a space already in the asked
+ * state (as CF shows it now, whatever the page showed) is neither sent nor
+ * recorded: the result says it was already so.
  */
 
-const lifecycle = z.enum(LIFECYCLES);
-const profileId = z
-  .string()
-  .max(100)
-  .refine((id) => profiles().some((p) => p.id === id), "is not an egress profile");
+// The argument schemas are shared with the client (lib/changes/inputs.ts); only the server knows the profiles.
+const profileId = profileIdSchema.refine(
+  (id) => profiles().some((p) => p.id === id),
+  "is not an egress profile",
+);
+
+/** Pages to re-render after a change CF may hold now; none when nothing was sent. */
+function revalidateAfter(orgGuid: string, outcome: SpacesOutcome): void {
+  if (outcome.sent.length > 0 && mayHaveChanged(outcome))
+    revalidate(
+      orgGuid,
+      outcome.sent.map((s) => s.guid),
+    );
+}
 
 function revalidate(orgGuid: string, spaceGuids: string[]): void {
   revalidatePath("/orgs");
@@ -46,7 +61,7 @@ function profileById(id: string) {
 /** Turns a profile on or off for one space and lifecycle. */
 export const changeProfile = defineAction(
   "changeProfile",
-  z.strictObject({ orgGuid: guidSchema, spaceGuid: guidSchema, profileId, lifecycle, enabled: z.boolean() }),
+  changeProfileInput.extend({ profileId }),
   async ({ orgGuid, spaceGuid, lifecycle, enabled, profileId }, ctx) => {
     const profile = profileById(profileId);
     const [space, group, roles] = await Promise.all([
@@ -63,25 +78,27 @@ export const changeProfile = defineAction(
     const outcome = await applyRecorded(ctx, {
       orgGuid,
       spaces: [{ guid: spaceGuid, name: space.space.name }],
-      group: { guid: group.guid, name: group.name },
+      group,
       lifecycle,
       action: enabled ? "bind" : "unbind",
     });
-    if (mayHaveChanged(outcome)) revalidate(orgGuid, [spaceGuid]);
+    revalidateAfter(orgGuid, outcome);
     const where = `${space.space.name}${lifecycle === "staging" ? " (staging)" : ""}`;
-    return resultOf(outcome, `${profile.label} is now ${enabled ? "on" : "off"} for ${where}.`);
+    const state = enabled ? "on" : "off";
+    return spacesResultOf(outcome, {
+      done: `${profile.label} is now ${state} for ${where}.`,
+      none: `${profile.label} is already ${state} for ${where}; nothing was changed.`,
+    });
   },
 );
 
-/** Binds a profile to many spaces of one org in one request (CF binds all or none). */
+/**
+ * Binds a profile to many spaces of one org in one request (CF binds all or
+ * none), leaving out the spaces it is already bound to.
+ */
 export const bindProfileToSpaces = defineAction(
   "bindProfileToSpaces",
-  z.strictObject({
-    orgGuid: guidSchema,
-    spaceGuids: z.array(guidSchema).min(1).max(5000),
-    profileId,
-    lifecycle,
-  }),
+  bindProfileToSpacesInput.extend({ profileId }),
   async ({ orgGuid, spaceGuids, lifecycle, profileId }, ctx) => {
     const profile = profileById(profileId);
     // The org's spaces in one list (not a guids filter: a thousand guids would overflow the URL).
@@ -108,12 +125,18 @@ export const bindProfileToSpaces = defineAction(
     const outcome = await applyRecorded(ctx, {
       orgGuid,
       spaces: [...new Set(spaceGuids)].map((guid) => ({ guid, name: names.get(guid) ?? guid })),
-      group: { guid: group.guid, name: group.name },
+      group,
       lifecycle,
       action: "bind",
     });
-    if (mayHaveChanged(outcome)) revalidate(orgGuid, spaceGuids);
-    return resultOf(outcome, `${profile.label} is now on for ${spaceGuids.length} spaces.`);
+    revalidateAfter(orgGuid, outcome);
+    const spaces = (n: number) => `${n} ${n === 1 ? "space" : "spaces"}`;
+    const already =
+      outcome.already.length > 0 ? `, and was already on for ${spaces(outcome.already.length)}` : "";
+    return spacesResultOf(outcome, {
+      done: `${profile.label} is now on for ${spaces(outcome.sent.length)}${already}.`,
+      none: `${profile.label} is already on for ${outcome.already.length === 1 ? "this space" : `all ${spaces(outcome.already.length)}`}; nothing was changed.`,
+    });
   },
 );
 
@@ -126,19 +149,7 @@ export const bindProfileToSpaces = defineAction(
  */
 export const bringIntoPolicy = defineAction(
   "bringIntoPolicy",
-  z.strictObject({
-    orgGuid: guidSchema,
-    revision: z.number().int().min(0),
-    spaces: z
-      .array(
-        z.strictObject({
-          guid: guidSchema,
-          ops: z.array(z.string().regex(/^(bind|unbind):[0-9a-fA-F-]{36}$/)).max(100),
-        }),
-      )
-      .min(1)
-      .max(5000),
-  }),
+  bringIntoPolicyInput,
   async ({ orgGuid, revision, spaces }, ctx) => {
     const fresh = await readBeforeChange(() =>
       planOrg(ctx.client, ctx.session.user, orgGuid, new Set(spaces.map((s) => s.guid))),
@@ -152,7 +163,7 @@ export const bringIntoPolicy = defineAction(
     for (const wanted of wantedSpaces) {
       const plan = plans.get(wanted.guid);
       const space = plan?.space ?? { guid: wanted.guid, name: wanted.guid };
-      results.push(await applySpacePlan(ctx, fresh.org, space, plan, wanted.ops));
+      results.push(await applySpacePlan(ctx, fresh, space, plan, wanted.ops));
     }
     revalidate(
       orgGuid,
@@ -171,13 +182,7 @@ export const bringIntoPolicy = defineAction(
 /** Binds or unbinds any group the user can see (the space page's "Advanced"). */
 export const changeGroup = defineAction(
   "changeGroup",
-  z.strictObject({
-    orgGuid: guidSchema,
-    spaceGuid: guidSchema,
-    groupGuid: guidSchema,
-    lifecycle,
-    action: z.enum(["bind", "unbind"]),
-  }),
+  changeGroupInput,
   async ({ orgGuid, spaceGuid, groupGuid, lifecycle, action }, ctx) => {
     const [space, group, roles] = await Promise.all([
       spaceInOrg(ctx.client, orgGuid, spaceGuid),
@@ -193,12 +198,16 @@ export const changeGroup = defineAction(
     const outcome = await applyRecorded(ctx, {
       orgGuid,
       spaces: [{ guid: spaceGuid, name: space.space.name }],
-      group: { guid: group.guid, name: group.name },
+      group,
       lifecycle,
       action,
     });
-    if (mayHaveChanged(outcome)) revalidate(orgGuid, [spaceGuid]);
+    revalidateAfter(orgGuid, outcome);
     const verb = action === "bind" ? "bound to" : "unbound from";
-    return resultOf(outcome, `${group.name} is now ${verb} ${space.space.name} for ${lifecycle}.`);
+    const where = `${space.space.name} for ${lifecycle}`;
+    return spacesResultOf(outcome, {
+      done: `${group.name} is now ${verb} ${where}.`,
+      none: `${group.name} is already ${action === "bind" ? "bound to" : "not bound to"} ${where}; nothing was changed.`,
+    });
   },
 );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { BringIntoPolicyInput } from "@/lib/changes/inputs";
 import type { AppDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/store";
 import { testBackends, type TestDatabase } from "@/lib/db/test-support/backends";
@@ -64,7 +65,7 @@ const confirmed = (plan: PlanView) => ({
   spaces: plan.changes.map((c) => ({ guid: c.guid, ops: c.ops.map(opKey) })),
 });
 
-async function results(input: unknown): Promise<BringResult[]> {
+async function results(input: BringIntoPolicyInput): Promise<BringResult[]> {
   const result = await actions.bringIntoPolicy(input);
   if (!result.ok) throw new Error(result.message);
   return result.results;

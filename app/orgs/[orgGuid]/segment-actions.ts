@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { defineAction, refuseWith } from "@/lib/actions/define-action";
 import { readBeforeChange, rolesBeforeChange, spaceInOrg } from "@/lib/changes/apply";
+import { assignSegmentInput } from "@/lib/changes/inputs";
 import { mayHaveChanged, moveSpaceRecorded, resultOf } from "@/lib/changes/record";
-import { guidSchema } from "@/lib/cf/ids";
 import { listEntitledSegments } from "@/lib/cf/isolation-segments";
 import { getSpaceIsolationSegment } from "@/lib/cf/spaces";
 import { decide } from "@/lib/permissions";
@@ -20,7 +19,7 @@ import { refusalFailure } from "@/lib/permissions/failure";
  */
 export const assignSegment = defineAction(
   "assignSegment",
-  z.strictObject({ orgGuid: guidSchema, spaceGuid: guidSchema, segmentGuid: guidSchema.nullable() }),
+  assignSegmentInput,
   async ({ orgGuid, spaceGuid, segmentGuid }, ctx) => {
     const [space, entitled, current, roles] = await Promise.all([
       spaceInOrg(ctx.client, orgGuid, spaceGuid),
@@ -45,6 +44,8 @@ export const assignSegment = defineAction(
       revalidatePath(`/orgs/${orgGuid}/spaces/${spaceGuid}`);
     }
     const where = to ? `the isolation segment ${to.name}` : "the org's default placement";
+    if (outcome.already)
+      return { ok: true, message: `${space.space.name} already runs on ${where}; nothing was changed.` };
     return resultOf(
       outcome,
       `${space.space.name} now runs on ${where}. Running apps move when you restart them (cf restart APP_NAME).`,

@@ -1,7 +1,13 @@
 "use client";
 
-import { LoadError } from "../_components/load-error";
+import { ErrorState } from "@/components/ui/error-state";
 
-export default function SecurityGroupError({ error, reset }: { error: unknown; reset: () => void }) {
-  return <LoadError what="this security group" error={error} reset={reset} />;
+export default function SecurityGroupError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return <ErrorState what="this security group" reference={error.digest} reset={reset} />;
 }

@@ -5,13 +5,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 export default function SecurityGroupNotFound() {
   return (
     <div className="mx-auto max-w-7xl space-y-4 px-4 py-8">
-      <Breadcrumbs
-        items={[
-          { href: "/orgs", label: "Home" },
-          { href: "/security-groups", label: "Security groups" },
-          { label: "Not found" },
-        ]}
-      />
+      <Breadcrumbs items={[{ href: "/security-groups", label: "Security groups" }, { label: "Not found" }]} />
       <h1 className="text-3xl">Security group not found</h1>
       <p className="max-w-3xl">
         There is no security group at this address, or Cloud Foundry does not show it to you. You can see a

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RulesTable } from "@/components/egress/rules-table";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { attempt } from "@/lib/loaders/attempt";
 import { loadSecurityGroup } from "@/lib/loaders/security-groups";
 import { BindingsTable } from "../_components/bindings-table";
@@ -31,14 +31,14 @@ export default async function SecurityGroupPage({ params }: { params: Params }) 
     return (
       <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
         <Breadcrumbs
-          items={[
-            { href: "/orgs", label: "Home" },
-            { href: "/security-groups", label: "Security groups" },
-            { label: "Security group" },
-          ]}
+          items={[{ href: "/security-groups", label: "Security groups" }, { label: "Security group" }]}
         />
         <h1 className="text-3xl">Security group</h1>
-        <LoadFailure what="this security group" failure={result.failure} requestId={result.requestId} />
+        <ErrorState
+          what="this security group"
+          message={result.failure.message}
+          reference={result.requestId}
+        />
       </div>
     );
   }
@@ -47,13 +47,7 @@ export default async function SecurityGroupPage({ params }: { params: Params }) 
 
   return (
     <div className="mx-auto max-w-7xl space-y-8 px-4 py-8">
-      <Breadcrumbs
-        items={[
-          { href: "/orgs", label: "Home" },
-          { href: "/security-groups", label: "Security groups" },
-          { label: group.name },
-        ]}
-      />
+      <Breadcrumbs items={[{ href: "/security-groups", label: "Security groups" }, { label: group.name }]} />
       <div>
         <h1 className="text-3xl wrap-anywhere">{group.name}</h1>
         <p className="mt-2 text-base-darker">
@@ -81,10 +75,10 @@ export default async function SecurityGroupPage({ params }: { params: Params }) 
 
       <section aria-labelledby="bindings" className="space-y-3">
         <h2 id="bindings" className="text-2xl">
-          Bindings you can see
+          {seesAllBindings ? "Bindings" : "Bindings you can see"}
         </h2>
         <VisibilityNote seesAllBindings={seesAllBindings} />
-        <BindingsTable group={group} />
+        <BindingsTable group={group} seesAllBindings={seesAllBindings} />
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Th } from "@/components/ui/table";
 import type { GroupBinding, SecurityGroupView } from "@/lib/view-models/security-groups";
 import { LIFECYCLE_LABELS } from "./labels";
 
@@ -12,23 +13,37 @@ function SpaceCell({ binding }: { binding: GroupBinding }) {
   );
 }
 
-export function BindingsTable({ group }: { group: SecurityGroupView }) {
-  if (group.bindings.length === 0) return <p>{group.name} is bound to no space that you can read.</p>;
+export function BindingsTable({
+  group,
+  seesAllBindings,
+}: {
+  group: SecurityGroupView;
+  /** The user reads the whole platform: no binding listed is no binding at all. */
+  seesAllBindings: boolean;
+}) {
+  if (group.bindings.length === 0)
+    return (
+      <p>
+        {group.name} is bound to no space{seesAllBindings ? "" : " that you can read"}.
+      </p>
+    );
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left">
-        <caption className="sr-only">Spaces {group.name} is bound to, among those you can read</caption>
+        <caption className="sr-only">
+          Spaces {group.name} is bound to{seesAllBindings ? "" : ", among those you can read"}
+        </caption>
         <thead>
           <tr className="border-b-2 border-base-light bg-base-lightest">
-            <th scope="col" className="px-3 py-2">
+            <Th scope="col" className="px-3 py-2">
               Organization
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </Th>
+            <Th scope="col" className="px-3 py-2">
               Space
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </Th>
+            <Th scope="col" className="px-3 py-2">
               Lifecycle
-            </th>
+            </Th>
           </tr>
         </thead>
         <tbody>
@@ -37,9 +52,9 @@ export function BindingsTable({ group }: { group: SecurityGroupView }) {
               <td className="px-3 py-2">
                 {binding.orgName ?? <span className="text-base-dark">Unknown</span>}
               </td>
-              <th scope="row" className="px-3 py-2 font-normal">
+              <Th scope="row" className="px-3 py-2 font-normal">
                 <SpaceCell binding={binding} />
-              </th>
+              </Th>
               <td className="px-3 py-2">{LIFECYCLE_LABELS[binding.lifecycle]}</td>
             </tr>
           ))}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { attempt } from "@/lib/loaders/attempt";
 import { loadSecurityGroups } from "@/lib/loaders/security-groups";
 import { filterByName } from "@/lib/view-models/security-groups";
@@ -11,7 +11,9 @@ import { VisibilityNote } from "./visibility-note";
 export async function GroupsSection({ query }: { query: string }) {
   const result = await attempt(({ client, user }) => loadSecurityGroups(client, user));
   if (!result.ok)
-    return <LoadFailure what="the security groups" failure={result.failure} requestId={result.requestId} />;
+    return (
+      <ErrorState what="the security groups" message={result.failure.message} reference={result.requestId} />
+    );
   const { groups, seesAllBindings } = result.value;
   const shown = filterByName(groups, query);
   return (
@@ -28,7 +30,7 @@ export async function GroupsSection({ query }: { query: string }) {
               <Link href="/security-groups">Show all groups</Link>
             </p>
           ) : (
-            <GroupsTable groups={shown} />
+            <GroupsTable groups={shown} seesAllBindings={seesAllBindings} />
           )}
         </>
       )}

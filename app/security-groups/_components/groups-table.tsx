@@ -1,33 +1,44 @@
 import Link from "next/link";
+import { Th } from "@/components/ui/table";
 import type { SecurityGroupView } from "@/lib/view-models/security-groups";
 import { GlobalFlags } from "./global-flags";
 import { bindingLabel, ruleCount } from "./labels";
 
-export function GroupsTable({ groups }: { groups: readonly SecurityGroupView[] }) {
+/**
+ * `seesAllBindings`: the user reads the whole platform, so a group with no binding listed is bound
+ * to no space at all, and is said so (not "none you can see").
+ */
+export function GroupsTable({
+  groups,
+  seesAllBindings,
+}: {
+  groups: readonly SecurityGroupView[];
+  seesAllBindings: boolean;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[40rem] border-collapse text-left">
         <caption className="mb-2 text-left text-xl font-bold">Security groups you can see</caption>
         <thead>
           <tr className="border-b-2 border-base-light bg-base-lightest">
-            <th scope="col" className="px-3 py-2">
+            <Th scope="col" className="px-3 py-2">
               Name
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </Th>
+            <Th scope="col" className="px-3 py-2">
               Rules
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </Th>
+            <Th scope="col" className="px-3 py-2">
               Platform-wide
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Bindings you can see
-            </th>
+            </Th>
+            <Th scope="col" className="px-3 py-2">
+              {seesAllBindings ? "Bindings" : "Bindings you can see"}
+            </Th>
           </tr>
         </thead>
         <tbody>
           {groups.map((group) => (
             <tr key={group.guid} className="border-b border-base-lighter align-top">
-              <th scope="row" className="min-w-40 px-3 py-3 font-normal">
+              <Th scope="row" className="min-w-40 px-3 py-3 font-normal">
                 {/* A prefetch renders the whole detail page, two CF requests per row: not worth it. */}
                 <Link
                   href={`/security-groups/${group.guid}`}
@@ -36,14 +47,16 @@ export function GroupsTable({ groups }: { groups: readonly SecurityGroupView[] }
                 >
                   {group.name}
                 </Link>
-              </th>
+              </Th>
               <td className="px-3 py-3 whitespace-nowrap">{ruleCount(group.rules.length)}</td>
               <td className="px-3 py-3">
                 <GlobalFlags global={group.global} />
               </td>
               <td className="px-3 py-3">
                 {group.bindings.length === 0 ? (
-                  <span className="text-base-dark">None you can see</span>
+                  <span className="text-base-dark">
+                    {seesAllBindings ? "Bound to no space" : "None you can see"}
+                  </span>
                 ) : (
                   <ul className="space-y-1">
                     {group.bindings.map((binding) => (

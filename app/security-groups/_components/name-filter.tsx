@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 
 /** A plain GET form: filtering works without JavaScript and the URL can be shared. */
 export function NameFilter({ query, shown, total }: { query: string; shown: number; total: number }) {
@@ -16,12 +17,7 @@ export function NameFilter({ query, shown, total }: { query: string; shown: numb
           defaultValue={query}
           className="min-h-11 w-full max-w-sm rounded-none border-2 border-base-dark px-2"
         />
-        <button
-          type="submit"
-          className="min-h-11 rounded bg-primary px-4 font-bold text-white hover:bg-primary-dark"
-        >
-          Filter
-        </button>
+        <Button type="submit">Filter</Button>
         {filtered && <Link href="/security-groups">Clear filter</Link>}
       </div>
       <p className="mt-2 text-sm text-base-dark">

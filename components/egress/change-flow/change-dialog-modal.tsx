@@ -1,21 +1,24 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Button } from "react-aria-components";
 import { Modal } from "@/components/ui/modal";
 import { buttonClass } from "@/components/ui/button";
-import type { ChangePreview } from "@/lib/changes/preview";
-import type { ErrorBody } from "@/lib/failures/http";
+import { previewAnswerSchema, type ChangePreview } from "@/lib/changes/change-preview";
+import { fetchJson } from "@/lib/http/fetch-json";
 import type { ChangeDialogProps } from "./change-dialog";
 import { CliCommands, StatusChanges } from "./change-summary";
+import { PolicyNoteView } from "./policy-note";
 
-const UNAVAILABLE = "The preview is not available, so the change cannot be confirmed. Cancel and try again.";
+const UNAVAILABLE = "Without its preview, the change cannot be confirmed.";
 
 /**
  * Confirms a change before it is made: what opens and closes (the engine's
- * preview, from the server), the equivalent cf command, and when it takes
- * effect. React Aria provides the focus trap, Esc and the return of focus.
- * Loaded through change-dialog.tsx, and mounted only while open.
+ * preview, from the server), what the org's policy says of it, the
+ * equivalent cf command, and when it takes effect. React Aria provides the
+ * focus trap and Esc; the change flow gives focus back to the control that
+ * asked (focus-return.ts). Loaded through change-dialog.tsx, and mounted
+ * only while open.
  */
 export function ChangeDialogModal({
   title,
@@ -25,27 +28,26 @@ export function ChangeDialogModal({
   children,
 }: Omit<ChangeDialogProps, "isOpen">) {
   const [preview, setPreview] = useState<{ url: string; data?: ChangePreview; error?: string }>();
+  const policyId = useId();
 
   useEffect(() => {
     if (!previewUrl) return;
-    let live = true;
-    fetch(previewUrl, { cache: "no-store", headers: { Accept: "application/json" } })
-      .then(async (response) => {
-        const body = (await response.json()) as Partial<{ preview: ChangePreview } & ErrorBody>;
-        if (!live) return;
-        setPreview(
-          response.ok && body.preview
-            ? { url: previewUrl, data: body.preview }
-            : { url: previewUrl, error: body.error?.message ?? UNAVAILABLE },
-        );
-      })
-      .catch(() => live && setPreview({ url: previewUrl, error: UNAVAILABLE }));
-    return () => {
-      live = false;
-    };
+    const controller = new AbortController();
+    void fetchJson(previewUrl, previewAnswerSchema, { signal: controller.signal }).then((result) => {
+      if (controller.signal.aborted) return;
+      setPreview(
+        result.ok
+          ? { url: previewUrl, data: result.value.preview }
+          : { url: previewUrl, error: `${result.failure.message} ${UNAVAILABLE}` },
+      );
+    });
+    return () => controller.abort();
   }, [previewUrl]);
 
   const current = preview?.url === previewUrl ? preview : undefined;
+  const ready = !previewUrl || !!current?.data;
+  const verdict = current?.data?.policy.verdict;
+  const warns = verdict === "violates" || verdict === "still-violates";
 
   return (
     <Modal isOpen title={title} onClose={onCancel}>
@@ -55,16 +57,24 @@ export function ChangeDialogModal({
           {current.error}
         </p>
       )}
-      {current?.data && <PreviewDetails preview={current.data} />}
+      {current?.data && <PreviewDetails preview={current.data} policyId={policyId} />}
       {children}
       <div className="flex flex-wrap gap-3 pt-2">
-        <Button
-          onPress={onConfirm}
-          isDisabled={!!previewUrl && !current?.data}
-          className={buttonClass("primary")}
+        {/*
+          Until the preview is there, Confirm says it is unavailable (aria-disabled) and refuses the
+          press, but stays in the tab order: a keyboard user who tabs before it loads still finds it.
+        */}
+        <button
+          type="button"
+          aria-disabled={ready ? undefined : true}
+          aria-describedby={warns ? policyId : undefined}
+          onClick={() => {
+            if (ready) onConfirm();
+          }}
+          className={buttonClass("primary", "aria-disabled:cursor-not-allowed aria-disabled:opacity-60")}
         >
           Confirm
-        </Button>
+        </button>
         <Button onPress={onCancel} className={buttonClass("secondary")}>
           Cancel
         </Button>
@@ -73,10 +83,12 @@ export function ChangeDialogModal({
   );
 }
 
-function PreviewDetails({ preview }: { preview: ChangePreview }) {
+function PreviewDetails({ preview, policyId }: { preview: ChangePreview; policyId: string }) {
   return (
     <div className="space-y-3">
-      {preview.opens.length === 0 && preview.closes.length === 0 ? (
+      {preview.already ? (
+        <p className="font-semibold">This space is already in that state: confirming changes nothing.</p>
+      ) : preview.opens.length === 0 && preview.closes.length === 0 ? (
         <p>No destination in the catalog changes.</p>
       ) : (
         <>
@@ -84,8 +96,9 @@ function PreviewDetails({ preview }: { preview: ChangePreview }) {
           <StatusChanges title="Closes" items={preview.closes} />
         </>
       )}
-      <CliCommands commands={preview.command} />
-      <p>{preview.takesEffect}</p>
+      {!preview.already && <PolicyNoteView note={preview.policy} id={policyId} />}
+      {!preview.already && <CliCommands commands={preview.command} />}
+      {!preview.already && <p>{preview.takesEffect}</p>}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { NoticeValue } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/actions/result";
 import { MESSAGES } from "@/lib/failures/messages";
+import { afterPaint, focusOpener, returnFocus, type FocusTarget } from "./focus-return";
 
 /**
  * The one flow of every egress change in the UI: ask (a dialog shows the
@@ -12,6 +13,8 @@ import { MESSAGES } from "@/lib/failures/messages";
  * happened. The control stays "saving" until the re-read state is shown, so
  * it never shows a state CF has not confirmed, and it always leaves
  * "saving": on success, on a refusal, on an exception or a lost connection.
+ * Keyboard focus goes back to the control that asked, after Cancel or Esc
+ * at once, after Confirm once the control is enabled again (focus-return.ts).
  */
 
 export type ChangeFlow<C> = {
@@ -43,6 +46,18 @@ export function useChangeFlow<C>({
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<NoticeValue>();
   const [, startTransition] = useTransition();
+  // The control that opened the dialog, and those of changes still saving, to give focus back to.
+  const opener = useRef<FocusTarget | null>(null);
+  const returning = useRef(new Map<string, FocusTarget | null>());
+
+  // A change has left "saving" (its control is enabled again): focus goes back to it.
+  useEffect(() => {
+    for (const [key, target] of returning.current) {
+      if (pending.has(key)) continue;
+      returning.current.delete(key);
+      afterPaint(() => returnFocus(target));
+    }
+  }, [pending]);
 
   const done = (key: string) =>
     setPending((current) => {
@@ -78,12 +93,20 @@ export function useChangeFlow<C>({
 
   return {
     asking,
-    ask: setAsking,
-    cancel: () => setAsking(undefined),
+    ask: (change) => {
+      opener.current = focusOpener();
+      setAsking(change);
+    },
+    cancel: () => {
+      const target = opener.current;
+      setAsking(undefined);
+      afterPaint(() => returnFocus(target));
+    },
     confirm: () => {
       const change = asking;
       if (change === undefined) return;
       const key = keyOf(change);
+      returning.current.set(key, opener.current);
       setAsking(undefined);
       setPending((current) => new Set(current).add(key));
       startTransition(() => runAndRefresh(change, key));

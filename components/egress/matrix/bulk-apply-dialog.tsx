@@ -1,61 +1,61 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button as AriaButton } from "react-aria-components";
 import { buttonClass } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { Select } from "@/components/ui/select";
-import { cfCommand, cfOrgCommand } from "@/lib/cf/commands";
+import type { ActionResult } from "@/lib/actions/result";
 import { MESSAGES } from "@/lib/failures/messages";
+import { pool, type Settled } from "@/lib/pool";
 import type { MatrixProfile } from "@/lib/view-models/org-matrix";
-import { CliCommands } from "../change-flow/change-summary";
 import type { BulkActions } from "./bulk-apply";
+import { BulkPreviewView, scrolls, scrollProps, useBulkPreview } from "./bulk-apply-preview";
 import type { SpaceRef } from "./types";
 
 /**
  * The bulk change itself (see bulk-apply.tsx): choose a profile and on or
- * off, confirm, watch the progress, read each space's result. Mounted when
- * opened, so each opening starts at the choice; it cannot be dismissed while
- * the change runs.
+ * off, read the preview per space, confirm, watch the progress, read each
+ * space's result. Mounted when opened, so each opening starts at the choice;
+ * it cannot be dismissed while the change runs. Which spaces need the change
+ * is decided again on the server when it runs: a space already so is neither
+ * sent nor recorded, and its result says "already on" (or off).
  */
 
-/** `unconfirmed`: CF did not answer the write, so it may or may not have been made. */
-type Result = { space: SpaceRef; ok: boolean; unconfirmed: boolean; message: string };
+type Status = "changed" | "already" | "failed" | "unconfirmed";
+type Result = { space: SpaceRef; status: Status; message: string };
 
+/** Unbinds in flight at once: CF unbinds one space per request. */
 const UNBIND_CONCURRENCY = 4;
 
-/** An action's answer, or the words for a request that never came back. */
-async function settle(
-  call: () => Promise<{ ok: boolean; message: string; kind?: string }>,
-): Promise<Omit<Result, "space">> {
-  try {
-    const result = await call();
-    return { ok: result.ok, unconfirmed: result.kind === "unconfirmed", message: result.message };
-  } catch {
-    return { ok: false, unconfirmed: true, message: MESSAGES.offline };
+/** One request to CF and the spaces it is about. */
+type Request = { spaces: SpaceRef[]; send: () => Promise<ActionResult<{ already: string[] }>> };
+
+/** Each space's result from its request's answer, or the words for a request that never came back. */
+function resultsOf(settled: Settled<Request, ActionResult<{ already: string[] }>>): Result[] {
+  const { spaces } = settled.item;
+  if (!settled.ok)
+    return spaces.map((space) => ({ space, status: "unconfirmed", message: MESSAGES.offline }));
+  const answer = settled.value;
+  if (!answer.ok) {
+    const status = answer.kind === "unconfirmed" ? "unconfirmed" : "failed";
+    return spaces.map((space) => ({ space, status, message: answer.message }));
   }
+  const already = new Set(answer.already);
+  return spaces.map((space) => ({
+    space,
+    status: already.has(space.guid) ? "already" : "changed",
+    message: answer.message,
+  }));
 }
 
-function commandsFor(
-  profile: MatrixProfile,
-  orgName: string,
-  target: SpaceRef[],
-  all: SpaceRef[],
-  enabled: boolean,
-): string {
-  const base = { lifecycle: "running" as const, group: profile.group, org: orgName };
-  if (enabled && target.length === all.length) return cfOrgCommand(base);
-  return target
-    .map((s) => cfCommand({ ...base, action: enabled ? "bind" : "unbind", space: s.name }))
-    .join("\n");
-}
+const spacesWord = (n: number) => `${n} ${n === 1 ? "space" : "spaces"}`;
 
 export function BulkApplyDialog({
   orgGuid,
   orgName,
   usable,
   target,
-  all,
   actions,
   onDone,
   onClose,
@@ -65,7 +65,6 @@ export function BulkApplyDialog({
   /** The profiles a bulk change may apply (bound through a group, not platform-wide). */
   usable: MatrixProfile[];
   target: SpaceRef[];
-  all: SpaceRef[];
   actions: BulkActions;
   onDone: () => Promise<void>;
   onClose: () => void;
@@ -76,60 +75,72 @@ export function BulkApplyDialog({
   const [done, setDone] = useState(0);
   const [results, setResults] = useState<Result[]>([]);
   const profile = usable.find((p) => p.id === profileId);
+  const preview = useBulkPreview(orgGuid, {
+    profileId,
+    enabled,
+    spaceGuids: target.map((s) => s.guid),
+  });
+  const ready = !!preview?.data;
+  // Confirm leaves with the choice: focus moves to the progress, which then says how it ended.
+  const progress = useRef<HTMLParagraphElement>(null);
 
-  async function bindAll(spaces: SpaceRef[]): Promise<Result[]> {
-    const result = await settle(() =>
-      actions.bindProfileToSpaces({
-        orgGuid,
-        spaceGuids: spaces.map((s) => s.guid),
-        profileId,
-        lifecycle: "running",
-      }),
-    );
-    setDone(spaces.length);
-    return spaces.map((space) => ({ space, ...result }));
-  }
-
-  async function unbindEach(spaces: SpaceRef[]): Promise<Result[]> {
-    const collected: Result[] = [];
-    const queue = [...spaces];
-    const worker = async () => {
-      for (let space = queue.shift(); space; space = queue.shift()) {
-        const current = space;
-        const result = await settle(() =>
-          actions.changeProfile({
-            orgGuid,
-            spaceGuid: current.guid,
-            profileId,
-            lifecycle: "running",
-            enabled: false,
-          }),
-        );
-        collected.push({ space: current, ...result });
-        setDone((n) => n + 1);
-      }
-    };
-    await Promise.all(Array.from({ length: UNBIND_CONCURRENCY }, worker));
-    return collected;
-  }
+  // On: one request binds every space that needs it (CF binds all or none). Off: one request per space.
+  const requests = (): Request[] =>
+    enabled
+      ? [
+          {
+            spaces: target,
+            send: () =>
+              actions.bindProfileToSpaces({
+                orgGuid,
+                spaceGuids: target.map((s) => s.guid),
+                profileId,
+                lifecycle: "running",
+              }),
+          },
+        ]
+      : target.map((space) => ({
+          spaces: [space],
+          send: () =>
+            actions.changeProfile({
+              orgGuid,
+              spaceGuid: space.guid,
+              profileId,
+              lifecycle: "running",
+              enabled: false,
+            }),
+        }));
 
   async function run() {
     setPhase("running");
+    requestAnimationFrame(() => progress.current?.focus());
     let collected: Result[] = [];
     try {
-      collected = enabled ? await bindAll(target) : await unbindEach(target);
+      const settled = await pool(
+        requests(),
+        UNBIND_CONCURRENCY,
+        (request) => request.send(),
+        (s) => setDone((n) => n + s.item.spaces.length),
+      );
+      collected = settled.flatMap(resultsOf);
       await onDone();
     } catch {
-      // settle() catches the actions; this is the refresh failing: the results still stand.
+      // The pool never rejects; this is the refresh failing: the results still stand.
     } finally {
       setResults(collected.sort((a, b) => a.space.name.localeCompare(b.space.name)));
       setPhase("done");
     }
   }
 
-  const failed = results.filter((r) => !r.ok);
-  const succeeded = results.length - failed.length;
-  const spacesWord = (n: number) => `${n} ${n === 1 ? "space" : "spaces"}`;
+  const count = (status: Status) => results.filter((r) => r.status === status).length;
+  const failed = count("failed") + count("unconfirmed");
+  const so = enabled ? "on" : "off";
+  const words: Record<Status, (r: Result) => string> = {
+    changed: () => "changed",
+    already: () => `already ${so}; nothing was sent`,
+    failed: (r) => `not changed. ${r.message}`,
+    unconfirmed: (r) => `not confirmed. ${r.message}`,
+  };
 
   return (
     <Modal
@@ -149,7 +160,7 @@ export function BulkApplyDialog({
             />
             <Select
               label="Turn it"
-              value={enabled ? "on" : "off"}
+              value={so}
               onChange={(e) => setEnabled(e.target.value === "on")}
               options={[
                 { value: "on", label: "On" },
@@ -161,7 +172,7 @@ export function BulkApplyDialog({
             This applies to the {spacesWord(target.length)} of {orgName} that exist now, for running apps. New
             spaces start closed: a profile applied here does not reach spaces created later.
           </p>
-          {profile && <CliCommands commands={commandsFor(profile, orgName, target, all, enabled)} />}
+          <BulkPreviewView state={preview} enabled={enabled} profileLabel={profile?.label ?? ""} />
         </>
       )}
       {phase !== "choose" && (
@@ -170,20 +181,28 @@ export function BulkApplyDialog({
             {done} of {target.length} spaces
           </label>
           <progress id="bulk-progress" max={target.length} value={done} className="w-full" />
-          <p role="status">
+          <p role="status" ref={progress} tabIndex={-1} className="outline-none">
             {phase === "running"
               ? `Working: ${done} of ${target.length} spaces done.`
-              : `Done: ${succeeded} of ${target.length} spaces changed${failed.length > 0 ? `, ${failed.length} not changed` : ""}.`}
+              : `Done: ${count("changed")} changed, ${count("already")} already ${so}${failed > 0 ? `, ${failed} not changed` : ""}.`}
           </p>
         </div>
       )}
       {phase === "done" && (
-        <ul className="max-h-60 space-y-1 overflow-auto" aria-label="Result per space">
+        <ul
+          className={`space-y-1 ${scrolls(results.length)}`}
+          aria-label="Result per space"
+          {...scrollProps(results.length)}
+        >
           {results.map((r) => (
             <li key={r.space.guid}>
               <span className="font-semibold">{r.space.name}:</span>{" "}
-              <span className={r.ok ? "text-success-darker" : "text-error-dark"}>
-                {r.ok ? "changed" : `${r.unconfirmed ? "not confirmed" : "not changed"}. ${r.message}`}
+              <span
+                className={
+                  r.status === "changed" || r.status === "already" ? "text-success-darker" : "text-error-dark"
+                }
+              >
+                {words[r.status](r)}
               </span>
             </li>
           ))}
@@ -192,9 +211,17 @@ export function BulkApplyDialog({
       <div className="flex flex-wrap gap-3 pt-2">
         {phase === "choose" && (
           <>
-            <AriaButton onPress={() => void run()} className={buttonClass("primary")}>
+            {/* aria-disabled, not disabled: Confirm stays in the tab order while the preview loads. */}
+            <button
+              type="button"
+              aria-disabled={ready ? undefined : true}
+              onClick={() => {
+                if (ready) void run();
+              }}
+              className={buttonClass("primary", "aria-disabled:cursor-not-allowed aria-disabled:opacity-60")}
+            >
               Confirm
-            </AriaButton>
+            </button>
             <AriaButton onPress={onClose} className={buttonClass("secondary")}>
               Cancel
             </AriaButton>

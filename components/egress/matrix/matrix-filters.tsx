@@ -1,15 +1,12 @@
 "use client";
 
-import type { Posture } from "@/lib/egress";
 import { POSTURE_LABELS, POSTURES } from "@/lib/view-models/labels";
-import { buttonClass } from "@/components/ui/button";
+import { parsePosture, type MatrixFilter } from "@/lib/view-models/matrix-filter";
+import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 
-export type MatrixFilter = { query: string; posture: Posture | undefined; violations?: boolean };
-
-export function parsePosture(value: string | null): Posture | undefined {
-  return (POSTURES as readonly string[]).includes(value ?? "") ? (value as Posture) : undefined;
-}
+// The pure part lives in lib, where the CSV export reads the same filters.
+export { applyFilter, parsePosture, type MatrixFilter } from "@/lib/view-models/matrix-filter";
 
 /**
  * Filters by name and posture. They live in the component's state, and the
@@ -91,26 +88,13 @@ export function MatrixFilters({
       )}
       {/* Without JavaScript the form is a plain GET: the page filters on the server from the URL. */}
       <noscript>
-        <button type="submit" className={buttonClass("secondary")}>
+        <Button type="submit" variant="secondary">
           Filter
-        </button>
+        </Button>
       </noscript>
       <p role="status" className="pb-2 text-base-dark">
         Showing {shown} of {total} spaces
       </p>
     </form>
-  );
-}
-
-export function applyFilter<R extends { name: string; posture: Posture; policy?: { reasons?: string[] } }>(
-  rows: R[],
-  filter: MatrixFilter,
-): R[] {
-  const needle = filter.query.toLowerCase();
-  return rows.filter(
-    (s) =>
-      (!needle || s.name.toLowerCase().includes(needle)) &&
-      (!filter.posture || s.posture === filter.posture) &&
-      (!filter.violations || s.policy?.reasons !== undefined),
   );
 }

@@ -1,17 +1,11 @@
-import Link from "next/link";
-import { useEffect, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Fragment, useEffect, useState, useTransition, type MouseEvent } from "react";
 import { Th } from "@/components/ui/table";
-import type { DestinationStatus } from "@/lib/egress";
-import { formatTime, isoTime } from "@/lib/view-models/history";
 import type { MatrixRowView } from "@/lib/view-models/matrix-rows";
-import { isPlatformWide } from "@/lib/view-models/labels";
-import { SHARED_HOSTS } from "@/lib/view-models/segments";
-import { switchBlock } from "@/lib/view-models/switch-blocks";
-import { PostureBadge } from "../posture-badge";
-import { matrixColumns } from "./columns";
-import { PolicyVerdict } from "./policy-verdict";
-import { reasonId } from "./switch-reasons";
-import { changeKey, type MatrixChange, type MatrixContext, type SpaceRef } from "./types";
+import { cardLabelStyle } from "./card-labels";
+import { tableColumns, type CellEnv } from "./columns";
+import type { ReasonIds } from "./switch-reasons";
+import type { MatrixChange, MatrixContext, SpaceRef } from "./types";
 
 /**
  * Rows the server renders: enough for nearly every org, and a bound on the
@@ -21,21 +15,44 @@ import { changeKey, type MatrixChange, type MatrixContext, type SpaceRef } from 
  */
 export const SERVER_ROWS = 1000;
 
-const WORDS: Record<string, string> = { a: "Allowed", p: "Partial", b: "Blocked" };
-const STATUS: Record<string, DestinationStatus> = { a: "allowed", p: "partial", b: "blocked" };
+/**
+ * The table's links (the space, its last change) are plain anchors, and one
+ * handler on the table makes a plain click a client-side navigation, as
+ * next/link would: two Link components per row cost a thousand rows' worth
+ * of hydration. A modified click, a middle click or a download is the browser's.
+ */
+function useLinkNavigation() {
+  const router = useRouter();
+  return (event: MouseEvent<HTMLTableElement>) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest("a") : null;
+    if (!link || link.target || link.hasAttribute("download") || link.origin !== window.location.origin)
+      return;
+    event.preventDefault();
+    router.push(`${link.pathname}${link.search}${link.hash}`);
+  };
+}
 
 /**
  * The matrix itself: a real table (caption, column and row headers) that
  * keeps its header and first column in view and becomes one card per space
- * on a narrow screen (docs/design.md §9). A thousand rows must stay within the
- * page's budget (docs/design.md §8, docs/adr/0003), so a cell is as small as it can
- * be: its style comes from the table's `mx` class, a status is a letter that
- * CSS draws as lucide's icon beside the word, a switch's On and Off come from
- * CSS, and the card labels from one stylesheet (columns.ts).
+ * on a narrow screen (docs/design.md §9). At 1,280 px it fits 4 to 12
+ * destinations without a sideways scroll: their headers stand vertically and
+ * their cells show an icon (the key above says what each means). On a wide
+ * screen the table scrolls in its own box, under its sticky header; on a
+ * narrow one the page scrolls, never a box inside it.
+ * A thousand rows must stay within the page's budget (docs/design.md §8,
+ * docs/adr/0003), so a cell is as small as it can be: its style comes from
+ * the table's `egress-matrix` class, a status is a class that CSS draws as
+ * lucide's icon beside the word, a switch's On and Off come from CSS, and the
+ * card labels are custom properties of the table (card-labels.tsx).
+ * Its columns after the row header are declared in columns.tsx.
  */
 export function MatrixTable({
   rows,
   context,
+  reasons,
   selected,
   onSelect,
   isPending,
@@ -44,6 +61,7 @@ export function MatrixTable({
 }: {
   rows: MatrixRowView[];
   context: MatrixContext;
+  reasons: ReasonIds;
   selected: ReadonlySet<string>;
   onSelect: (guid: string, checked: boolean) => void;
   isPending: (key: string) => boolean;
@@ -51,12 +69,9 @@ export function MatrixTable({
   /** "Bring into policy" for one violating space (docs/design.md §10). */
   onBring?: (space: SpaceRef) => void;
 }) {
-  const blocks = (manage: boolean) =>
-    context.profiles.map((profile) =>
-      switchBlock({ ...profile, global: profile.globalRunning }, { can_manage: manage }, context, context),
-    );
-  // Two sets of reasons a switch may be blocked for: they depend on the row only through can_manage.
-  const blocksFor = { true: blocks(true), false: blocks(false) };
+  const columns = tableColumns(context);
+  const env: CellEnv = { context, reasons, isPending, onAsk, onBring };
+  const navigate = useLinkNavigation();
   const [limit, setLimit] = useState(SERVER_ROWS);
   const [, startTransition] = useTransition();
   useEffect(() => {
@@ -64,8 +79,13 @@ export function MatrixTable({
   }, []);
   const visible = rows.length > limit ? rows.slice(0, limit) : rows;
   return (
-    <div className="max-h-[75vh] overflow-auto rounded border border-base-lighter">
-      <table className="mx w-full border-separate border-spacing-0 text-left text-sm max-md:block">
+    <div className="rounded border border-base-lighter md:max-h-[75vh] md:overflow-auto">
+      {/* The click handler only hands a link's own click to the router (Enter on a link is a click too). */}
+      <table
+        className="egress-matrix w-full border-separate border-spacing-0 text-left text-sm max-md:block"
+        style={cardLabelStyle(columns)}
+        onClick={navigate}
+      >
         <caption className="sr-only">
           Egress of the spaces in {context.orgName}: profiles, posture, what each destination allows, and
           isolation segment
@@ -73,9 +93,9 @@ export function MatrixTable({
         <thead className="max-md:hidden">
           <tr>
             <Th scope="col">Space</Th>
-            {matrixColumns(context).map((label) => (
-              <Th key={label} scope="col">
-                {label}
+            {columns.map((column) => (
+              <Th key={column.key} scope="col" className={column.vertical ? "vertical" : undefined}>
+                {column.vertical ? <span>{column.label}</span> : column.label}
               </Th>
             ))}
           </tr>
@@ -93,67 +113,11 @@ export function MatrixTable({
                     onChange={(e) => onSelect(space.guid, e.target.checked)}
                   />
                 )}
-                {/* No prefetch: a thousand links would each render a space page, costing CF requests. */}
-                <Link href={`/orgs/${context.orgGuid}/spaces/${space.guid}`} prefetch={false}>
-                  {space.name}
-                </Link>
+                <a href={`/orgs/${context.orgGuid}/spaces/${space.guid}`}>{space.name}</a>
               </th>
-              <td>
-                <PostureBadge
-                  posture={space.posture}
-                  platformWide={isPlatformWide(space.posture, context.platformPosture)}
-                />
-              </td>
-              {context.policyActive && (
-                <td>
-                  <PolicyVerdict space={space} onBring={space.manage ? onBring : undefined} />
-                </td>
-              )}
-              {context.profiles.map((profile, i) => {
-                const block = blocksFor[space.manage ? "true" : "false"][i];
-                const pending = isPending(changeKey({ space, profile }));
-                return (
-                  <td key={profile.id} data-busy={pending ? "" : undefined}>
-                    <label>
-                      <input
-                        type="checkbox"
-                        role="switch"
-                        aria-label={`${profile.label} for ${space.name}`}
-                        aria-describedby={block ? reasonId(profile.id, block.short) : undefined}
-                        checked={space.profiles[profile.id] ?? false}
-                        disabled={!!block || pending}
-                        onChange={(e) => onAsk({ space, profile, enabled: e.target.checked })}
-                      />
-                      <i aria-hidden="true" />
-                    </label>
-                    {block && <small aria-hidden="true">{block.short}</small>}
-                  </td>
-                );
-              })}
-              {context.destinations.map((d, index) => {
-                const letter = space.statuses[index] ?? "";
-                return STATUS[letter] ? (
-                  <td key={d.id} data-s={letter}>
-                    {WORDS[letter]}
-                  </td>
-                ) : (
-                  <td key={d.id}>—</td>
-                );
-              })}
-              <td>{space.segment ?? SHARED_HOSTS}</td>
-              <td>
-                {space.last ? (
-                  <Link
-                    href={`/orgs/${context.orgGuid}/activity?space=${space.guid}#entry-${space.last.id}`}
-                    prefetch={false}
-                  >
-                    <time dateTime={isoTime(space.last.at)}>{formatTime(space.last.at)}</time>,{" "}
-                    {space.last.who}
-                  </Link>
-                ) : (
-                  "—"
-                )}
-              </td>
+              {columns.map((column) => (
+                <Fragment key={column.key}>{column.cell(space, env)}</Fragment>
+              ))}
             </tr>
           ))}
         </tbody>

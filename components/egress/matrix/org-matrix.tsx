@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
-import type { Lifecycle } from "@/lib/egress";
+import type { ChangeProfileInput } from "@/lib/changes/inputs";
 import { violates, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 import { ChangeDialog, preloadChangeDialog } from "../change-flow/change-dialog";
 import { useChangeFlow } from "../change-flow/use-change-flow";
@@ -14,7 +14,8 @@ import type { BringAction, BringTarget } from "../policy/bring-into-policy";
 import { BulkApply, type BulkActions } from "./bulk-apply";
 import { applyFilter, MatrixFilters, parsePosture, type MatrixFilter } from "./matrix-filters";
 import { MatrixTable } from "./matrix-table";
-import { SwitchReasons } from "./switch-reasons";
+import { MatrixKey } from "./matrix-key";
+import { switchReasons } from "./switch-reasons";
 import { changeKey, type MatrixChange, type MatrixContext } from "./types";
 import { useMatrixRows } from "./use-matrix-rows";
 
@@ -25,14 +26,6 @@ const BringIntoPolicyDialog = dynamic(
   () => import("../policy/bring-into-policy").then((m) => m.BringIntoPolicyDialog),
   { loading: () => null }, // its own Suspense boundary: see change-dialog.tsx
 );
-
-export type ChangeProfileInput = {
-  orgGuid: string;
-  spaceGuid: string;
-  profileId: string;
-  lifecycle: Lifecycle;
-  enabled: boolean;
-};
 
 /**
  * The org's egress matrix: the filters, the table, the org manager's bulk
@@ -76,6 +69,7 @@ export function OrgMatrix({
   const asking = flow.asking;
   const bring = context.policyActive ? actions.bringIntoPolicy : undefined;
   const bringable = rows.filter((r) => r.manage && violates(r)).length;
+  const reasons = switchReasons(context.profiles, shown, context);
 
   return (
     // The first pointer or focus in the matrix fetches the change dialog, so a switch's click finds it ready.
@@ -116,10 +110,11 @@ export function OrgMatrix({
         </p>
       )}
 
-      <SwitchReasons profiles={context.profiles} context={context} />
+      <MatrixKey reasons={reasons.reasons} drift={shown.some((r) => r.last?.drift)} />
       <MatrixTable
         rows={shown}
         context={context}
+        reasons={reasons}
         selected={selected}
         onSelect={(guid, checked) =>
           setSelected((current) => {

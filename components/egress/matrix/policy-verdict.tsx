@@ -3,9 +3,11 @@ import type { SpaceRef } from "./types";
 
 /**
  * A space's standing against the org's policy in the matrix (docs/design.md §10):
- * "Violates" with the reasons in words, "Complies", or "No rule" when no rule
- * decides for it. Never colour alone: each is a word. The reasons come only
- * with violating rows, so a thousand compliant rows stay light.
+ * "Violates", "Complies", or "No rule" when no rule decides for it. Never
+ * colour alone: each is a word. A violation's reasons, and "Bring into
+ * policy" for one who may, fold into a disclosure under "Violates", so that
+ * the column stays narrow; they come only with violating rows, so a thousand
+ * compliant rows stay light.
  */
 export function PolicyVerdict({
   space,
@@ -24,24 +26,28 @@ export function PolicyVerdict({
     );
   }
   return (
-    <div className="policy-why">
-      <span className="policy-verdict" data-verdict="violates">
-        Violates
-      </span>
-      <ul>
-        {reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
-        ))}
-      </ul>
-      {onBring && (
-        <button
-          type="button"
-          className="policy-bring"
-          onClick={() => onBring({ guid: space.guid, name: space.name })}
-        >
-          Bring into policy<span className="sr-only"> for {space.name}</span>
-        </button>
-      )}
-    </div>
+    <details className="policy-why">
+      <summary>
+        <span className="policy-verdict" data-verdict="violates">
+          Violates
+        </span>
+      </summary>
+      <div>
+        <ul>
+          {reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+        {onBring && (
+          <button
+            type="button"
+            className="policy-bring"
+            onClick={() => onBring({ guid: space.guid, name: space.name })}
+          >
+            Bring into policy<span className="sr-only"> for {space.name}</span>
+          </button>
+        )}
+      </div>
+    </details>
   );
 }

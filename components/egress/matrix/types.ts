@@ -10,8 +10,12 @@ export type MatrixContext = {
   canManageOrg: boolean;
   destinations: { id: string; label: string; governed: boolean }[];
   profiles: MatrixProfile[];
-  /** The posture the platform's global groups give every space (lib/view-models/space-egress.ts). */
-  platformPosture: Posture;
+  /**
+   * The posture the platform's global groups give every space, when they open
+   * anything (lib/egress/posture.ts isPlatformWide, decided on the server so
+   * that the browser does not load the engine); null when they open nothing.
+   */
+  platformWide: Posture | null;
   /** Whether the org has a policy that judges some space: the Policy column and its filter (docs/design.md §10). */
   policyActive?: boolean;
 };

@@ -2,8 +2,6 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import useSWR from "swr";
-import type { ErrorBody } from "@/lib/failures/http";
-import { MESSAGES } from "@/lib/failures/messages";
 import { useMemo } from "react";
 import { unpackRow, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
 
@@ -17,25 +15,22 @@ const REFRESH_MS = 60_000;
 
 class SignInNeeded extends Error {}
 
-async function fetchRows(url: string): Promise<MatrixRowsJson> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" });
-  } catch {
-    throw new Error(MESSAGES.serverUnreachable);
-  }
-  if (response.status === 401) throw new SignInNeeded();
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as Partial<ErrorBody>;
-    throw new Error(body.error?.message ?? `The refresh failed (${response.status}).`);
-  }
-  return (await response.json()) as MatrixRowsJson;
+/**
+ * SWR's fetcher: the rows, checked, or an error whose message is the
+ * failure's sentence. The check (and zod) loads with the first refresh.
+ */
+async function readRows(url: string): Promise<MatrixRowsJson> {
+  const { fetchRows } = await import("./fetch-rows");
+  const result = await fetchRows(url);
+  if (result.ok) return result.value;
+  if (result.failure.kind === "sign-in") throw new SignInNeeded();
+  throw new Error(result.failure.message);
 }
 
 export function useMatrixRows(orgGuid: string, initial: MatrixRowsJson, profileIds: readonly string[]) {
   const router = useRouter();
   const pathname = usePathname();
-  const swr = useSWR<MatrixRowsJson, Error>(`/api/orgs/${orgGuid}/matrix`, fetchRows, {
+  const swr = useSWR<MatrixRowsJson, Error>(`/api/orgs/${orgGuid}/matrix`, readRows, {
     fallbackData: initial,
     revalidateOnMount: false,
     refreshInterval: REFRESH_MS,
@@ -49,7 +44,7 @@ export function useMatrixRows(orgGuid: string, initial: MatrixRowsJson, profileI
   });
   // fallbackData guarantees data; SWR's types do not know it.
   const data = swr.data ?? initial;
-  const rows = useMemo(() => data.rows.map((row) => unpackRow(row, profileIds)), [data, profileIds]);
+  const rows = useMemo(() => data.rows.map((row) => unpackRow(row, { profileIds })), [data, profileIds]);
   return {
     rows,
     historyAvailable: data.historyAvailable,

@@ -5,9 +5,17 @@ import { Button as AriaButton } from "react-aria-components";
 import { buttonClass } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import type { Action } from "@/lib/actions/result";
-import type { ErrorBody } from "@/lib/failures/http";
+import type { BringIntoPolicyInput } from "@/lib/changes/inputs";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { MESSAGES } from "@/lib/failures/messages";
-import { opKey, type BringResult, type PlanView } from "@/lib/view-models/policy-plan";
+import { pool, type Settled } from "@/lib/pool";
+import {
+  opKey,
+  planViewSchema,
+  type BringResult,
+  type PlannedSpace,
+  type PlanView,
+} from "@/lib/view-models/policy-plan";
 import { Progress, Results } from "./bring-progress";
 import { Review } from "./plan-review";
 
@@ -21,13 +29,8 @@ import { Review } from "./plan-review";
  * refusal, a lost connection), the dialog ends on its results and closes.
  */
 
-export type BringInput = {
-  orgGuid: string;
-  revision: number;
-  spaces: { guid: string; ops: string[] }[];
-};
-
-export type BringAction = Action<BringInput, { results: BringResult[] }>;
+export type BringAction = Action<BringIntoPolicyInput, { results: BringResult[] }>;
+type BringAnswer = Awaited<ReturnType<BringAction>>;
 
 /** Every violating space the user can see, or one space. */
 export type BringTarget = "all" | { guid: string; name: string };
@@ -43,18 +46,26 @@ type Phase =
   | { step: "running"; plan: PlanView; done: number }
   | { step: "done"; plan: PlanView; results: BringResult[] };
 
-async function fetchPlan(url: string): Promise<PlanView> {
-  let response: Response;
-  try {
-    response = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" } });
-  } catch {
-    throw new Error(MESSAGES.serverUnreachable);
+/** Each space's result: the action's, its refusal for every space of the batch, or a lost connection. */
+function resultsOf(settled: Settled<PlannedSpace[], BringAnswer>): BringResult[] {
+  const batch = settled.item;
+  // The action never throws (lib/actions): a rejection is the connection or the server going away.
+  if (!settled.ok) {
+    return batch.map((s) => ({
+      guid: s.guid,
+      name: s.name,
+      status: "unconfirmed",
+      message: MESSAGES.offline,
+    }));
   }
-  const body = (await response.json().catch(() => ({}))) as Partial<PlanView & ErrorBody>;
-  if (!response.ok || body.changes === undefined) {
-    throw new Error(body.error?.message ?? `The preview failed (${response.status}).`);
-  }
-  return body as PlanView;
+  const result = settled.value;
+  if (result.ok) return result.results;
+  return batch.map((s) => ({
+    guid: s.guid,
+    name: s.name,
+    status: result.kind === "unconfirmed" ? "unconfirmed" : "failed",
+    message: result.message,
+  }));
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -95,16 +106,17 @@ export function BringIntoPolicyDialog({
 
   useEffect(() => {
     if (url === null) return;
-    let live = true;
-    const settle = (phase: Phase) => live && setState({ url, phase });
-    fetchPlan(url)
-      .then((plan) => settle({ step: "review", plan }))
-      .catch((error: unknown) =>
-        settle({ step: "failed", message: error instanceof Error ? error.message : String(error) }),
-      );
-    return () => {
-      live = false;
-    };
+    const controller = new AbortController();
+    void fetchJson(url, planViewSchema, { signal: controller.signal }).then((result) => {
+      if (controller.signal.aborted) return;
+      setState({
+        url,
+        phase: result.ok
+          ? { step: "review", plan: result.value }
+          : { step: "failed", message: result.failure.message },
+      });
+    });
+    return () => controller.abort();
   }, [url]);
 
   const close = () => {
@@ -114,44 +126,23 @@ export function BringIntoPolicyDialog({
 
   async function run(plan: PlanView) {
     setPhase({ step: "running", plan, done: 0 });
-    const queue = chunks(plan.changes, CHUNK);
-    const collected: BringResult[] = [];
-    const worker = async () => {
-      for (let batch = queue.shift(); batch; batch = queue.shift()) {
-        const current = batch;
-        let answered: BringResult[];
-        try {
-          const result = await action({
+    let collected: BringResult[] = [];
+    try {
+      const settled = await pool(
+        chunks(plan.changes, CHUNK),
+        CONCURRENCY,
+        (batch) =>
+          action({
             orgGuid,
             revision: plan.revision,
-            spaces: current.map((s) => ({ guid: s.guid, ops: s.ops.map(opKey) })),
-          });
-          answered = result.ok
-            ? result.results
-            : current.map((s) => ({
-                guid: s.guid,
-                name: s.name,
-                status: result.kind === "unconfirmed" ? "unconfirmed" : "failed",
-                message: result.message,
-              }));
-        } catch {
-          // The action never throws (lib/actions): this is the connection or the server going away.
-          answered = current.map((s) => ({
-            guid: s.guid,
-            name: s.name,
-            status: "unconfirmed",
-            message: MESSAGES.offline,
-          }));
-        }
-        collected.push(...answered);
-        setPhase((p) => (p.step === "running" ? { ...p, done: p.done + current.length } : p));
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+            spaces: batch.map((s) => ({ guid: s.guid, ops: s.ops.map(opKey) })),
+          }),
+        (s) => setPhase((p) => (p.step === "running" ? { ...p, done: p.done + s.item.length } : p)),
+      );
+      collected = settled.flatMap(resultsOf);
       await onApplied();
     } catch {
-      // The re-read failed: the results below still stand, and the page keeps what it showed.
+      // The pool never rejects; this is the re-read failing: the results below still stand.
     } finally {
       setPhase({
         step: "done",

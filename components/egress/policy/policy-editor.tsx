@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/actions/define-action";
 import type { PolicyWarning } from "@/lib/policy";
 import { pathWords, problemsOf, type SavedPolicy } from "@/lib/view-models/policy-editor";
@@ -133,19 +134,17 @@ export function PolicyEditor({
           className="block w-full max-w-3xl rounded border-2 border-base-dark p-3 font-mono text-sm aria-invalid:border-error-dark"
         />
         <RuleBuilder
+          // A save starts it afresh: its "Save the policy to keep it." is stale once the policy is saved.
+          key={`${currentRevision}`}
           read={() => textareaRef.current?.value ?? ""}
           write={(value) => {
             if (textareaRef.current) textareaRef.current.value = value;
           }}
           options={options}
         />
-        <button
-          type="submit"
-          disabled={pending}
-          className="inline-flex min-h-11 items-center justify-center rounded bg-primary px-4 font-bold text-white hover:bg-primary-dark disabled:cursor-not-allowed disabled:opacity-60"
-        >
+        <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save policy"}
-        </button>
+        </Button>
       </form>
     </div>
   );

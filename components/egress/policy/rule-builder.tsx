@@ -2,6 +2,7 @@
 
 import { useId, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 import type { Requirement } from "@/lib/policy";
 
 /**
@@ -93,20 +94,15 @@ export function RuleBuilder({
     <fieldset className="max-w-3xl space-y-3 rounded border border-base-lighter p-4">
       <legend className="px-1 text-lg font-bold">Add a rule without writing JSON</legend>
       <div className="flex flex-wrap items-end gap-4">
-        <div>
-          <label htmlFor={`${id}-where`} className="font-semibold">
-            Add as
-          </label>
-          <select
-            id={`${id}-where`}
-            value={where}
-            onChange={(e) => setWhere(e.target.value === "default" ? "default" : "rule")}
-            className={input}
-          >
-            <option value="rule">the last rule</option>
-            <option value="default">the default</option>
-          </select>
-        </div>
+        <Select
+          label="Add as"
+          value={where}
+          onChange={(e) => setWhere(e.target.value === "default" ? "default" : "rule")}
+          options={[
+            { value: "rule", label: "the last rule" },
+            { value: "default", label: "the default" },
+          ]}
+        />
         {where === "rule" && (
           <div>
             <label htmlFor={`${id}-spaces`} className="font-semibold">
@@ -122,23 +118,12 @@ export function RuleBuilder({
             />
           </div>
         )}
-        <div>
-          <label htmlFor={`${id}-requirement`} className="font-semibold">
-            Requirement
-          </label>
-          <select
-            id={`${id}-requirement`}
-            value={choice}
-            onChange={(e) => setChoice(Number(e.target.value))}
-            className={input}
-          >
-            {options.map((option, index) => (
-              <option key={option.label} value={index}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          label="Requirement"
+          value={String(choice)}
+          onChange={(e) => setChoice(Number(e.target.value))}
+          options={options.map((option, index) => ({ value: String(index), label: option.label }))}
+        />
         {where === "rule" && (
           <div>
             <label htmlFor={`${id}-note`} className="font-semibold">

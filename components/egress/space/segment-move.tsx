@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
 import type { Action } from "@/lib/actions/result";
+import type { AssignSegmentInput } from "@/lib/changes/inputs";
 import { cfSegmentCommand } from "@/lib/cf/commands";
 import { ChangeDialog } from "../change-flow/change-dialog";
 import { CliCommands } from "../change-flow/change-summary";
@@ -13,7 +14,7 @@ import { useChangeFlow } from "../change-flow/use-change-flow";
 type Ref = { guid: string; name: string };
 type Move = { to: Ref | null };
 
-export type AssignSegment = Action<{ orgGuid: string; spaceGuid: string; segmentGuid: string | null }>;
+export type AssignSegment = Action<AssignSegmentInput>;
 
 /**
  * Moves the space onto one of the org's isolation segments, or back to the

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
 import type { Action } from "@/lib/actions/result";
+import type { ChangeGroupInput, ChangeProfileInput } from "@/lib/changes/inputs";
 import type { Lifecycle } from "@/lib/egress";
 import { ChangeDialog, preloadChangeDialog } from "../change-flow/change-dialog";
 import { useChangeFlow, type ChangeFlow } from "../change-flow/use-change-flow";
@@ -21,20 +22,8 @@ export type Change =
   | { kind: "group"; groupGuid: string; groupName: string; lifecycle: Lifecycle; action: "bind" | "unbind" };
 
 export type SpaceActions = {
-  changeProfile: Action<{
-    orgGuid: string;
-    spaceGuid: string;
-    profileId: string;
-    lifecycle: Lifecycle;
-    enabled: boolean;
-  }>;
-  changeGroup: Action<{
-    orgGuid: string;
-    spaceGuid: string;
-    groupGuid: string;
-    lifecycle: Lifecycle;
-    action: "bind" | "unbind";
-  }>;
+  changeProfile: Action<ChangeProfileInput>;
+  changeGroup: Action<ChangeGroupInput>;
 };
 
 const ChangesContext = createContext<ChangeFlow<Change> | null>(null);
@@ -130,12 +119,15 @@ export function SpaceProfileSwitch({
   lifecycle,
   checked,
   block,
+  reasonId,
 }: {
   profileId: string;
   label: string;
   lifecycle: Lifecycle;
   checked: boolean;
   block?: SwitchBlock;
+  /** The id of the reason shown beside the switch (ProfileSwitch's reasonId). */
+  reasonId?: string;
 }) {
   const { ask, isPending } = useChanges();
   const change = { kind: "profile" as const, profileId, label, lifecycle };
@@ -144,6 +136,7 @@ export function SpaceProfileSwitch({
       label={lifecycle === "staging" ? `${label} (staging)` : label}
       checked={checked}
       block={block}
+      reasonId={reasonId}
       pending={isPending(keyOf({ ...change, enabled: !checked }))}
       onChange={(enabled) => ask({ ...change, enabled })}
     />
@@ -155,7 +148,13 @@ export function ChangeButton({ change, children }: { change: Change; children: R
   const { ask, isPending } = useChanges();
   const pending = isPending(keyOf(change));
   return (
-    <Button variant="secondary" className="px-3 text-sm" onClick={() => ask(change)} disabled={pending}>
+    <Button
+      variant="secondary"
+      size="compact"
+      className="text-sm"
+      onClick={() => ask(change)}
+      disabled={pending}
+    >
       {pending ? "Saving…" : children}
     </Button>
   );

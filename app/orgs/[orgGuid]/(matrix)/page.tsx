@@ -35,7 +35,7 @@ export default async function OrgPage({ params }: { params: Params }) {
 
   return (
     <div className="mx-auto max-w-[100rem] space-y-6 px-4 py-8">
-      <Breadcrumbs items={[{ href: "/orgs", label: "Organizations" }, { label: name ?? "Organization" }]} />
+      <Breadcrumbs items={[{ label: name ?? "Organization" }]} />
       {name ? (
         <OrgHeading orgGuid={orgGuid} orgName={name} />
       ) : (

@@ -5,10 +5,10 @@ import { Download } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { buttonClass } from "@/components/ui/button";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { isGuid } from "@/lib/cf/ids";
 import { loadActivity } from "@/lib/loaders/activity";
-import { activitySearch, parseActivityQuery } from "@/lib/view-models/activity-query";
+import { activitySearch, parseActivityQuery, reversedRange } from "@/lib/view-models/activity-query";
 import { attempt } from "@/lib/loaders/attempt";
 import { activityRows } from "@/lib/view-models/history";
 import { ActivityFilters } from "./_components/activity-filters";
@@ -40,12 +40,12 @@ export default async function ActivityPage({
   if (!result.ok) {
     return (
       <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
-        <Breadcrumbs items={[{ href: "/orgs", label: "Organizations" }, { label: "Activity" }]} />
+        <Breadcrumbs items={[{ label: "Activity" }]} />
         <h1 className="text-3xl">Activity</h1>
-        <LoadFailure
+        <ErrorState
           what="this organization's activity"
-          failure={result.failure}
-          requestId={result.requestId}
+          message={result.failure.message}
+          reference={result.requestId}
         />
       </div>
     );
@@ -56,18 +56,14 @@ export default async function ActivityPage({
     activity.entries,
     new Map(activity.spaces.map((s) => [s.guid, s.name])),
     activity.loadedAt,
+    activity.reader,
   );
   const base = `/orgs/${orgGuid}/activity`;
+  const reversed = reversedRange(query);
 
   return (
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
-      <Breadcrumbs
-        items={[
-          { href: "/orgs", label: "Organizations" },
-          { href: `/orgs/${orgGuid}`, label: activity.org.name },
-          { label: "Activity" },
-        ]}
-      />
+      <Breadcrumbs items={[{ href: `/orgs/${orgGuid}`, label: activity.org.name }, { label: "Activity" }]} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl">Activity of {activity.org.name}</h1>
@@ -93,6 +89,11 @@ export default async function ActivityPage({
               <li key={p}>{p}</li>
             ))}
           </ul>
+        </Alert>
+      )}
+      {reversed && (
+        <Alert tone="warning" heading="These dates select nothing">
+          {reversed}
         </Alert>
       )}
       {activity.unavailable && (

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PolicyEditor } from "@/components/egress/policy/policy-editor";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { publicOrigin } from "@/lib/auth/origin";
 import { isGuid } from "@/lib/cf/ids";
 import { policyContext } from "@/lib/changes/policy";
@@ -36,12 +36,12 @@ export default async function PolicyPage({ params }: { params: Params }) {
   if (!loaded.ok) {
     return (
       <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
-        <Breadcrumbs items={[{ href: "/orgs", label: "Organizations" }, { label: "Egress policy" }]} />
+        <Breadcrumbs items={[{ label: "Egress policy" }]} />
         <h1 className="text-3xl">Egress policy</h1>
-        <LoadFailure
+        <ErrorState
           what="this organization's policy"
-          failure={loaded.failure}
-          requestId={loaded.requestId}
+          message={loaded.failure.message}
+          reference={loaded.requestId}
         />
       </div>
     );
@@ -60,11 +60,7 @@ export default async function PolicyPage({ params }: { params: Params }) {
   return (
     <div className="mx-auto max-w-7xl space-y-8 px-4 py-8">
       <Breadcrumbs
-        items={[
-          { href: "/orgs", label: "Organizations" },
-          { href: `/orgs/${orgGuid}`, label: matrix.org.name },
-          { label: "Egress policy" },
-        ]}
+        items={[{ href: `/orgs/${orgGuid}`, label: matrix.org.name }, { label: "Egress policy" }]}
       />
       <div className="space-y-2">
         <h1 className="text-3xl">Egress policy of {matrix.org.name}</h1>

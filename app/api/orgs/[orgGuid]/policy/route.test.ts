@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { AppDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/store";
 import { testBackends, type TestDatabase } from "@/lib/db/test-support/backends";
-import { MESSAGES } from "@/lib/failures/messages";
+import { MESSAGES, POLICY_MESSAGES } from "@/lib/failures/messages";
 import { ids } from "@/sim/seed";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
 import type * as RouteModule from "./route";
@@ -135,7 +135,12 @@ describe.each(testBackends())("the policy API on $name", (backend) => {
   it("refuses a document that is not JSON with 400, and an invalid one with 422 and field errors", async () => {
     const notJson = await put(await as("olivia"), "{ rules: [");
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toEqual({ error: { kind: "invalid", message: MESSAGES.policyNotJson } });
+    expect(await notJson.json()).toEqual({
+      error: {
+        kind: "invalid",
+        message: POLICY_MESSAGES.notJsonAt(1, 3, 'expected a property name in double quotes, found "r"'),
+      },
+    });
 
     const invalid = await put(
       await as("olivia"),

@@ -1,12 +1,13 @@
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { MatrixCardLabels } from "@/components/egress/matrix/card-labels";
 import { OrgMatrix } from "@/components/egress/matrix/org-matrix";
 import { PlatformNote } from "@/components/egress/platform-note";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import { requireSession } from "@/lib/auth/session";
 import type { Attempt } from "@/lib/loaders/attempt";
+import { isPlatformWide } from "@/lib/egress/posture";
 import type { MatrixRowsLoad } from "@/lib/loaders/org";
+import { POSTURES } from "@/lib/view-models/labels";
+import { driftOf } from "@/lib/view-models/matrix-rows";
 import { policyIsActive } from "@/lib/view-models/org-policy";
 import { bindProfileToSpaces, bringIntoPolicy, changeProfile } from "../../actions";
 import { OrgNotes } from "./org-notes";
@@ -26,7 +27,11 @@ export async function OrgEgress({
   const loaded = await load;
   if (!loaded.ok)
     return (
-      <LoadFailure what="this organization's egress" failure={loaded.failure} requestId={loaded.requestId} />
+      <ErrorState
+        what="this organization's egress"
+        message={loaded.failure.message}
+        reference={loaded.requestId}
+      />
     );
   // The layout answered 404 for an org it could not find; this is one deleted since.
   if (!loaded.value) notFound();
@@ -40,13 +45,11 @@ export async function OrgEgress({
         postures={matrix.spaces.map((s) => s.posture)}
         violations={policyActive ? matrix.spaces.filter((s) => !s.policy.compliant).length : undefined}
         policyHref={`/orgs/${orgGuid}/policy`}
+        drift={driftOf(rows)}
+        driftHref={`/orgs/${orgGuid}/activity?kind=drift`}
       />
       <PlatformNote platform={matrix.platform} />
       <SegmentsSummary matrix={matrix} />
-      <MatrixCardLabels
-        context={{ ...matrix, policyActive }}
-        nonce={(await headers()).get("x-nonce") ?? undefined}
-      />
       <OrgMatrix
         initial={rows}
         context={{
@@ -57,7 +60,7 @@ export async function OrgEgress({
           canManageOrg: matrix.canManageOrg,
           destinations: matrix.destinations,
           profiles: matrix.profiles,
-          platformPosture: matrix.platform.posture,
+          platformWide: POSTURES.find((p) => isPlatformWide(p, matrix.platform.posture)) ?? null,
           policyActive,
         }}
         actions={{ changeProfile, bindProfileToSpaces, bringIntoPolicy }}

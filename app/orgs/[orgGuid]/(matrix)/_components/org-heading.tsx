@@ -1,6 +1,7 @@
-import { Download, History, ShieldCheck } from "lucide-react";
+import { History, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { CsvLink } from "./csv-link";
 
 /** The org's name, what the page is, and where its data goes: the CSV export and the activity. */
 export function OrgHeading({ orgGuid, orgName }: { orgGuid: string; orgName: string }) {
@@ -21,10 +22,7 @@ export function OrgHeading({ orgGuid, orgName }: { orgGuid: string; orgName: str
           <ShieldCheck aria-hidden="true" className="size-4" />
           Policy
         </Link>
-        <a href={`/orgs/${orgGuid}/posture.csv`} download className={buttonClass("secondary")}>
-          <Download aria-hidden="true" className="size-4" />
-          Download CSV
-        </a>
+        <CsvLink orgGuid={orgGuid} />
       </div>
     </div>
   );

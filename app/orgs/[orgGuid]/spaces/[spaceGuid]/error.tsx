@@ -2,6 +2,12 @@
 
 import { ErrorState } from "@/components/ui/error-state";
 
-export default function SpaceError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorState what="this space" reset={reset} />;
+export default function SpaceError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return <ErrorState what="this space" reference={error.digest} reset={reset} />;
 }

@@ -1,8 +1,9 @@
 import { DestinationStatusBadge } from "@/components/egress/destination-status";
 import { ChangeButton } from "@/components/egress/space/space-changes";
-import { Th } from "@/components/ui/table";
+import { CardLabel, cardTable, Th } from "@/components/ui/table";
 import type { DestinationResult } from "@/lib/egress";
 import type { SpaceDetail } from "@/lib/loaders/space";
+import { fixAdvice, NO_FIX } from "@/lib/view-models/fixes";
 
 function Why({ result }: { result: DestinationResult }) {
   if (!result.governed) return <span>{result.note}</span>;
@@ -10,7 +11,7 @@ function Why({ result }: { result: DestinationResult }) {
   return (
     <ul>
       {result.provenance.map((p) => (
-        <li key={`${p.group}-${p.ruleIndex}`}>
+        <li key={`${p.group}-${p.ruleIndex}`} className="wrap-anywhere">
           {p.group}, rule {p.ruleIndex + 1}
         </li>
       ))}
@@ -18,17 +19,20 @@ function Why({ result }: { result: DestinationResult }) {
   );
 }
 
+/**
+ * The profile that would open a blocked destination, in words for this user:
+ * a button where they may turn it on; otherwise who can, or why the profile
+ * is out of their reach (CF hides its group from them).
+ */
 function Fix({ detail, destination }: { detail: SpaceDetail; destination: DestinationResult }) {
   if (destination.status === "allowed") return null;
   const fix = detail.fixes.find((f) => f.destinationId === destination.id);
-  if (!fix)
-    return <span className="text-base-dark">No egress profile opens this; ask your platform team.</span>;
+  if (!fix) return <span className="text-base-dark">{NO_FIX}</span>;
+  const advice = fixAdvice(fix, detail.change, `${destination.label} is ${destination.status}`);
   return (
     <div className="space-y-1">
-      <p>
-        {destination.label} is {destination.status}: turn on {fix.profile.label}.
-      </p>
-      {detail.change.allowed && (
+      <p>{advice.words}</p>
+      {advice.action && (
         <ChangeButton
           change={{
             kind: "profile",
@@ -45,7 +49,11 @@ function Fix({ detail, destination }: { detail: SpaceDetail; destination: Destin
   );
 }
 
-/** Each destination of the catalog: its status, why (group and rule), and for running apps the fix. */
+/**
+ * Each destination of the catalog: its status, why (group and rule), and for
+ * running apps the fix. A table on a wide screen, one card per destination on
+ * a narrow one (cardTable).
+ */
 export function DestinationTable({
   detail,
   destinations,
@@ -58,10 +66,10 @@ export function DestinationTable({
   withFixes: boolean;
 }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left">
+    <div className="overflow-x-auto max-md:overflow-visible">
+      <table className={cardTable.table}>
         <caption className="sr-only">{caption}</caption>
-        <thead>
+        <thead className={cardTable.head}>
           <tr className="border-b-2 border-base-light">
             <Th scope="col">Destination</Th>
             <Th scope="col">Status</Th>
@@ -69,20 +77,23 @@ export function DestinationTable({
             {withFixes && <Th scope="col">Fix</Th>}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={cardTable.body}>
           {destinations.map((d) => (
-            <tr key={d.id} className="border-b border-base-lighter align-top">
-              <Th scope="row" className="px-2 py-2 font-semibold">
+            <tr key={d.id} className={`${cardTable.row} align-top`}>
+              <Th scope="row" className={`${cardTable.cell} font-semibold max-md:text-lg`}>
                 {d.label}
               </Th>
-              <td className="px-2 py-2">
+              <td className={`${cardTable.shortCell} max-md:items-center`}>
+                <CardLabel inline>Status</CardLabel>
                 <DestinationStatusBadge status={d.status} />
               </td>
-              <td className="px-2 py-2">
+              <td className={`${cardTable.cell} md:min-w-48`}>
+                <CardLabel>Why</CardLabel>
                 <Why result={d} />
               </td>
               {withFixes && (
-                <td className="px-2 py-2">
+                <td className={cardTable.cell}>
+                  {d.status !== "allowed" && <CardLabel>Fix</CardLabel>}
                   <Fix detail={detail} destination={d} />
                 </td>
               )}

@@ -17,6 +17,13 @@ function stateWords(state: AppliedGroup["running"]): string | null {
   }
 }
 
+/** A group that applies to one lifecycle only says so beside its name: "staging only", "running only". */
+function onlyWords(applied: AppliedGroup): string | null {
+  if (applied.running === null && applied.staging !== null) return "staging only";
+  if (applied.staging === null && applied.running !== null) return "running only";
+  return null;
+}
+
 /** Every group that applies, with its rules; a manager can unbind any group bound to the space. */
 export function GroupsSection({ detail }: { detail: SpaceDetail }) {
   return (
@@ -26,12 +33,14 @@ export function GroupsSection({ detail }: { detail: SpaceDetail }) {
       </h2>
       {detail.applied.map((applied) => {
         const { group } = applied;
+        const only = onlyWords(applied);
         return (
           <article key={group.guid} className="space-y-3 rounded border border-base-lighter p-4">
-            <h3 className="text-xl">
+            <h3 className="text-xl wrap-anywhere">
               <Link href={`/security-groups/${group.guid}`} prefetch={false}>
                 {group.name}
               </Link>
+              {only && <span className="font-normal text-base text-base-dark"> ({only})</span>}
             </h3>
             <ul className="text-sm">
               {LIFECYCLES.map((lifecycle) => {

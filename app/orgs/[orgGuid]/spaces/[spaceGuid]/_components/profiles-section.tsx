@@ -15,20 +15,35 @@ function blockFor(detail: SpaceDetail, profileId: string, lifecycle: Lifecycle) 
   );
 }
 
-/** The profile switches of one lifecycle; a switch the user may not use says why. */
+/**
+ * The profile switches of one lifecycle. A switch the user may not use says
+ * why in words beside it, for everyone: the same sentence is its accessible
+ * description (lib/view-models/switch-blocks.ts, from lib/permissions).
+ */
 export function ProfileSwitches({ detail, lifecycle }: { detail: SpaceDetail; lifecycle: Lifecycle }) {
   return (
     <div className="flex flex-wrap gap-x-10 gap-y-4">
-      {detail.egress.profiles.map((p) => (
-        <SpaceProfileSwitch
-          key={p.id}
-          profileId={p.id}
-          label={p.label}
-          lifecycle={lifecycle}
-          checked={p[lifecycle] !== "off"}
-          block={blockFor(detail, p.id, lifecycle)}
-        />
-      ))}
+      {detail.egress.profiles.map((p) => {
+        const block = blockFor(detail, p.id, lifecycle);
+        const reasonId = `switch-reason-${lifecycle}-${p.id}`;
+        return (
+          <div key={p.id} className="max-w-sm">
+            <SpaceProfileSwitch
+              profileId={p.id}
+              label={p.label}
+              lifecycle={lifecycle}
+              checked={p[lifecycle] !== "off"}
+              block={block}
+              reasonId={block ? reasonId : undefined}
+            />
+            {block && (
+              <p id={reasonId} className="text-sm text-base-dark">
+                {block.full}
+              </p>
+            )}
+          </div>
+        );
+      })}
     </div>
   );
 }

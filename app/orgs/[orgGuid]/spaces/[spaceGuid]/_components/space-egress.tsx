@@ -2,12 +2,14 @@ import { notFound } from "next/navigation";
 import { PostureBadge } from "@/components/egress/posture-badge";
 import { SpaceChanges } from "@/components/egress/space/space-changes";
 import { Alert } from "@/components/ui/alert";
-import { LoadFailure } from "@/components/ui/load-failure";
+import { ErrorState } from "@/components/ui/error-state";
 import type { Attempt } from "@/lib/loaders/attempt";
-import { answerReach } from "@/lib/egress/reach-host";
+import { answerSpaceReach } from "@/lib/loaders/reach";
 import type { SpaceDetail } from "@/lib/loaders/space";
 import { changeGroup, changeProfile } from "../../../actions";
+import { readStoredPolicy } from "@/lib/db/page-reads";
 import { AdvancedSection } from "./advanced-section";
+import { ComplianceSection } from "./compliance-section";
 import { DestinationsSection, StagingSection } from "./destinations-section";
 import { GroupsSection } from "./groups-section";
 import { ProfileSwitches } from "./profiles-section";
@@ -38,24 +40,37 @@ export async function SpaceEgress({
   load: Load;
   query: ReachQuery;
 }) {
+  // The org's policy, read while the CF reads are under way (one database read, docs/design.md §8).
+  const stored = readStoredPolicy(orgGuid);
   const result = await load;
   if (!result.ok)
-    return <LoadFailure what="this space's egress" failure={result.failure} requestId={result.requestId} />;
+    return (
+      <ErrorState what="this space's egress" message={result.failure.message} reference={result.requestId} />
+    );
   // The layout answered 404 for a space it could not find; this is one deleted since.
   if (!result.value) notFound();
   const detail = result.value;
   const reach =
     query.host !== undefined
-      ? await answerReach(detail.egress.running.groups, { ...query, port: query.port || undefined })
+      ? await answerSpaceReach(detail, {
+          ...query,
+          port: query.port || undefined,
+          protocol: query.protocol || undefined,
+        })
       : undefined;
 
+  // No gap of its own between the notice's line (kept for the outcome of a change) and the switches:
+  // with the page's, it left about 100 px of empty space above them.
   return (
-    <div className="space-y-8">
+    <div>
       {detail.org.suspended && (
-        <Alert tone="warning" heading="This org is suspended">
-          Cloud Foundry refuses changes to its spaces until an administrator reactivates it.
-        </Alert>
+        <div className="mb-6">
+          <Alert tone="warning" heading="This org is suspended">
+            Cloud Foundry refuses changes to its spaces until an administrator reactivates it.
+          </Alert>
+        </div>
       )}
+      <ComplianceSection detail={detail} stored={stored} />
       <SpaceChanges
         orgGuid={orgGuid}
         spaceGuid={spaceGuid}

@@ -20,19 +20,13 @@ export function SpaceHeading({
   if (!names)
     return (
       <>
-        <Breadcrumbs items={[{ href: "/orgs", label: "Organizations" }, { label: "Space" }]} />
+        <Breadcrumbs items={[{ label: "Space" }]} />
         <h1 className="text-3xl">Space egress</h1>
       </>
     );
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: "/orgs", label: "Organizations" },
-          { href: `/orgs/${orgGuid}`, label: names.org },
-          { label: names.space },
-        ]}
-      />
+      <Breadcrumbs items={[{ href: `/orgs/${orgGuid}`, label: names.org }, { label: names.space }]} />
       <div>
         <h1 className="flex flex-wrap items-center gap-3 text-3xl">
           {names.space} {badge}

@@ -2,6 +2,7 @@
 
 import { Check, Copy } from "lucide-react";
 import { useState, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 
 const subscribe = () => () => {};
 
@@ -9,7 +10,9 @@ const subscribe = () => () => {};
  * Copies a text to the clipboard: progressive enhancement. Without
  * JavaScript it is not drawn at all (the text beside it stays selectable);
  * where the clipboard API is unavailable (plain http off localhost) it
- * selects the text and says how to copy it.
+ * selects the text (a field's value, or an element's text such as a code
+ * block) and says how to copy it. Used by the private-egress request and by
+ * every cf command of the change dialogs.
  */
 export function CopyButton({ text, targetId, label }: { text: string; targetId: string; label: string }) {
   const hydrated = useSyncExternalStore(
@@ -30,6 +33,8 @@ export function CopyButton({ text, targetId, label }: { text: string; targetId: 
       if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
         target.focus();
         target.select();
+      } else if (target) {
+        window.getSelection()?.selectAllChildren(target);
       }
       setStatus("Selected: press Ctrl+C (⌘C on a Mac) to copy.");
     }
@@ -37,18 +42,14 @@ export function CopyButton({ text, targetId, label }: { text: string; targetId: 
 
   return (
     <span className="inline-flex flex-wrap items-center gap-3">
-      <button
-        type="button"
-        onClick={() => void copy()}
-        className="inline-flex min-h-11 items-center gap-2 rounded border-2 border-primary px-3 font-semibold text-primary hover:bg-primary-lighter"
-      >
+      <Button variant="secondary" size="compact" onClick={() => void copy()}>
         {status === "Copied." ? (
           <Check aria-hidden="true" className="size-4" />
         ) : (
           <Copy aria-hidden="true" className="size-4" />
         )}
         {label}
-      </button>
+      </Button>
       <span role="status" className="text-sm text-base-darker">
         {status}
       </span>
