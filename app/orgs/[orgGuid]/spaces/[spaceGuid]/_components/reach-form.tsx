@@ -1,35 +1,13 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { ChangeButton } from "@/components/egress/space/space-changes";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { fetchJson } from "@/lib/http/fetch-json";
+import { MESSAGES } from "@/lib/failures/messages";
 import type { ReachView } from "@/lib/view-models/reach";
 
 export type ReachQuery = { host?: string; port?: string; protocol?: string };
-
-/** The reach route's answer, checked before it is shown (lib/view-models/reach.ts). */
-const answerSchema = z.object({
-  reach: z.union([
-    z.object({ ok: z.literal(false), message: z.string() }),
-    z.object({
-      ok: z.literal(true),
-      host: z.string(),
-      note: z.string().nullable(),
-      lines: z.array(
-        z.object({
-          address: z.string(),
-          allowed: z.boolean(),
-          verdict: z.string(),
-          text: z.string(),
-          action: z.object({ profileId: z.string(), label: z.string() }).optional(),
-        }),
-      ),
-    }),
-  ]),
-});
 
 const FIELD = "mt-1 min-h-11 rounded border border-base-dark px-3 font-normal";
 
@@ -71,9 +49,14 @@ export function ReachForm({
     }
     setAsking(true);
     try {
-      const result = await fetchJson(`/api${page}/reach?${params}`, answerSchema);
+      // zod comes with the first question, not with the page (docs/design.md §8, first-load JS).
+      const { fetchReach } = await import("./fetch-reach");
+      const result = await fetchReach(`/api${page}/reach?${params}`);
       setShown(result.ok ? result.value.reach : { ok: false, message: result.failure.message });
       if (result.ok) window.history.replaceState(null, "", `${page}?${params}#reach-heading`);
+    } catch {
+      // Only the check's own code can fail to load (fetchReach never throws): the server is out of reach.
+      setShown({ ok: false, message: MESSAGES.serverUnreachable });
     } finally {
       setAsking(false);
     }
