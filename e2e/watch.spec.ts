@@ -26,7 +26,11 @@ const dataDir = mkdtempSync(join(tmpdir(), "egress-e2e-watch-"));
 let server: ChildProcess | undefined;
 
 type Health = {
-  watcher: { state: string; role?: string; last_cycle?: { counts: Record<string, number> } | null };
+  watcher: {
+    state: string;
+    role?: string;
+    last_cycle?: { ended_at: string | null; counts: Record<string, number> | null } | null;
+  };
 };
 
 async function health(): Promise<Health | null> {
@@ -61,6 +65,8 @@ async function cycleAfter(time: number): Promise<void> {
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
+  // The seeded world, not what the previous spec left (a generated world of a thousand spaces, say).
+  expect((await fetch(`${SIM_URL}/__sim/reset`, { method: "POST" })).status).toBe(204);
   server = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
@@ -81,7 +87,8 @@ test.beforeAll(async () => {
   await expect(async () => {
     const body = await health();
     expect(body?.watcher).toMatchObject({ state: "on", role: "leader" });
-    expect(body?.watcher.last_cycle?.counts).toMatchObject({ orgs: 3 });
+    expect(body?.watcher.last_cycle?.ended_at).toEqual(expect.any(String));
+    expect(body?.watcher.last_cycle?.counts).toMatchObject({ orgs: 3, spaces: 7, failedOrgs: 0 });
   }).toPass({ timeout: 60_000, intervals: [250] });
 });
 
