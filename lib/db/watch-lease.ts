@@ -12,7 +12,9 @@ import type { WatchCycle, WatchStore } from "./watch-types";
  * row itself, the same Kysely on SQLite and PostgreSQL: a conditional UPDATE
  * (PostgreSQL re-checks its WHERE on the row a concurrent writer just
  * committed; SQLite serialises writers), then an INSERT that the primary key
- * lets only one instance make.
+ * lets only one instance make. Times are each instance's own clock, which
+ * the platform keeps in step (NTP); a skew of a second or two moves a
+ * takeover by as much, a small part of an interval.
  */
 
 /** Cycles older than this are pruned when a new one is recorded. */
