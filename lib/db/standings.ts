@@ -15,7 +15,10 @@ import type { LatestEntry, Standing, WatchEvent, WatchStore } from "./watch-type
  * an event is never lost nor raised twice for one turn by one cycle.
  */
 
-type StandingOps = Pick<WatchStore, "standings" | "recordJudgements" | "causes" | "events">;
+type StandingOps = Pick<
+  WatchStore,
+  "standings" | "pruneStandings" | "recordJudgements" | "causes" | "events"
+>;
 
 const STANDING_COLUMNS = 8;
 const reasonsSchema = z.array(z.string());
@@ -82,6 +85,14 @@ export function standingStore(ctx: StoreContext): StandingOps {
         .where("org_guid", "=", orgGuid)
         .execute();
       return new Map(rows.map((row) => [row.space_guid, toStanding(row)]));
+    },
+
+    async pruneStandings(spaceGuids) {
+      const result = await db
+        .deleteFrom("space_standings")
+        .where((eb) => eb.not(inList(backend, "space_guid", spaceGuids)))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async recordJudgements(standings, events) {

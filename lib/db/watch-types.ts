@@ -72,6 +72,8 @@ export interface WatchStore {
   lastCycles(limit: number): Promise<WatchCycle[]>;
   /** The org's standings, by space guid. */
   standings(orgGuid: string): Promise<Map<string, Standing>>;
+  /** Forgets the standings of every space not in `spaceGuids` (deleted from CF); how many. */
+  pruneStandings(spaceGuids: string[]): Promise<number>;
   /** New and changed standings and the events they raise, in one transaction; the events' ids. */
   recordJudgements(standings: Standing[], events: NewWatchEvent[]): Promise<number[]>;
   /**

@@ -142,6 +142,12 @@ describe.each(testBackends())("the watcher's cycles and standings on $name", (ba
     });
   });
 
+  it("forgets the standings of spaces gone from CF", async () => {
+    await h.store.watch.recordJudgements([standing("s-dev", "complies"), standing("s-prod", "violates")], []);
+    expect(await h.store.watch.pruneStandings(["s-dev", "s-other"])).toBe(1);
+    expect([...(await h.store.watch.standings(ORG)).keys()]).toEqual(["s-dev"]);
+  });
+
   it("finds each space's latest change or drift since a time, and the org's latest policy edit", async () => {
     await h.store.observe(observation(T0, [space("s-dev"), space("s-prod")]));
     h.clock = T0 + 1_000;

@@ -36,6 +36,8 @@ export type CycleCounts = {
   judged: number;
   evaluated: number;
   events: number;
+  /** Standings of spaces gone from CF, forgotten. */
+  forgotten: number;
   failedOrgs: number;
 };
 
@@ -77,6 +79,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     judged: 0,
     evaluated: 0,
     events: 0,
+    forgotten: 0,
     failedOrgs: 0,
   };
   let firstError: string | null = null;
@@ -90,6 +93,12 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       deps.onOrgError?.(orgGuid, error);
     }
     await yieldToEventLoop();
+  }
+  // The lists were read whole, so a space they lack is gone: its standing would only go stale.
+  try {
+    counts.forgotten = await deps.store.watch.pruneStandings(spaces.map((space) => space.guid));
+  } catch (error) {
+    firstError ??= error instanceof Error ? error.message : String(error);
   }
   return { ...counts, firstError };
 }
