@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { onShutdown } from "@/lib/shutdown";
 import { watchConfig } from "./config";
+import { readOnlyFetch } from "./read-only";
 import { registerWatchStatus } from "./status";
 import { ClientTokenSource } from "./token";
 import { Watcher } from "./watcher";
@@ -54,12 +55,14 @@ export function startWatcher(): void {
     intervalMs: config.intervalMs,
     holder,
     store: getDatabase,
+    // Reads only: a write would be refused here before CF could refuse it (./read-only.ts).
     client: async (onRequest) =>
       new CfClient({
         apiUrl: cfApiUrl,
         token: await tokens.token(),
         timeoutMs: cfRequestTimeoutMs,
         onRequest,
+        fetch: readOnlyFetch(),
       }),
     tokenRefused: () => tokens.forget(),
     context: () => loadPlatform(),
