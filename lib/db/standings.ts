@@ -17,7 +17,7 @@ import type { LatestEntry, Standing, WatchEvent, WatchStore } from "./watch-type
 
 type StandingOps = Pick<
   WatchStore,
-  "standings" | "pruneStandings" | "recordJudgements" | "causes" | "events"
+  "hasStandings" | "standings" | "pruneStandings" | "recordJudgements" | "causes" | "events"
 >;
 
 const STANDING_COLUMNS = 8;
@@ -85,6 +85,11 @@ export function standingStore(ctx: StoreContext): StandingOps {
         .where("org_guid", "=", orgGuid)
         .execute();
       return new Map(rows.map((row) => [row.space_guid, toStanding(row)]));
+    },
+
+    async hasStandings() {
+      const row = await db.selectFrom("space_standings").select("space_guid").limit(1).executeTakeFirst();
+      return row !== undefined;
     },
 
     async pruneStandings(spaceGuids) {

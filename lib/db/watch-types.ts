@@ -70,6 +70,8 @@ export interface WatchStore {
   finishCycle(id: number, result: { counts: Record<string, number>; error: string | null }): Promise<void>;
   /** The latest cycles, newest first. */
   lastCycles(limit: number): Promise<WatchCycle[]>;
+  /** Whether any space was ever judged (none: the watcher's first cycle on this database). */
+  hasStandings(): Promise<boolean>;
   /** The org's standings, by space guid. */
   standings(orgGuid: string): Promise<Map<string, Standing>>;
   /** Forgets the standings of every space not in `spaceGuids` (deleted from CF); how many. */

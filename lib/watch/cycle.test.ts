@@ -61,6 +61,7 @@ describe.each(testBackends())("a watcher cycle on $name", (backend) => {
       context: { catalog, profiles },
       observedAt: at,
       previousObservedAt: previous,
+      baseline: !(await h.store.watch.hasStandings()),
       pendingStaleAfterMs: 120_000,
     });
     previous = at;

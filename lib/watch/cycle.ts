@@ -47,8 +47,10 @@ export type CycleDeps = {
   context: PolicyContext;
   /** When the CF reads begin (the caller takes it, and records it with the cycle). */
   observedAt: number;
-  /** When the previous cycle's reads began; null when no cycle ever finished (standings are then recorded without events). */
+  /** When the previous cycle's reads began (events' windows start there); null when unknown. */
   previousObservedAt: number | null;
+  /** No space was ever judged: standings are recorded without events (the first cycle on a foundation). */
+  baseline: boolean;
   pendingStaleAfterMs: number;
   /** Checked between orgs: shutdown stops a cycle there. */
   signal?: AbortSignal;
@@ -135,7 +137,7 @@ async function watchOrg(
     context,
     previous,
     judgedAt: observedAt,
-    baseline: deps.previousObservedAt === null,
+    baseline: deps.baseline,
   });
   counts.judged += spaces.length;
   counts.evaluated += judgement.evaluated;

@@ -22,6 +22,8 @@ export const LEASE_NAME = "watcher";
 const MIN_POLL_MS = 250;
 const MAX_POLL_MS = 30_000;
 const STOP_WAIT_MS = 3_000;
+/** How far back a cycle looks for the last one that read the foundation (its events' window starts there). */
+const PREVIOUS_CYCLES_LOOKED_AT = 50;
 
 type Log = {
   info(fields: object, message: string): void;
@@ -119,17 +121,26 @@ export class Watcher {
       (last !== undefined && this.now() < last.startedAt + this.deps.intervalMs)
     )
       return;
-    const previous = cycles.find((c) => c.endedAt !== null && c.error === null) ?? null;
     const abort = new AbortController();
-    const done = this.cycle(store, previous, abort.signal).finally(() => (this.running = undefined));
+    const done = this.cycle(store, abort.signal).finally(() => (this.running = undefined));
     this.running = { done, abort };
   }
 
-  private async cycle(store: AppDatabase, previous: WatchCycle | null, signal: AbortSignal): Promise<void> {
+  private async cycle(store: AppDatabase, signal: AbortSignal): Promise<void> {
     const observedAt = this.now();
     const started = performance.now();
     let id: number;
+    let previous: WatchCycle | undefined;
+    let baseline: boolean;
     try {
+      // The previous cycle that read the foundation (one whose CF reads failed observed nothing), and
+      // whether any space was ever judged: the first cycle on a foundation raises no events.
+      const [recent, judged] = await Promise.all([
+        store.watch.lastCycles(PREVIOUS_CYCLES_LOOKED_AT),
+        store.watch.hasStandings(),
+      ]);
+      previous = recent.find((c) => c.endedAt !== null && c.counts?.orgs !== undefined);
+      baseline = !judged;
       id = await store.watch.startCycle(this.deps.holder, observedAt);
     } catch (error) {
       this.deps.log.warn({ error: String(error) }, "watch: cycle not started");
@@ -146,6 +157,7 @@ export class Watcher {
         context: this.deps.context(),
         observedAt,
         previousObservedAt: previous?.observedAt ?? null,
+        baseline,
         pendingStaleAfterMs: this.deps.pendingStaleAfterMs,
         signal,
         onOrgError: (orgGuid, e) =>
