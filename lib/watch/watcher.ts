@@ -91,7 +91,7 @@ export class Watcher {
     try {
       store = await this.deps.store();
       leader = await store.watch.acquireLease(LEASE_NAME, this.deps.holder, this.leaseTtlMs);
-      cycles = await store.watch.lastCycles(5);
+      cycles = await store.watch.lastCycles(1);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (this.current.error !== message) this.deps.log.warn({ error: message }, "watch: lease not taken");
@@ -174,6 +174,8 @@ export class Watcher {
     const durationMs = Math.round(performance.now() - started);
     try {
       await store.watch.finishCycle(id, { counts, error });
+      // /api/health says so now, not at the next tick.
+      this.current = { ...this.current, lastCycle: (await store.watch.lastCycles(1))[0] ?? null };
     } catch (e) {
       this.deps.log.warn({ error: String(e) }, "watch: cycle not recorded");
     }
