@@ -1,4 +1,3 @@
-import type { Space } from "@/lib/cf/schemas";
 import type { EventCause, LatestEntry, NewWatchEvent, Standing, Verdict } from "@/lib/db/watch-types";
 import type { GroupIndex } from "@/lib/egress/group-index";
 import { standingOf, stateFromGroups, type Policy, type PolicyContext, type SpaceState } from "@/lib/policy";
@@ -29,7 +28,7 @@ export type OrgJudgement = { standings: Standing[]; turns: Turn[]; evaluated: nu
 
 export function judgeOrg(input: {
   orgGuid: string;
-  spaces: readonly Space[];
+  spaces: readonly { guid: string; name: string }[];
   index: GroupIndex;
   policy: OrgPolicy;
   context: PolicyContext;
