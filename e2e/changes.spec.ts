@@ -66,7 +66,9 @@ test("devon sees the switches disabled, with the reason", async ({ signedInAs })
   }
   const spacePage = await new SpacePage(page).goto(o.alpha, s.alphaDev);
   await expect(spacePage.switch("Public egress")).toBeDisabled();
-  await expect(page.getByText("No permission").first()).toBeVisible();
+  // The space page writes the sentence itself beside each switch, for everyone.
+  await expect(page.getByText(MESSAGES.notAuthorized).first()).toBeVisible();
+  await expect(spacePage.switch("Public egress")).toHaveAccessibleDescription(MESSAGES.notAuthorized);
 });
 
 test("olivia applies trusted-local egress to all spaces and sees the summary", async ({

@@ -171,7 +171,7 @@ test("the reasons of disabled switches are in view: devon's permission, sasha's 
   const page = await signedInAs("sasha");
   const sasha = await new OrgMatrixPage(page).goto(o.alpha);
   const unavailable =
-    "Trusted local egress is unavailable: the trusted_local_networks_egress security group is not visible to you. An administrator must make this group available to your org first.";
+    "Trusted local egress is not available to you: its security group (trusted_local_networks_egress) is bound to no space you can read, so Cloud Foundry does not show it to you. Ask an OrgManager of this org or your platform team to turn it on.";
   await expect(page.getByText(unavailable)).toBeVisible();
   await expect(sasha.cell("sandbox", "Trusted local egress")).toContainText("Unavailable");
   await expect(sasha.switch("Trusted local egress", "sandbox")).toHaveAccessibleDescription(unavailable);

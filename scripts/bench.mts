@@ -28,19 +28,37 @@
  * spread over the org (scripts/lib/cf-cli.ts), timed per space with the same
  * latency, extrapolated to every space of the org.
  *
- *   npm run bench [-- --sizes 10,1000] [--loads 20] [--skip-build] [--out bench/results.json]
+ * Then the group scale (scripts/lib/bench-groups.ts): the org page of 1,000
+ * and 5,000 spaces on realistic foundations of 50, 2,000, 10,000 and 20,000
+ * groups, as an admin and as the org's manager, with the dashboard's peak
+ * memory; and the two ways of reading the groups side by side.
  *
- * Ports 127.0.0.1:3500 (app), 9522/9523 (stand-in). Bounded: 20 minutes at most.
+ *   npm run bench [-- --sizes 10,1000] [--loads 20] [--skip-build] [--out bench/results.json]
+ *                 [--groups 50,10000] [--group-sizes 1000] [--group-loads 10] [--tables uniform,groups]
+ *
+ * `--sizes` alone also picks the group-scale orgs among 1,000 and 5,000 (and
+ * 100) spaces; `--groups none` or `--tables uniform` leaves the group scale
+ * out, `--tables groups` the first part.
+ *
+ * Ports 127.0.0.1:3500 (app), 9522/9523 (stand-in). Bounded: 35 minutes at most.
  * Exits non-zero when a budget is missed (after writing the results).
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
 import { ensureBuild, loadAverage, loadLine, machine, startStack, type Stack } from "./lib/bench-stack";
 import { ids } from "../sim/seed";
 import { BENCH_USER, DEMO_PASSWORD, generatedOrgGuid } from "./lib/bench-world";
 import { cfSpaceSecurityGroupRules, sample } from "./lib/cf-cli";
-import { kB, median, ms, percentile, requestDepth } from "./lib/measure";
+import {
+  GROUP_WORLD_ORGS,
+  groupBudgets,
+  groupScaleTables,
+  measureGroupScale,
+  type Budget,
+  type GroupScale,
+} from "./lib/bench-groups";
+import { depthCell, measureRoute, range, type RouteResult } from "./lib/bench-route";
+import { kB, ms, requestDepth } from "./lib/measure";
 import { signIn } from "./lib/sign-in";
 import { writeJson } from "./lib/write-json";
 
@@ -51,6 +69,12 @@ const { values } = parseArgs({
     "cli-sample": { type: "string", default: "20" },
     "skip-build": { type: "boolean", default: false },
     out: { type: "string", default: "bench/results.json" },
+    groups: { type: "string", default: "50,2000,10000,20000" },
+    "group-sizes": { type: "string" },
+    "group-loads": { type: "string", default: "10" },
+    "export-loads": { type: "string", default: "5" },
+    "read-runs": { type: "string", default: "3" },
+    tables: { type: "string", default: "uniform,groups" },
   },
   strict: true,
 });
@@ -61,34 +85,29 @@ const CLI_SAMPLE = Number(values["cli-sample"]);
 const LATENCY_MS = 50;
 const GROUPS = 50;
 const RULES_PER_GROUP = 20;
-const TIME_LIMIT_MS = 20 * 60_000;
+const TIME_LIMIT_MS = 35 * 60_000;
+const TABLES = new Set(values.tables.split(","));
+const GROUP_COUNTS =
+  values.groups === "none" || !TABLES.has("groups") ? [] : values.groups.split(",").map(Number);
+const sizesGiven = process.argv.some((a) => a === "--sizes" || a.startsWith("--sizes="));
+const GROUP_SIZES = (values["group-sizes"] ?? (sizesGiven ? values.sizes : "1000,5000"))
+  .split(",")
+  .map(Number)
+  .filter((n) => GROUP_WORLD_ORGS.includes(n));
+const READ_SIZES = [...new Set([100, ...GROUP_SIZES])];
+const GROUP_LOADS = Number(values["group-loads"]);
+if (
+  !GROUP_COUNTS.every((n) => Number.isInteger(n) && n >= 0 && n <= 20_000) ||
+  !(GROUP_LOADS >= 1) ||
+  !(Number(values["export-loads"]) >= 1) ||
+  !(Number(values["read-runs"]) >= 1)
+)
+  throw new Error("--groups: whole numbers 0…20000; --group-loads, --export-loads, --read-runs: at least 1");
 /** agency-alpha's spaces in the seed (dev, staging, prod, sandbox). */
 const SEEDED_SPACES = 4;
 if (!SIZES.every((n) => Number.isInteger(n) && n > 0 && n <= 5000) || !(LOADS >= 1) || !(CLI_SAMPLE >= 1))
   throw new Error("--sizes: whole numbers 1…5000; --loads and --cli-sample: at least 1");
 
-type Logged = { method: string; path: string; status: number; started_at: number; ended_at: number };
-type Load = {
-  ms: number;
-  ttfb: number;
-  body: string;
-  cf: number;
-  depth: number;
-  timing: string | null;
-  requests: Logged[];
-};
-type RouteResult = {
-  path: string;
-  loads: number;
-  cf_requests: { min: number; max: number };
-  depth: { min: number; max: number };
-  server_ms: { median: number; p90: number; min: number; max: number; all: number[] };
-  first_byte_ms: { median: number };
-  bytes: { raw: number; gzip: number };
-  server_timing: { cf_ms: number; engine_ms: number } | null;
-  /** The CF requests of the last load, guids replaced, times from its first request. */
-  last_load_requests: Logged[];
-};
 type CliResult = {
   spaces_timed: number;
   requests_per_space: { mean: number; min: number; max: number };
@@ -128,6 +147,7 @@ deadline.unref();
 
 const { app, sim } = stack;
 const results: SizeResult[] = [];
+let groupScale: GroupScale = { rows: [], reads: [], peak_rss_mb: null };
 try {
   const bench = {
     cookie: await signIn(app, BENCH_USER, DEMO_PASSWORD),
@@ -135,64 +155,7 @@ try {
   };
   await sim.latency(LATENCY_MS);
 
-  const load = async (path: string, cookie: string): Promise<Load> => {
-    await sim.clearRequests();
-    const start = performance.now();
-    const response = await fetch(`${app}${path}`, {
-      headers: { cookie, "accept-encoding": "gzip" },
-      redirect: "manual",
-      signal: AbortSignal.timeout(60_000),
-    });
-    const ttfb = performance.now() - start;
-    const body = await response.text();
-    const elapsed = performance.now() - start;
-    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-    const logged = await sim.requests();
-    const t0 = Math.min(...logged.map((r) => r.started_at));
-    return {
-      requests: logged.map((r) => ({
-        method: r.method,
-        path: r.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ":guid"),
-        status: r.status,
-        started_at: r.started_at - t0,
-        ended_at: r.ended_at - t0,
-      })),
-      ms: elapsed,
-      ttfb,
-      body,
-      cf: logged.length,
-      depth: requestDepth(logged),
-      timing: response.headers.get("server-timing"),
-    };
-  };
-
-  const measureRoute = async (path: string, cookie: string): Promise<RouteResult & { body: string }> => {
-    await load(path, cookie); // warm-up: the first load of a route compiles and caches more than the next ones
-    const loads: Load[] = [];
-    for (let i = 0; i < LOADS; i++) loads.push(await load(path, cookie));
-    const times = loads.map((l) => l.ms);
-    const last = loads.at(-1) as Load;
-    const timing = (name: string) =>
-      median(loads.map((l) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(l.timing ?? "")?.[1])));
-    return {
-      path,
-      loads: LOADS,
-      cf_requests: { min: Math.min(...loads.map((l) => l.cf)), max: Math.max(...loads.map((l) => l.cf)) },
-      depth: { min: Math.min(...loads.map((l) => l.depth)), max: Math.max(...loads.map((l) => l.depth)) },
-      server_ms: {
-        median: median(times),
-        p90: percentile(times, 0.9),
-        min: Math.min(...times),
-        max: Math.max(...times),
-        all: times.map((t) => Math.round(t * 10) / 10),
-      },
-      first_byte_ms: { median: median(loads.map((l) => l.ttfb)) },
-      bytes: { raw: Buffer.byteLength(last.body), gzip: gzipSync(last.body, { level: 6 }).length },
-      server_timing: last.timing ? { cf_ms: timing("cf"), engine_ms: timing("engine") } : null,
-      last_load_requests: last.requests,
-      body: last.body,
-    };
-  };
+  const measure = (path: string, cookie: string) => measureRoute(app, sim, path, cookie, LOADS);
 
   // The seeded org first: small, but with an isolation segment entitled and assigned, so its page
   // also makes the per-segment call (the generated orgs have none).
@@ -200,20 +163,22 @@ try {
     cookie: await signIn(app, "olivia", DEMO_PASSWORD),
     token: await sim.passwordToken("olivia", DEMO_PASSWORD),
   };
-  const cases = [
-    { label: "4 (seeded agency-alpha)", org: ids.orgs.alpha, spaces: SEEDED_SPACES, as: olivia },
-    ...SIZES.map((spaces, index) => ({
-      label: spaces.toLocaleString("en-US"),
-      org: generatedOrgGuid(index),
-      spaces,
-      as: bench,
-    })),
-  ];
+  const cases = !TABLES.has("uniform")
+    ? []
+    : [
+        { label: "4 (seeded agency-alpha)", org: ids.orgs.alpha, spaces: SEEDED_SPACES, as: olivia },
+        ...SIZES.map((spaces, index) => ({
+          label: spaces.toLocaleString("en-US"),
+          org: generatedOrgGuid(index),
+          spaces,
+          as: bench,
+        })),
+      ];
   for (const { label, org, spaces, as } of cases) {
     console.log(`bench: ${label}: the org page…`);
-    const { body: _html, ...page } = await measureRoute(`/orgs/${org}`, as.cookie);
+    const { body: _html, ...page } = await measure(`/orgs/${org}`, as.cookie);
     console.log(`bench: ${label}: the JSON export…`);
-    const { body: json, ...exported } = await measureRoute(`/api/orgs/${org}/posture`, as.cookie);
+    const { body: json, ...exported } = await measure(`/api/orgs/${org}/posture`, as.cookie);
     const names = (JSON.parse(json) as { spaces: { name: string }[] }).spaces.map((s) => s.name);
     if (names.length !== spaces) throw new Error(`the export lists ${names.length} spaces, not ${spaces}`);
 
@@ -258,6 +223,29 @@ try {
       },
     });
   }
+
+  if (GROUP_COUNTS.length > 0) {
+    const admin = {
+      name: "admin",
+      role: "admin" as const,
+      cookie: await signIn(app, "admin", DEMO_PASSWORD),
+      token: await sim.passwordToken("admin", DEMO_PASSWORD),
+    };
+    groupScale = await measureGroupScale({
+      app,
+      sim,
+      appPid: stack.appPid,
+      groups: GROUP_COUNTS,
+      sizes: GROUP_SIZES,
+      readSizes: READ_SIZES,
+      users: [admin, { name: BENCH_USER, role: "manager", ...bench }],
+      loads: GROUP_LOADS,
+      exportLoads: Number(values["export-loads"]),
+      readRuns: Number(values["read-runs"]),
+      profileGroups: ["public_networks_egress", "trusted_local_networks_egress"],
+      log: (line) => console.log(line),
+    });
+  }
 } finally {
   clearTimeout(deadline);
   await stack.stop();
@@ -265,17 +253,17 @@ try {
 
 // Budgets of docs/design.md §8 for the org page.
 const bySize = (n: number) => generated.find((r) => r.spaces === n);
-type Budget = { budget: string; limit: string; measured: string; pass: boolean | null };
 const budgets: Budget[] = [];
 const generated = results.filter((r) => r.org_guid !== ids.orgs.alpha);
 const pageCounts = generated.flatMap((r) => [r.page.cf_requests.min, r.page.cf_requests.max]);
 const pageDepth = Math.max(...results.map((r) => r.page.depth.min));
-budgets.push({
-  budget: `org page: the same CF requests for every size (${SIZES.join(", ")} spaces), at depth ≤ 2 (the seeded org too)`,
-  limit: "constant, depth ≤ 2",
-  measured: `${Math.min(...pageCounts)}–${Math.max(...pageCounts)} requests, depth ${pageDepth}`,
-  pass: Math.min(...pageCounts) === Math.max(...pageCounts) && pageDepth <= 2,
-});
+if (results.length > 0)
+  budgets.push({
+    budget: `org page: the same CF requests for every size (${SIZES.join(", ")} spaces), at depth ≤ 2 (the seeded org too)`,
+    limit: "constant, depth ≤ 2",
+    measured: `${Math.min(...pageCounts)}–${Math.max(...pageCounts)} requests, depth ${pageDepth}`,
+    pass: Math.min(...pageCounts) === Math.max(...pageCounts) && pageDepth <= 2,
+  });
 const thousand = bySize(1000);
 const fiveThousand = bySize(5000);
 const check = (
@@ -306,9 +294,10 @@ budgets.push(
   ),
 );
 
+budgets.push(...groupBudgets(groupScale));
+
 const loadAfter = loadAverage();
 const cell = (v: number | undefined, f: (n: number) => string) => (v === undefined ? "—" : f(v));
-const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
 const lines: string[] = [];
 lines.push(
   `The dashboard, ${LATENCY_MS} ms added to every CF request, ${GROUPS} groups × ${RULES_PER_GROUP} rules plus the seed; ` +
@@ -323,7 +312,7 @@ for (const r of results) {
     ["JSON export", r.json],
   ] as const) {
     lines.push(
-      `| ${r.label} | ${name} | ${range(route.cf_requests)} | ${route.depth.min}${route.depth.max > route.depth.min ? ` (${route.depth.max})` : ""} | ` +
+      `| ${r.label} | ${name} | ${range(route.cf_requests)} | ${depthCell(route.depth)} | ` +
         `${ms(route.server_ms.median)} | ${ms(route.server_ms.p90)} | ${kB(route.bytes.raw)} | ${kB(route.bytes.gzip)} | ` +
         `${cell(route.server_timing?.cf_ms, ms)} | ${cell(route.server_timing?.engine_ms, ms)} |`,
     );
@@ -360,6 +349,8 @@ if (missing.length > 0)
     `The stand-in answers ${missing.map((p) => `\`${p}\``).join(", ")} with 404 (not implemented), after the same latency;` +
       " a real CF answers one page there for a space with under 50 apps or instances, so the counts and times hold.",
   );
+if (groupScale.rows.length + groupScale.reads.length > 0)
+  lines.push("", ...groupScaleTables(groupScale, LATENCY_MS, GROUP_LOADS));
 lines.push(
   "",
   "| budget (docs/design.md §8) | limit | measured | |",
@@ -396,8 +387,24 @@ await writeJson(values.out, {
       "medians of the JSON export's Server-Timing: cf (the CF reads) and engine (evaluation and rows)",
     cf_cli:
       "cf space S --security-group-rules per space as docs/cf-behaviour.md §5 lists its requests, in sequence; whole org = mean per timed space × spaces",
+    cpu_ms_per_load:
+      "the dashboard server process's CPU time (utime + stime, /proc/<pid>/stat) over a group-scale row's page loads, warm-up included, per load",
+    rss_mb:
+      "the dashboard server process's VmHWM (/proc/<pid>/status) over a group-scale row's loads, reset before the row by writing 5 to /proc/<pid>/clear_refs; after: VmRSS once the row ended",
+    reads:
+      "both ways of reading the groups straight against the stand-in with the user's token (scripts/lib/bench-reads.ts): requests and depth with the org's spaces list, bytes and groups of the security-group answers, time to the last answer parsed with the dashboard's zod schema, median of the runs",
   },
   sizes: results,
+  group_scale: {
+    shape: "realistic (sim/generate-realistic.ts)",
+    org_sizes: GROUP_WORLD_ORGS,
+    loads: GROUP_LOADS,
+    export_loads: Number(values["export-loads"]),
+    read_runs: Number(values["read-runs"]),
+    peak_rss_mb_over_the_run: groupScale.peak_rss_mb,
+    rows: groupScale.rows,
+    reads: groupScale.reads,
+  },
   budgets,
 });
 console.log(`bench: results written to ${values.out}`);

@@ -1,25 +1,38 @@
-import {
-  DEMO_PASSWORD,
-  ids,
-  type SeedRole,
-  type SeedRule,
-  type SeedSecurityGroup,
-  type SeedWorld,
-} from "./seed";
+import { DEMO_PASSWORD, type SeedRole, type SeedRule, type SeedSecurityGroup, type SeedWorld } from "./seed";
+import { profileGroups, realisticGroups } from "./generate-realistic";
 import { stableGuid } from "./world";
 
 /**
  * Large worlds for benchmarks: the seeded world plus generated orgs, spaces
  * and security groups, deterministic for a given shape so runs compare.
  * A user `bench` (password `demo-password`) manages every generated org.
+ *
+ * Two shapes of groups:
+ * - `uniform` (the default, what the first benchmarks used): `groups` groups
+ *   of `rulesPerGroup` random rules; half the generated spaces get 1–3 of
+ *   them at random;
+ * - `realistic`: a foundation of `foundationSpaces` spaces (the generated
+ *   orgs plus orgs `foundation-org-<n>` of 250 spaces), with groups shaped as
+ *   sim/generate-realistic.ts describes: most bound to one space, some to
+ *   hundreds, a few platform-wide, 1 to 300 rules each.
+ * In both, the generated spaces get the seed's profile groups as before.
  */
+
+export const WORLD_SHAPES = ["uniform", "realistic"] as const;
+export type WorldShapeName = (typeof WORLD_SHAPES)[number];
 
 export type WorldShape = {
   /** Spaces per generated org, e.g. [1000, 1000, 10]. */
   orgSizes: number[];
   groups: number;
   rulesPerGroup?: number;
+  shape?: WorldShapeName;
+  /** Realistic shape: spaces of the whole foundation; by default twice the generated orgs' or `groups`, if more. */
+  foundationSpaces?: number;
 };
+
+/** Spaces per org around the benchmarked ones in the realistic shape. */
+const FOUNDATION_ORG_SIZE = 250;
 
 /** A small deterministic PRNG (mulberry32), so a shape always yields the same world. */
 function random(seed: number): () => number {
@@ -49,18 +62,10 @@ function generatedRule(next: () => number): SeedRule {
 }
 
 export function generateWorld(base: SeedWorld, shape: WorldShape): SeedWorld {
+  if (shape.shape === "realistic") return generateRealistic(base, shape);
   const next = random(shape.orgSizes.length * 7919 + shape.groups);
   const world: SeedWorld = structuredClone(base);
-  const benchGuid = stableGuid("user:bench");
-  world.users.push({
-    guid: benchGuid,
-    username: BENCH_USER,
-    password: DEMO_PASSWORD,
-    email: "bench@example.gov",
-    givenName: "Bench",
-    familyName: "Marker",
-    groups: ["openid", "cloud_controller.read", "cloud_controller.write"],
-  });
+  const benchGuid = addBenchUser(world);
 
   const groups: SeedSecurityGroup[] = Array.from({ length: shape.groups }, (_, i) => ({
     guid: stableGuid(`group:${i}`),
@@ -70,10 +75,41 @@ export function generateWorld(base: SeedWorld, shape: WorldShape): SeedWorld {
     runningSpaces: [],
     stagingSpaces: [],
   }));
-  const publicGroup = world.securityGroups.find((g) => g.guid === ids.securityGroups.public);
-  const trustedGroup = world.securityGroups.find((g) => g.guid === ids.securityGroups.trustedLocal);
+  const profiles = profileGroups(world);
 
-  shape.orgSizes.forEach((size, orgIndex) => {
+  addBenchOrgs(world, shape.orgSizes, benchGuid, (spaceGuid) => {
+    // A realistic spread: some spaces public, some trusted-local, some with custom groups.
+    if (next() < 0.3) profiles.public?.runningSpaces.push(spaceGuid);
+    if (next() < 0.4) profiles.trusted?.runningSpaces.push(spaceGuid);
+    if (groups.length > 0 && next() < 0.5) {
+      const count = 1 + Math.floor(next() * 3);
+      for (let k = 0; k < count; k++) {
+        groups[Math.floor(next() * groups.length)]?.runningSpaces.push(spaceGuid);
+      }
+    }
+  });
+  for (const group of groups) group.runningSpaces = [...new Set(group.runningSpaces)];
+  world.securityGroups.push(...groups);
+  return world;
+}
+
+function addBenchUser(world: SeedWorld): string {
+  const guid = stableGuid("user:bench");
+  world.users.push({
+    guid,
+    username: BENCH_USER,
+    password: DEMO_PASSWORD,
+    email: "bench@example.gov",
+    givenName: "Bench",
+    familyName: "Marker",
+    groups: ["openid", "cloud_controller.read", "cloud_controller.write"],
+  });
+  return guid;
+}
+
+/** The generated orgs `bench-org-<n>-<size>`, managed by `bench`; `each` is told of every new space. */
+function addBenchOrgs(world: SeedWorld, sizes: number[], benchGuid: string, each: (guid: string) => void) {
+  sizes.forEach((size, orgIndex) => {
     const orgGuid = stableGuid(`org:${orgIndex}`);
     world.orgs.push({ guid: orgGuid, name: `bench-org-${orgIndex + 1}-${size}`, suspended: false });
     const roles: SeedRole[] = [
@@ -84,18 +120,33 @@ export function generateWorld(base: SeedWorld, shape: WorldShape): SeedWorld {
     for (let s = 0; s < size; s++) {
       const spaceGuid = stableGuid(`space:${orgIndex}:${s}`);
       world.spaces.push({ guid: spaceGuid, name: `space-${String(s + 1).padStart(5, "0")}`, org: orgGuid });
-      // A realistic spread: some spaces public, some trusted-local, some with custom groups.
-      if (next() < 0.3) publicGroup?.runningSpaces.push(spaceGuid);
-      if (next() < 0.4) trustedGroup?.runningSpaces.push(spaceGuid);
-      if (groups.length > 0 && next() < 0.5) {
-        const count = 1 + Math.floor(next() * 3);
-        for (let k = 0; k < count; k++) {
-          groups[Math.floor(next() * groups.length)]?.runningSpaces.push(spaceGuid);
-        }
-      }
+      each(spaceGuid);
     }
   });
-  for (const group of groups) group.runningSpaces = [...new Set(group.runningSpaces)];
-  world.securityGroups.push(...groups);
+}
+
+function generateRealistic(base: SeedWorld, shape: WorldShape): SeedWorld {
+  const next = random(0x5ca1e + shape.orgSizes.reduce((a, b) => a * 31 + b, 7) + shape.groups * 7919);
+  const world: SeedWorld = structuredClone(base);
+  const benchGuid = addBenchUser(world);
+  const profiles = profileGroups(world);
+  const benchSpaces: string[] = [];
+  addBenchOrgs(world, shape.orgSizes, benchGuid, (spaceGuid) => {
+    benchSpaces.push(spaceGuid);
+    if (next() < 0.3) profiles.public?.runningSpaces.push(spaceGuid);
+    if (next() < 0.4) profiles.trusted?.runningSpaces.push(spaceGuid);
+  });
+  const total = shape.foundationSpaces ?? Math.max(2 * benchSpaces.length, shape.groups);
+  const spaces = [...benchSpaces];
+  for (let org = 0; spaces.length < total; org++) {
+    const orgGuid = stableGuid(`foundation-org:${org}`);
+    world.orgs.push({ guid: orgGuid, name: `foundation-org-${org + 1}`, suspended: false });
+    for (let s = 0; s < FOUNDATION_ORG_SIZE && spaces.length < total; s++) {
+      const guid = stableGuid(`foundation-space:${org}:${s}`);
+      world.spaces.push({ guid, name: `space-${String(s + 1).padStart(5, "0")}`, org: orgGuid });
+      spaces.push(guid);
+    }
+  }
+  world.securityGroups.push(...realisticGroups({ groups: shape.groups, spaces, benchSpaces, next }));
   return world;
 }

@@ -3,6 +3,11 @@
  *
  *   npm run sim -- --orgs 5 --spaces-per-org 1000 --groups 50   (a large world for benchmarks)
  *   npm run sim -- --org-sizes 10,1000                          (generated orgs of given sizes)
+ *   npm run sim -- --shape realistic --groups 20000 --org-sizes 1000,5000 [--foundation-spaces 30000]
+ *       (a foundation shaped like the large ones in the field, sim/generate-realistic.ts: most groups
+ *       bound to one space, some to hundreds, 3 platform-wide, 1–300 rules each; the generated orgs
+ *       sit among orgs of 250 spaces, `foundation-spaces` in all, by default twice the generated
+ *       orgs' spaces or the number of groups, whichever is more; --groups up to 20,000)
  *   npm run sim -- --enable-ipv6 --enable-comma-delimited-destinations
  *   npm run sim -- --seed cf-deployment                          (cf-deployment's default groups)
  *   npm run sim -- --dns-port 9053                               (its DNS server, for DNS_SERVER)
@@ -12,7 +17,7 @@
  * an invented world.
  */
 import { parseArgs } from "node:util";
-import { BENCH_USER, generateWorld } from "./generate";
+import { BENCH_USER, generateWorld, WORLD_SHAPES, type WorldShapeName } from "./generate";
 import { startDns } from "./dns";
 import { DEMO_PASSWORD } from "./seed";
 import { isSeedName, SEEDS } from "./seeds";
@@ -37,6 +42,8 @@ const { values } = parseArgs({
     "spaces-per-org": { type: "string" },
     "org-sizes": { type: "string" },
     groups: { type: "string" },
+    shape: { type: "string", default: "uniform" },
+    "foundation-spaces": { type: "string" },
     "enable-ipv6": { type: "boolean", default: false },
     "enable-comma-delimited-destinations": { type: "boolean", default: false },
     "allow-remote": { type: "boolean", default: false },
@@ -67,8 +74,20 @@ const orgSizes = values["org-sizes"]
   : orgs !== undefined || spacesPerOrg !== undefined
     ? Array.from({ length: orgs ?? 1 }, () => spacesPerOrg ?? 100)
     : undefined;
+const shape = values.shape as WorldShapeName;
+if (!WORLD_SHAPES.includes(shape)) {
+  console.error(`stand-in: --shape must be one of ${WORLD_SHAPES.join(", ")} (got "${values.shape}")`);
+  process.exit(1);
+}
+if ((groups ?? 0) > 20_000) {
+  console.error("stand-in: --groups goes up to 20000");
+  process.exit(1);
+}
+const foundationSpaces = count("foundation-spaces", values["foundation-spaces"]);
 const world =
-  orgSizes || groups ? generateWorld(seed, { orgSizes: orgSizes ?? [], groups: groups ?? 0 }) : seed;
+  orgSizes || groups || shape === "realistic"
+    ? generateWorld(seed, { orgSizes: orgSizes ?? [], groups: groups ?? 0, shape, foundationSpaces })
+    : seed;
 
 const port = (name: string, value: string) => {
   const n = Number(value);

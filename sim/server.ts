@@ -126,34 +126,61 @@ export async function startSim(options: SimOptions): Promise<Sim> {
         log = [];
         return { status: 204 };
       case "POST /__sim/world": {
-        // A generated world on top of the seed, for request-count and load tests, or another named
-        // seed (sim/seeds.ts); reset restores the seed the stand-in started with.
-        let shape: { org_sizes?: unknown; groups?: unknown; seed?: unknown };
+        // A generated world on top of the seed the stand-in started with, for request-count and load
+        // tests, or another named seed (sim/seeds.ts), or a generated world on top of a named seed (a
+        // stand-in started on a generated world then generates afresh, not on top of it). Users stay
+        // those the UAA started with; reset restores the seed the stand-in started with.
+        let shape: {
+          org_sizes?: unknown;
+          groups?: unknown;
+          seed?: unknown;
+          shape?: unknown;
+          foundation_spaces?: unknown;
+        };
         try {
           shape = JSON.parse((await req.body()) || "{}") as typeof shape;
         } catch {
           return { status: 400, body: { error: "body must be JSON" } };
         }
-        if (shape.seed !== undefined) {
-          if (typeof shape.seed !== "string" || !isSeedName(shape.seed)) {
-            return { status: 400, body: { error: `seed must be one of ${Object.keys(SEEDS).join(", ")}` } };
-          }
-          world = buildWorld(SEEDS[shape.seed]);
+        if (shape.seed !== undefined && (typeof shape.seed !== "string" || !isSeedName(shape.seed))) {
+          return { status: 400, body: { error: `seed must be one of ${Object.keys(SEEDS).join(", ")}` } };
+        }
+        const base = shape.seed === undefined ? options.seed : SEEDS[shape.seed];
+        if (shape.org_sizes === undefined && shape.seed !== undefined) {
+          world = buildWorld(base);
           return { status: 204 };
         }
         const sizes = shape.org_sizes;
         const groups = shape.groups ?? 0;
+        const realistic = shape.shape === "realistic";
+        const maxGroups = realistic ? 20_000 : 500;
         if (
           !Array.isArray(sizes) ||
           !sizes.every((n) => Number.isInteger(n) && n >= 0 && n <= 5000) ||
           !Number.isInteger(groups) ||
           (groups as number) < 0 ||
-          (groups as number) > 500
+          (groups as number) > maxGroups ||
+          (shape.shape !== undefined && shape.shape !== "uniform" && !realistic) ||
+          (shape.foundation_spaces !== undefined &&
+            (!realistic ||
+              !Number.isInteger(shape.foundation_spaces) ||
+              (shape.foundation_spaces as number) > 50_000))
         ) {
-          return { status: 400, body: { error: "expected {org_sizes: [n ≤ 5000, …], groups: n ≤ 500}" } };
+          return {
+            status: 400,
+            body: {
+              error:
+                'expected {org_sizes: [n ≤ 5000, …], groups: n ≤ 500} or {shape: "realistic", org_sizes, groups: n ≤ 20000, foundation_spaces?: n ≤ 50000}',
+            },
+          };
         }
         world = buildWorld(
-          generateWorld(options.seed, { orgSizes: sizes as number[], groups: groups as number }),
+          generateWorld(base, {
+            orgSizes: sizes as number[],
+            groups: groups as number,
+            shape: realistic ? "realistic" : "uniform",
+            foundationSpaces: shape.foundation_spaces as number | undefined,
+          }),
         );
         return { status: 204 };
       }

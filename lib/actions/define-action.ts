@@ -103,7 +103,9 @@ async function run<S extends z.ZodType, T extends object>(
     if (!session) return refusal("sign-in", MESSAGES.signIn);
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      logger.info({ user: session.user.id, issues: parsed.error.issues.length }, "action input refused");
+      // Where the input went wrong, never what it held (a value may be anything a user typed).
+      const paths = parsed.error.issues.map((issue) => issue.path.join(".") || "(input)");
+      logger.info({ user: session.user.id, issues: paths }, "action input refused");
       return refusal("invalid", MESSAGES.invalidInput, fieldErrorsOf(parsed.error));
     }
     const userLog = logger.child({ user: session.user.id });

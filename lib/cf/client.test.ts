@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
 import { ids } from "@/sim/seed";
+import { requestDepth } from "@/scripts/lib/measure";
 import { CfClient, type CfRequestEvent } from "./client";
 import { CfApiError, CfUnavailableError } from "./errors";
 import {
@@ -60,8 +61,9 @@ describe("pagination", () => {
     expect(log[0]?.path).toContain("per_page=5000");
   });
 
-  it("follows the next hrefs verbatim until the last page", async () => {
+  it("asks for the pages after the first all at once, by page=N with the same query", async () => {
     await world([120]);
+    await faults({ latency_ms: 40 });
     const { resources } = await client().list("/v3/spaces", spaceListSchema, {
       per_page: "50",
       order_by: "name",
@@ -69,13 +71,126 @@ describe("pagination", () => {
     });
     expect(resources).toHaveLength(127);
     expect(new Set(resources.map((s) => s.guid)).size).toBe(127);
+    expect(resources.map((s) => s.name)).toEqual([...resources.map((s) => s.name)].sort());
     const log = requests();
     expect(log.map((r) => r.path)).toEqual([
+      "/v3/spaces?per_page=50&order_by=name&include=organization",
+      "/v3/spaces?per_page=50&order_by=name&include=organization&page=2",
+      "/v3/spaces?per_page=50&order_by=name&include=organization&page=3",
+    ]);
+    // Pages 2 and 3 went out together, after page 1 had answered: two round trips for three pages.
+    expect(requestDepth(log)).toBe(2);
+  });
+
+  it("follows the next hrefs verbatim where the first page gives no usable total", async () => {
+    await world([120]);
+    // A proxy (or an older CF) that says nothing useful about the total: only the links are left.
+    const noTotal: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const body = (await response.json()) as { pagination: { total_pages: number } };
+      body.pagination.total_pages = 0;
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    const { resources } = await client({ fetch: noTotal }).list("/v3/spaces", spaceListSchema, {
+      per_page: "50",
+      order_by: "name",
+      include: ["organization"],
+    });
+    expect(resources).toHaveLength(127);
+    expect(requests().map((r) => r.path)).toEqual([
       "/v3/spaces?per_page=50&order_by=name&include=organization",
       // CF's own links: sorted and encoded as Rails does; the client does not rebuild them.
       "/v3/spaces?include=organization&order_by=name&page=2&per_page=50",
       "/v3/spaces?include=organization&order_by=name&page=3&per_page=50",
     ]);
+  });
+
+  it("follows the last page's next href when the list grew while it was read", async () => {
+    await world([70]);
+    let created = false;
+    const growing: typeof fetch = async (input, init) => {
+      // Between the first page and the others, one more page's worth of spaces appears.
+      if (!created && (input instanceof Request ? input.url : input.toString()).includes("page=2")) {
+        created = true;
+        await world([120]);
+      }
+      return fetch(input, init);
+    };
+    const { resources } = await client({ fetch: growing }).list("/v3/spaces", spaceListSchema, {
+      per_page: "50",
+    });
+    expect(resources).toHaveLength(127);
+    expect(requests().map((r) => r.path)).toEqual([
+      "/v3/spaces?per_page=50",
+      "/v3/spaces?per_page=50&page=2",
+      "/v3/spaces?page=3&per_page=50",
+    ]);
+  });
+
+  it("asks for the other pages as soon as the first page's text says how many, and trusts the parsed page", async () => {
+    await world([120]);
+    // The text near the start claims `claimed` pages; the pagination CF really sent says 3.
+    const claiming =
+      (claimed: number): typeof fetch =>
+      async (input, init) => {
+        const response = await fetch(input, init);
+        const text = await response.text();
+        return new Response(`{"claim":{"total_pages":${claimed}},${text.slice(1)}`, {
+          status: response.status,
+          headers: response.headers,
+        });
+      };
+    const paths = () => requests().map((r) => r.path.replace(/^.*\?/, ""));
+    for (const claimed of [5, 2]) {
+      await fetch(`${t.sim.cfUrl}/__sim/requests`, { method: "DELETE" });
+      const { resources } = await client({ fetch: claiming(claimed) }).list("/v3/spaces", spaceListSchema, {
+        per_page: "50",
+      });
+      expect(resources).toHaveLength(127);
+      expect(new Set(resources.map((s) => s.guid)).size).toBe(127);
+      // Too many claimed: pages 4 and 5 were asked for early and dropped (nothing waits for them, so the log
+      // may get them after the list is read). Too few: page 3 asked for after.
+      await vi.waitFor(() => expect(paths().length).toBe(claimed === 5 ? 5 : 3));
+      expect(paths().sort()).toEqual(
+        claimed === 5
+          ? [
+              "per_page=50",
+              "per_page=50&page=2",
+              "per_page=50&page=3",
+              "per_page=50&page=4",
+              "per_page=50&page=5",
+            ]
+          : ["per_page=50", "per_page=50&page=2", "per_page=50&page=3"],
+      );
+    }
+  });
+
+  it("asks for page 2 with page 1 when told to guess, and drops it when the list is shorter", async () => {
+    await world([20]);
+    const start = await client().listFirst(
+      "/v3/spaces",
+      { per_page: "50" },
+      {
+        pageSchema: () => spaceListSchema,
+        guessPageTwo: Promise.resolve(true),
+      },
+    );
+    expect(start.totalPages).toBe(1);
+    expect([...start.resources, ...(await start.rest())]).toHaveLength(27);
+    await vi.waitFor(() => expect(requests()).toHaveLength(2));
+    expect(
+      requests()
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(["/v3/spaces?per_page=50", "/v3/spaces?per_page=50&page=2"]);
+  });
+
+  it("refuses a list of more pages than any foundation has", async () => {
+    await world([300]);
+    await expect(client().list("/v3/spaces", spaceListSchema, { per_page: "1" })).rejects.toThrow(
+      /too many pages/,
+    );
+    expect(requests()).toHaveLength(1);
   });
 
   it("merges the included resources of every page", async () => {

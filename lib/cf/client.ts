@@ -1,21 +1,27 @@
 import "server-only";
 import { z } from "zod";
 import { CfApiError, CfUnavailableError } from "./errors";
-import { retryAfterMs, toQueryString, type Query } from "./query";
-import { type paginationSchema } from "./schemas";
+import {
+  pageHrefs,
+  readList,
+  readListStart,
+  totalPagesHint,
+  type ListStart,
+  type Page,
+  type PageFetcher,
+  type ReadOptions,
+} from "./paging";
+import { toQueryString, type Query } from "./query";
+import { exchange, jsonOf, type CfRequestEvent, type Wire } from "./request";
 
 export { toQueryString, type Query } from "./query";
 
 /**
  * The typed CF API v3 client. Every request carries the signed-in user's own
  * token (the CF API is the authority on permissions), every response is
- * parsed with zod, lists are read whole at `per_page=5000` by following the
- * `next` hrefs verbatim, and failures become CfApiError / CfUnavailableError.
- *
- * Retries are bounded: idempotent GETs on 5xx and network errors with
- * exponential backoff, and any request refused with 429 once its
- * `Retry-After` has passed (CF refuses it before doing anything). A request
- * that timed out is not retried: the timeout is all a reader waits for CF.
+ * parsed with zod, lists are read whole at `per_page=5000` (the pages after
+ * the first all at once, ./paging.ts), and failures become CfApiError /
+ * CfUnavailableError. Timeouts and bounded retries are ./request.ts's.
  */
 
 export type CfClientOptions = {
@@ -32,45 +38,23 @@ export type CfClientOptions = {
   onRequest?: (event: CfRequestEvent) => void;
 };
 
-/** One CF API request as the logs record it: what, how it ended, how long it took. */
-export type CfRequestEvent = {
-  method: string;
-  /** The path without its query. */
-  path: string;
-  /** 0 when no response came (timeout, connection refused). */
-  status: number;
-  ms: number;
-  /** 0 for the first try; retries of a GET after a 5xx or a network error count up. */
-  attempt: number;
-};
-
-export const MAX_PER_PAGE = 5000;
-/** A safety bound: 5000 × 200 resources is far beyond any real org. */
-const MAX_PAGES = 200;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type PageOf<R> = {
-  pagination: z.infer<typeof paginationSchema>;
-  resources: R[];
-  included?: Record<string, unknown[] | undefined>;
-};
+export type { CfRequestEvent } from "./request";
 
 export class CfClient {
   private readonly origin: string;
-  private readonly timeoutMs: number;
-  private readonly maxRetries: number;
-  private readonly retryBaseMs: number;
-  private readonly maxRetryAfterMs: number;
-  private readonly fetchImpl: typeof fetch;
+  private readonly wire: Wire;
 
   constructor(private readonly options: CfClientOptions) {
     this.origin = new URL(options.apiUrl).origin;
-    this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.maxRetries = options.maxRetries ?? 2;
-    this.retryBaseMs = options.retryBaseMs ?? 200;
-    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
-    this.fetchImpl = options.fetch ?? fetch;
+    this.wire = {
+      token: options.token,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      maxRetries: options.maxRetries ?? 2,
+      retryBaseMs: options.retryBaseMs ?? 200,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 5_000,
+      fetch: options.fetch ?? fetch,
+      onRequest: options.onRequest,
+    };
   }
 
   private url(pathOrHref: string): string {
@@ -85,91 +69,19 @@ export class CfClient {
     return url.toString();
   }
 
-  /** One request with timeout, bounded retries and error mapping; the parsed JSON body, or undefined when empty. */
+  /** One request with timeout, bounded retries and error mapping (./request.ts); the JSON body, or undefined when empty. */
   async request(
     method: string,
     pathOrHref: string,
     body?: unknown,
   ): Promise<{ status: number; body: unknown; headers: Headers }> {
     const url = this.url(pathOrHref);
-    const label = `${method} ${new URL(url).pathname}`;
-    const idempotent = method === "GET" || method === "HEAD";
-    let attempt = 0;
-    let rateLimitRetried = false;
-    const path = new URL(url).pathname;
-    for (;;) {
-      let response: Response;
-      const started = performance.now();
-      const report = (status: number) =>
-        this.options.onRequest?.({
-          method,
-          path,
-          status,
-          ms: Math.round(performance.now() - started),
-          attempt: attempt + (rateLimitRetried ? 1 : 0),
-        });
-      try {
-        response = await this.fetchImpl(url, {
-          method,
-          headers: {
-            Authorization: `bearer ${this.options.token}`,
-            Accept: "application/json",
-            ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(this.timeoutMs),
-          cache: "no-store",
-        });
-      } catch (error) {
-        report(0);
-        const timedOut = error instanceof Error && error.name === "TimeoutError";
-        // A CF slower than the timeout would be as slow again: retrying would triple the wait.
-        if (idempotent && !timedOut && attempt < this.maxRetries) {
-          await sleep(this.backoff(attempt++));
-          continue;
-        }
-        throw new CfUnavailableError(
-          label,
-          timedOut ? `timed out after ${this.timeoutMs} ms` : "could not connect",
-        );
-      }
-
-      report(response.status);
-      if (response.status === 429 && !rateLimitRetried) {
-        const wait = retryAfterMs(response.headers.get("retry-after"));
-        if (wait !== undefined && wait <= this.maxRetryAfterMs) {
-          rateLimitRetried = true;
-          await response.body?.cancel();
-          await sleep(wait);
-          continue;
-        }
-      }
-      if (response.status >= 500 && idempotent && attempt < this.maxRetries) {
-        await response.body?.cancel();
-        await sleep(this.backoff(attempt++));
-        continue;
-      }
-
-      const text = await response.text();
-      let parsed: unknown = undefined;
-      if (text) {
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // CC sends its 429 body as text/plain JSON; anything else unparseable is not CF.
-          if (response.ok) throw new CfUnavailableError(label, "the response is not JSON");
-        }
-      }
-      if (!response.ok) throw CfApiError.fromResponse(response.status, parsed, label);
-      return { status: response.status, body: parsed, headers: response.headers };
-    }
+    const answer = await exchange(this.wire, method, url, body);
+    return { ...answer, body: jsonOf(answer.text, `${method} ${new URL(url).pathname}`) };
   }
 
-  private backoff(attempt: number): number {
-    return this.retryBaseMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
-  }
-
-  private parse<T>(schema: z.ZodType<T>, value: unknown, label: string): T {
+  /** A CF answer checked against its schema; a mismatch is logged and reported as CF being unavailable. */
+  parse<T>(schema: z.ZodType<T>, value: unknown, label: string): T {
     const result = schema.safeParse(value);
     if (!result.success) {
       console.error(
@@ -197,29 +109,50 @@ export class CfClient {
   }
 
   /**
-   * A whole list: the first page at per_page=5000, then each `next` href as
-   * given (CF builds them; clients must not rebuild them). Included resources
-   * of every page are merged.
+   * A whole list at per_page=5000: the first page, then every other page at
+   * once (./paging.ts). Included resources of every page are merged.
    */
-  async list<P extends PageOf<unknown>>(
+  async list<P extends Page<unknown>>(
     path: string,
     pageSchema: z.ZodType<P>,
     query: Query = {},
   ): Promise<{ resources: P["resources"]; included: Record<string, unknown[]> }> {
-    const resources: P["resources"] = [];
-    const included: Record<string, unknown[]> = {};
-    let href: string | null = `${path}${toQueryString({ per_page: String(MAX_PER_PAGE), ...query })}`;
-    for (let pages = 0; href; pages++) {
-      if (pages >= MAX_PAGES) throw new CfUnavailableError(`GET ${path}`, "too many pages");
-      const { body } = await this.request("GET", href);
-      const page: P = this.parse(pageSchema, body, `GET ${path}`);
-      resources.push(...page.resources);
-      for (const [key, values] of Object.entries(page.included ?? {})) {
-        if (values) (included[key] ??= []).push(...values);
-      }
-      href = page.pagination.next?.href ?? null;
-    }
-    return { resources, included };
+    return readList(
+      `GET ${path}`,
+      pageHrefs(path, query),
+      this.pages(path, () => pageSchema),
+    );
+  }
+
+  /**
+   * A list's first page and its page count; `rest()` reads the others, all at
+   * once. `pageSchema` checks each page (it may wait, say for what decides
+   * which resources to keep), and `readRest` may have the others asked for as
+   * soon as the first page's text says how many there are (./paging.ts).
+   */
+  async listFirst<P extends Page<unknown>>(
+    path: string,
+    query: Query,
+    options: { pageSchema: () => z.ZodType<P> | Promise<z.ZodType<P>> } & ReadOptions,
+  ): Promise<ListStart<P["resources"][number]>> {
+    return readListStart(
+      `GET ${path}`,
+      pageHrefs(path, query),
+      this.pages(path, options.pageSchema),
+      options,
+    );
+  }
+
+  /** Reads pages of a list: each page's text first (for its page count), then its parse, checked. */
+  private pages<P>(path: string, schema: () => z.ZodType<P> | Promise<z.ZodType<P>>): PageFetcher<P> {
+    const label = `GET ${path}`;
+    return async (href) => {
+      const { text } = await exchange(this.wire, "GET", this.url(href));
+      return {
+        totalPagesHint: totalPagesHint(text),
+        parse: async () => this.parse(await schema(), jsonOf(text, label), label),
+      };
+    };
   }
 
   async send<T>(

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Lifecycle } from "./lifecycle";
 import type { CfClient } from "./client";
+import { z } from "zod";
 import {
+  paginationSchema,
   securityGroupListSchema,
   securityGroupSchema,
   securityGroupSpacesSchema,
@@ -11,6 +13,166 @@ import {
 /** Every security group the user can see; their relationships carry the bindings CF lets them see. */
 export async function listSecurityGroups(client: CfClient): Promise<SecurityGroup[]> {
   return (await client.list("/v3/security_groups", securityGroupListSchema)).resources;
+}
+
+/**
+ * How many guids one filter carries: 150 guids of 36 characters and their
+ * commas are 5.6 kB, so a request's URL stays well under the 8 kB that CF's
+ * routers and web servers accept (CC's Puma takes query strings up to 10 kB).
+ */
+export const GUIDS_PER_REQUEST = 150;
+
+export function chunks<T>(items: readonly T[], size = GUIDS_PER_REQUEST): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Each group once (by guid), in the order first met: filtered lists overlap. */
+export function uniqueGroups(lists: readonly (readonly SecurityGroup[])[]): SecurityGroup[] {
+  const byGuid = new Map<string, SecurityGroup>();
+  for (const list of lists)
+    for (const group of list) if (!byGuid.has(group.guid)) byGuid.set(group.guid, group);
+  return [...byGuid.values()];
+}
+
+async function filtered(
+  client: CfClient,
+  query: Record<string, string | string[]>,
+): Promise<SecurityGroup[]> {
+  return (await client.list("/v3/security_groups", securityGroupListSchema, query)).resources;
+}
+
+/**
+ * The groups bound to any of the spaces, for running or for staging: one
+ * request per lifecycle and 150 spaces, all at once (docs/cf-behaviour.md
+ * §2.2: a group matches if bound to any listed space). Each still carries
+ * every binding the user can see, to these spaces and to others.
+ */
+export async function listSecurityGroupsBoundTo(
+  client: CfClient,
+  spaceGuids: readonly string[],
+): Promise<SecurityGroup[]> {
+  const parts = chunks(spaceGuids);
+  return uniqueGroups(
+    await Promise.all([
+      ...parts.map((guids) => filtered(client, { running_space_guids: guids })),
+      ...parts.map((guids) => filtered(client, { staging_space_guids: guids })),
+    ]),
+  );
+}
+
+/**
+ * The groups the platform enables for every space, for running or staging,
+ * and the named ones the user can see (the profiles' groups): three requests,
+ * at once. CF ANDs different filters, so these cannot share a request.
+ */
+export async function listPlatformAndNamedSecurityGroups(
+  client: CfClient,
+  names: readonly string[],
+): Promise<SecurityGroup[]> {
+  return uniqueGroups(
+    await Promise.all([
+      filtered(client, { globally_enabled_running: "true" }),
+      filtered(client, { globally_enabled_staging: "true" }),
+      names.length === 0 ? [] : filtered(client, { names: [...names] }),
+    ]),
+  );
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
+
+/**
+ * Whether a group, as CF sent it and before it is checked, matters to a page
+ * about these spaces: platform-wide, named (a profile's), or bound to one of
+ * them. Anything not shaped like a group is kept, for the schema to refuse.
+ */
+function mattersTo(spaces: ReadonlySet<string>, names: ReadonlySet<string>) {
+  return (raw: unknown): boolean => {
+    if (!isRecord(raw) || !isRecord(raw.globally_enabled) || !isRecord(raw.relationships)) return true;
+    if (raw.globally_enabled.running !== false || raw.globally_enabled.staging !== false) return true;
+    if (typeof raw.name !== "string" || names.has(raw.name)) return true;
+    for (const lifecycle of ["running_spaces", "staging_spaces"]) {
+      const relationship = raw.relationships[lifecycle];
+      if (!isRecord(relationship) || !Array.isArray(relationship.data)) return true;
+      for (const ref of relationship.data as unknown[])
+        if (!isRecord(ref) || typeof ref.guid !== "string" || spaces.has(ref.guid)) return true;
+    }
+    return false;
+  };
+}
+
+/** A page of the group list of which only the groups that matter are checked and kept. */
+const pageKeeping = (keep: (raw: unknown) => boolean) =>
+  z.object({
+    pagination: paginationSchema,
+    resources: z
+      .array(z.unknown())
+      .transform((resources) => resources.filter(keep))
+      .pipe(z.array(securityGroupSchema)),
+  });
+
+/**
+ * The groups a page about some spaces (an org's) needs: those bound to the
+ * spaces, the platform-wide ones and the profiles' (`names`), each with every
+ * binding the user can see. Every group bound to the spaces is among them (CF
+ * shows a group bound to a space the user reads), so the drift check may
+ * compare them all.
+ *
+ * The first page of the visible groups goes out with the page's other reads;
+ * up to 5,000 visible groups, that is the one request. Beyond, an org whose
+ * spaces fit in one filter per lifecycle (150) reads by space instead of the
+ * other pages: on a foundation of thousands of groups a small org's are a
+ * sliver of them. A larger org reads the other pages, at once: asked by
+ * space, a group shared by hundreds of spaces comes back once per 150 of them
+ * with all its bindings, which measured more bytes than the whole list
+ * (docs/benchmarks.md). Either way at most two round trips, whatever the
+ * number of groups; and of the whole list only the groups that matter are
+ * checked and kept, the others dropped as each page is parsed. For a user who
+ * sees every group (`seesEveryGroup`: admins, global readers), whose list is the
+ * foundation's, page 2 of a large org's read goes out before page 1 answers
+ * where the foundation ran past one page before.
+ */
+/**
+ * Whether, the last time a user who sees every group read them, they ran past
+ * one page. Every such user (admins, global readers) sees the same list, so
+ * this says something of the foundation, not of a user; it only decides
+ * whether such a user's read asks for page 2 early (a wrong guess costs an
+ * empty page or a round trip, never a wrong answer).
+ */
+let foundationPastOnePage = false;
+
+export async function listSecurityGroupsFor(
+  client: CfClient,
+  spaces: Promise<readonly { guid: string }[]>,
+  names: readonly string[],
+  options: { seesEveryGroup: boolean },
+): Promise<SecurityGroup[]> {
+  const guids = spaces.then((list) => list.map((s) => s.guid));
+  const bySpace = async () => (await guids).length <= GUIDS_PER_REQUEST;
+  const first = await client.listFirst(
+    "/v3/security_groups",
+    {},
+    {
+      pageSchema: async () => pageKeeping(mattersTo(new Set(await guids), new Set(names))),
+      readRest: async () => !(await bySpace()),
+      // An admin's list is the whole foundation's: where it ran past one page last time, a large org's
+      // page 2 goes out once the spaces are counted, not after page 1.
+      guessPageTwo:
+        options.seesEveryGroup && foundationPastOnePage ? bySpace().then((small) => !small) : undefined,
+    },
+  );
+  if (options.seesEveryGroup) foundationPastOnePage = first.totalPages > 1;
+  if (first.totalPages <= 1) return first.resources;
+  if (await bySpace()) {
+    const [bound, platform] = await Promise.all([
+      listSecurityGroupsBoundTo(client, await guids),
+      listPlatformAndNamedSecurityGroups(client, names),
+    ]);
+    return uniqueGroups([platform, bound]);
+  }
+  return [...first.resources, ...(await first.rest())];
 }
 
 export async function getSecurityGroup(client: CfClient, guid: string): Promise<SecurityGroup | null> {

@@ -3,7 +3,7 @@ import type { CfClient } from "@/lib/cf/client";
 import { cfCommand, cfOrgCommand, takesEffect } from "@/lib/cf/commands";
 import { getOrganization } from "@/lib/cf/orgs";
 import type { SecurityGroup } from "@/lib/cf/schemas";
-import { listSecurityGroups } from "@/lib/cf/security-groups";
+import { listSecurityGroupsFor } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
 import type { Catalog, DestinationStatus, Profile, StatusChange } from "@/lib/egress";
 import { GroupIndex } from "@/lib/egress/space-egress";
@@ -17,8 +17,9 @@ import { readChangeJudge } from "./policy-at-change";
  * before Confirm: what opens and closes, what the org's policy says, or that
  * the space is already so. One request for the whole preview, at a constant
  * number of CF requests whatever the number of spaces (the org, its spaces,
- * every visible group with its bindings) and one database read (the policy),
- * all in parallel; never a request per space (docs/design.md §8).
+ * the groups that matter to them with their bindings, as the org page reads
+ * them) and one database read (the policy), all in parallel; never a request
+ * per space (docs/design.md §8).
  */
 
 const RANK: Record<DestinationStatus, number> = { blocked: 0, partial: 1, allowed: 2 };
@@ -49,12 +50,15 @@ export async function previewBulk(
     spaceGuids: readonly string[] | null;
     catalog: Catalog;
     dynamicAsgs: boolean;
+    /** Whether the user's group list is the foundation's (admins, global readers): see listSecurityGroupsFor. */
+    seesEveryGroup: boolean;
   },
 ): Promise<{ ok: true; preview: BulkPreview } | { ok: false; failure: Failure }> {
+  const orgSpaces = listSpaces(client, { orgGuids: [args.orgGuid] });
   const [org, spaces, groups, judge] = await Promise.all([
     getOrganization(client, args.orgGuid),
-    listSpaces(client, { orgGuids: [args.orgGuid] }),
-    listSecurityGroups(client),
+    orgSpaces,
+    listSecurityGroupsFor(client, orgSpaces, [args.profile.group], { seesEveryGroup: args.seesEveryGroup }),
     readChangeJudge(args.orgGuid),
   ]);
   if (!org) return { ok: false, failure: failure("not-found", MESSAGES.orgGone) };

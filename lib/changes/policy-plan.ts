@@ -5,7 +5,7 @@ import type { CfClient } from "@/lib/cf/client";
 import { getOrganization } from "@/lib/cf/orgs";
 import { listUserRoles } from "@/lib/cf/roles";
 import type { Organization, SecurityGroup } from "@/lib/cf/schemas";
-import { listSecurityGroups } from "@/lib/cf/security-groups";
+import { listSecurityGroupsFor } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
 import { failure, FailureError, MESSAGES } from "@/lib/failures";
 import { decide } from "@/lib/permissions";
@@ -24,13 +24,14 @@ import { applyRecorded } from "./record";
  * path, so every bind and unbind is a history entry.
  */
 
-/** `groups`: every group the user can see, as CF answered just now (what each operation is checked against). */
+/** `groups`: the groups that matter to the org's spaces (bound, platform-wide, profile), as CF answered just now (what each operation is checked against). */
 export type OrgPlan = { org: Organization; revision: number; plans: SpacePlan[]; groups: SecurityGroup[] };
 
 /**
  * The plan for the org's spaces the user can see (or only the given ones),
- * in name order, at a constant number of CF requests: the org, its spaces,
- * every visible group (bindings included), the user's roles.
+ * in name order, with the org page's reads: the org, its spaces, the groups
+ * bound to them with the platform-wide and profile ones (bindings included;
+ * listSecurityGroupsFor), the user's roles.
  */
 export async function planOrg(
   client: CfClient,
@@ -38,16 +39,22 @@ export async function planOrg(
   orgGuid: string,
   only?: ReadonlySet<string>,
 ): Promise<OrgPlan | null> {
+  const context = policyContext();
+  const orgSpaces = listSpaces(client, { orgGuids: [orgGuid] });
   const [org, spaces, groups, roles, stored] = await Promise.all([
     getOrganization(client, orgGuid),
-    listSpaces(client, { orgGuids: [orgGuid] }),
-    listSecurityGroups(client),
+    orgSpaces,
+    listSecurityGroupsFor(
+      client,
+      orgSpaces,
+      context.profiles.map((p) => p.group),
+      { seesEveryGroup: user.readsGlobally },
+    ),
     listUserRoles(client, user.id),
     readStoredPolicy(orgGuid),
   ]);
   if (!org) return null;
   if (stored === "unavailable") throw new FailureError(failure("unavailable", MESSAGES.policyUnavailable));
-  const context = policyContext();
   const state = policyStateOf(stored, context, MESSAGES.policyUnavailable);
   const index = new GroupIndex(groups);
   const permission = (spaceGuid: string): Permission => {

@@ -30,6 +30,15 @@ function change(id: number, group: GroupRef, action: "bind" | "unbind", ageMs: n
 }
 
 describe("planSpace", () => {
+  it("compares every group when the reads were filtered by space: one that is gone is unbound, seen or not", () => {
+    const every = input([PUBLIC], [], { visibleGroupGuids: { has: () => true } });
+    expect(planSpace(recorded([PUBLIC, SECRET]), every)).toMatchObject({
+      kind: "write",
+      next: { running: [PUBLIC], staging: [] },
+      drift: [{ groupGuid: SECRET.guid, groupName: SECRET.name, lifecycle: "running", change: "unbound" }],
+    });
+  });
+
   it("leaves a space whose record is newer than the observation (the dashboard's own change landed after it)", () => {
     expect(planSpace(recorded([], [], T + 1), input([PUBLIC]))).toEqual({
       kind: "skip",

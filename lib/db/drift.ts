@@ -8,7 +8,8 @@ import type { Action, DriftChange, GroupRef, Lifecycle } from "./types";
  *
  * The rules:
  * - CF shows a user only the groups visible to them, so only groups the
- *   observer can see are compared; the others stay as recorded.
+ *   observer can see are compared; the others stay as recorded. Reads
+ *   filtered by space speak for every group bound to those spaces.
  * - A recorded state newer than the observation is left alone: the
  *   dashboard's own change landed after these CF reads began.
  * - A change younger than the stale age is in flight: its (group, lifecycle)
@@ -40,7 +41,8 @@ export type SpacePlan =
 
 export type PlanInput = {
   observed: Bindings;
-  visibleGroupGuids: ReadonlySet<string>;
+  /** The groups the observation speaks for (see Observation: the visible ones, or every one). */
+  visibleGroupGuids: { has(guid: string): boolean };
   unsettled: readonly UnsettledChange[];
   observedAt: number;
   staleAfterMs: number;

@@ -13,8 +13,16 @@ export function observationOf(
   spaces: readonly Space[],
   groups: SecurityGroup[] | GroupIndex,
   observedAt: number,
+  /** The groups were read by space: every group bound to these spaces is among them. */
+  bindingsComplete = false,
 ): Observation {
-  const index = groups instanceof GroupIndex ? groups : new GroupIndex(groups);
+  const index =
+    groups instanceof GroupIndex
+      ? groups
+      : new GroupIndex(
+          groups,
+          spaces.map((s) => s.guid),
+        );
   const ref = (g: SecurityGroup) => ({ guid: g.guid, name: g.name });
   return {
     orgGuid,
@@ -29,6 +37,7 @@ export function observationOf(
       };
     }),
     visibleGroupGuids: index.groups.map((g) => g.guid),
+    bindingsComplete,
     pendingStaleAfterMs: env().changeInFlightMs,
   };
 }

@@ -15,6 +15,7 @@ import type { Observation, ObservedSpace, ObserveResult } from "./types";
  */
 
 const SEEN_AT_RESOLUTION_MS = 60_000;
+const EVERY_GROUP = { has: () => true };
 
 export async function observe(ctx: StoreContext, observation: Observation): Promise<ObserveResult> {
   const spaces = uniqueSpaces(observation.spaces);
@@ -48,7 +49,9 @@ export async function observe(ctx: StoreContext, observation: Observation): Prom
   const recentlyChanged = new Set(
     changeRows.filter((row) => row.occurred_at > recentSince).map((row) => row.space_guid),
   );
-  const visibleGroupGuids = new Set(observation.visibleGroupGuids);
+  const visibleGroupGuids = observation.bindingsComplete
+    ? EVERY_GROUP
+    : new Set(observation.visibleGroupGuids);
 
   const baselines: Baseline[] = [];
   const writes: Write[] = [];

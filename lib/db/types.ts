@@ -77,6 +77,12 @@ export type Observation = {
   spaces: ObservedSpace[];
   /** Every security group the observing user can see; only these are compared. */
   visibleGroupGuids: string[];
+  /**
+   * The reads asked CF for every group bound to these spaces (filtered by space,
+   * docs/cf-behaviour.md §2.2), so a recorded group they did not bring is not
+   * bound, whether or not the user can see it: every group is compared.
+   */
+  bindingsComplete?: boolean;
   /** Pending changes younger than this are in flight; older ones are settled from the observation. */
   pendingStaleAfterMs: number;
   /**

@@ -1,14 +1,18 @@
 import type { AddressSet } from "./address";
 import { endpointAsRule, type Catalog } from "./catalog";
+import { CompiledGroups } from "./compiled-groups";
+import { EndpointIndex } from "./endpoint-index";
 import { parseRulesOnce, type CfRule, type ParsedRule, type Protocol, type RuleProblem } from "./rules";
 import { covers, intersect, type Coord, type Interval, type Rect } from "./sets";
 
 /**
  * Precomputation that makes evaluating thousands of spaces cheap: each
  * catalog endpoint becomes a set of disjoint target rectangles, and each
- * distinct group is clipped against every endpoint once. Evaluating a space is
- * then only gathering these pieces and, when no single group settles an
- * endpoint, an exact coverage check of their union.
+ * distinct group is clipped once against the endpoints its rules can touch
+ * (found through an index by address and protocol, ./endpoint-index.ts), and
+ * remembered across requests by its rules (./compiled-groups.ts). Evaluating a
+ * space is then only gathering these pieces and, when no single group settles
+ * an endpoint, an exact coverage check of their union.
  */
 
 type EndpointProtocol = Exclude<Protocol, "icmpv6">;
@@ -52,7 +56,12 @@ export type CompiledGroup = {
 
 export type CompiledCatalog = {
   destinations: CompiledDestination[];
+  /** The governed destinations' endpoints by address and protocol. */
+  index: EndpointIndex;
+  /** Per rules array: one request's groups, each looked up once. */
   groups: WeakMap<readonly CfRule[], CompiledGroup>;
+  /** Per rules content, across requests, bounded. */
+  byRules: CompiledGroups<CompiledGroup>;
 };
 
 function product<T extends Coord>(
@@ -78,14 +87,17 @@ const compiledCatalogs = new WeakMap<Catalog, CompiledCatalog>();
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
   let compiled = compiledCatalogs.get(catalog);
   if (compiled === undefined) {
+    const destinations = catalog.destinations.map((d) => ({
+      id: d.id,
+      label: d.label,
+      governed: d.asg_governed,
+      endpoints: d.endpoints.map((e) => compileEndpoint(endpointAsRule(e))),
+    }));
     compiled = {
-      destinations: catalog.destinations.map((d) => ({
-        id: d.id,
-        label: d.label,
-        governed: d.asg_governed,
-        endpoints: d.endpoints.map((e) => compileEndpoint(endpointAsRule(e))),
-      })),
+      destinations,
+      index: new EndpointIndex(destinations.map((d) => (d.governed ? d.endpoints : null))),
       groups: new WeakMap(),
+      byRules: new CompiledGroups(),
     };
     compiledCatalogs.set(catalog, compiled);
   }
@@ -159,13 +171,21 @@ function coverEndpoint(endpoint: CompiledEndpoint, rules: readonly ParsedRule[])
 
 function compileGroupUncached(catalog: CompiledCatalog, rules: readonly CfRule[]): CompiledGroup {
   const parsed = parseRulesOnce(rules);
+  // Per endpoint, the rules (in order) that may touch it; coverEndpoint settles each exactly.
+  const candidates: ParsedRule[][] = catalog.index.refs.map(() => []);
+  for (const rule of parsed.rules) {
+    catalog.index.touched(rule.protocol, rule.addresses, (ref) => candidates[ref]?.push(rule));
+  }
+  let ref = 0;
   return {
     problems: parsed.problems,
     destinations: catalog.destinations.map((destination) => {
       if (!destination.governed) return undefined;
       const indexes = new Set<number>();
       const endpoints = destination.endpoints.map((endpoint) => {
-        const [cover, touching] = coverEndpoint(endpoint, parsed.rules);
+        const rulesHere = candidates[ref++] ?? [];
+        if (rulesHere.length === 0) return undefined;
+        const [cover, touching] = coverEndpoint(endpoint, rulesHere);
         for (const index of touching) indexes.add(index);
         return touching.length > 0 ? cover : undefined;
       });
@@ -175,11 +195,14 @@ function compileGroupUncached(catalog: CompiledCatalog, rules: readonly CfRule[]
   };
 }
 
-/** A group's rules against the catalog, computed once per rules array (treated as immutable). */
+/**
+ * A group's rules against the catalog: once per rules array within a request
+ * (treated as immutable), and across requests once per rules content.
+ */
 export function compileGroup(catalog: CompiledCatalog, rules: readonly CfRule[]): CompiledGroup {
   let compiled = catalog.groups.get(rules);
   if (compiled === undefined) {
-    compiled = compileGroupUncached(catalog, rules);
+    compiled = catalog.byRules.get(rules, () => compileGroupUncached(catalog, rules));
     catalog.groups.set(rules, compiled);
   }
   return compiled;

@@ -21,20 +21,29 @@ export type SpaceBindings = Record<Lifecycle, { global: SecurityGroup[]; bound: 
 /**
  * Indexes the visible groups by the spaces they are bound to, in one pass
  * (never a request per space). CF filters the relationships to the spaces the
- * user can read, which are exactly the spaces a page shows.
+ * user can read, which are exactly the spaces a page shows. A page about some
+ * spaces only (an org's) names them, and the bindings to other spaces (an
+ * admin sees a shared group's hundreds) are skipped rather than indexed.
  */
 export class GroupIndex {
   readonly globalRunning: SecurityGroup[];
   readonly globalStaging: SecurityGroup[];
   private readonly running = new Map<string, SecurityGroup[]>();
   private readonly staging = new Map<string, SecurityGroup[]>();
+  private names: Map<string, SecurityGroup> | undefined;
 
-  constructor(readonly groups: SecurityGroup[]) {
+  constructor(
+    readonly groups: SecurityGroup[],
+    only?: Iterable<string>,
+  ) {
     this.globalRunning = groups.filter((g) => g.globally_enabled.running);
     this.globalStaging = groups.filter((g) => g.globally_enabled.staging);
+    const wanted = only === undefined ? undefined : new Set(only);
     for (const group of groups) {
-      for (const { guid } of group.relationships.running_spaces.data) push(this.running, guid, group);
-      for (const { guid } of group.relationships.staging_spaces.data) push(this.staging, guid, group);
+      for (const { guid } of group.relationships.running_spaces.data)
+        if (!wanted || wanted.has(guid)) push(this.running, guid, group);
+      for (const { guid } of group.relationships.staging_spaces.data)
+        if (!wanted || wanted.has(guid)) push(this.staging, guid, group);
     }
   }
 
@@ -45,8 +54,14 @@ export class GroupIndex {
     };
   }
 
+  /** A group by its (unique) name; asked for every profile of every row, so looked up, not searched. */
   byName(name: string): SecurityGroup | undefined {
-    return this.groups.find((g) => g.name === name);
+    if (this.names === undefined) {
+      this.names = new Map();
+      // The first of a name wins, as a search from the start would find it.
+      for (const group of this.groups) if (!this.names.has(group.name)) this.names.set(group.name, group);
+    }
+    return this.names.get(name);
   }
 
   private platformMemo: { catalog: Catalog; profiles: readonly Profile[]; value: PlatformEgress } | undefined;

@@ -5,7 +5,7 @@ import type { CfClient } from "@/lib/cf/client";
 import { listEntitledSegments, segmentSpaceGuids } from "@/lib/cf/isolation-segments";
 import { getOrganizationDefaultSegment } from "@/lib/cf/orgs";
 import { listUserRoles } from "@/lib/cf/roles";
-import { listSecurityGroups } from "@/lib/cf/security-groups";
+import { listSecurityGroupsFor } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
 import { observationOf, observeAfterResponse } from "@/lib/db/observe-after-response";
 import { lastEntries, readStoredPolicy } from "@/lib/db/page-reads";
@@ -36,13 +36,14 @@ export type OrgMatrixOptions = {
 };
 
 /**
- * The org page's CF reads and the matrix built from them, at a constant
- * number of CF requests whatever the number of spaces (docs/design.md §8):
- * the org, its spaces, every visible security group (their relationships
- * carry the bindings), the user's roles, the org's entitled segments and
- * default, then one `relationships/spaces` call per entitled segment.
- * Independent lists go out in parallel. Tests call this with a client of
- * their own and the seeded users.
+ * The org page's CF reads and the matrix built from them, at a number of CF
+ * requests that does not grow with the org or the foundation (docs/design.md
+ * §8): the org, its spaces, the security groups (their relationships carry
+ * the bindings; lib/cf/security-groups.ts, listSecurityGroupsFor, says which
+ * it reads), the user's roles, the org's entitled segments and default, then
+ * one `relationships/spaces` call per entitled segment. Independent lists go
+ * out in parallel, at most two round trips deep. Tests call this with a
+ * client of their own and the seeded users.
  */
 export async function readOrgMatrix(
   client: CfClient,
@@ -52,11 +53,18 @@ export async function readOrgMatrix(
 ): Promise<{ matrix: OrgMatrix; observation: ReturnType<typeof observationOf> } | null> {
   const started = performance.now();
   const observedAt = options.observedAt ?? Date.now();
+  const { catalog, profiles } = options;
+  const orgSpaces = listSpaces(client, { orgGuids: [orgGuid] });
   // The org itself is fetched alongside the lists, not before them: one round trip less.
   const [org, spaces, groups, roles, segments, defaultSegment, storedPolicy] = await Promise.all([
     findOrganization(client, orgGuid),
-    listSpaces(client, { orgGuids: [orgGuid] }),
-    listSecurityGroups(client),
+    orgSpaces,
+    listSecurityGroupsFor(
+      client,
+      orgSpaces,
+      profiles.map((p) => p.group),
+      { seesEveryGroup: user.readsGlobally },
+    ),
     listUserRoles(client, user.id),
     listEntitledSegments(client, orgGuid),
     getOrganizationDefaultSegment(client, orgGuid),
@@ -71,7 +79,6 @@ export async function readOrgMatrix(
     for (const guid of guids) spaceSegments.set(guid, segment.guid);
 
   const loaded = performance.now();
-  const { catalog, profiles } = options;
   const matrix = buildOrgMatrix({
     org,
     spaces,
@@ -86,7 +93,8 @@ export async function readOrgMatrix(
     policy: policyStateOf(storedPolicy, { catalog, profiles }, MESSAGES.policyUnavailable),
   });
   timings.set(matrix, { cfMs: loaded - started, engineMs: performance.now() - loaded });
-  return { matrix, observation: observationOf(orgGuid, spaces, groups, observedAt) };
+  // Every group bound to these spaces was read (listSecurityGroupsFor), so the drift check compares them all.
+  return { matrix, observation: observationOf(orgGuid, spaces, groups, observedAt, true) };
 }
 
 /**

@@ -6,7 +6,13 @@ import { managesOrg, roleAllows, seesAllSpacesOf } from "@/lib/permissions";
 import type { Lifecycle } from "@/lib/egress";
 import { evaluateSpace, stateFromEgress } from "@/lib/policy";
 import { NO_POLICY, policyCsvOf, policyJsonOf, type OrgPolicyState, type PolicyJson } from "./org-policy";
-import { GroupIndex, spaceEgress, type PlatformEgress, type ProfileView } from "@/lib/egress/space-egress";
+import {
+  GroupIndex,
+  spaceEgress,
+  type PlatformEgress,
+  type ProfileView,
+  type SpaceEgress,
+} from "@/lib/egress/space-egress";
 
 /**
  * The org's egress matrix: one row per space the user can see. The same
@@ -83,19 +89,35 @@ function profileColumn(view: ProfileView, lifecycle: Lifecycle): boolean {
 }
 
 export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
-  const index = new GroupIndex(input.groups);
   const orgGuid = input.org.guid;
   const defaultName = input.defaultSegment ? (input.segmentNames.get(input.defaultSegment) ?? null) : null;
   const spaces = input.spaces
     .filter((s) => s.relationships.organization.data.guid === orgGuid)
     .sort((a, b) => a.name.localeCompare(b.name));
+  const index = new GroupIndex(
+    input.groups,
+    spaces.map((s) => s.guid),
+  );
 
   const policyState = input.policy ?? NO_POLICY;
   const actor = { isAdmin: input.user.isAdmin, roles: input.roles };
   const policyContext = { profiles: input.profiles, catalog: input.catalog };
 
+  // Spaces with the same bindings (most have only profile and platform-wide groups) share one evaluation.
+  const evaluated = new Map<string, SpaceEgress>();
+  const egressOf = (spaceGuid: string): SpaceEgress => {
+    const bindings = index.bindings(spaceGuid);
+    const key = `${bindings.running.bound.map((g) => g.guid).join(",")}|${bindings.staging.bound.map((g) => g.guid).join(",")}`;
+    let egress = evaluated.get(key);
+    if (egress === undefined) {
+      egress = spaceEgress(bindings, index, input.catalog, input.profiles);
+      evaluated.set(key, egress);
+    }
+    return egress;
+  };
+
   const rows = spaces.map((space): MatrixRow => {
-    const egress = spaceEgress(index.bindings(space.guid), index, input.catalog, input.profiles);
+    const egress = egressOf(space.guid);
     const segment = input.spaceSegments.get(space.guid);
     const lifecycle = (which: Lifecycle): LifecycleRow => ({
       security_groups: egress[which].groups.map((g) => g.name),

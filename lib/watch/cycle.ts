@@ -113,8 +113,9 @@ async function watchOrg(
   counts: CycleCounts,
 ): Promise<void> {
   const { store, context, observedAt } = deps;
+  // A global auditor's lists are whole, bindings included: every group bound to a space is among them.
   const observation = {
-    ...observationOf(orgGuid, spaces, index, observedAt),
+    ...observationOf(orgGuid, spaces, index, observedAt, true),
     pendingStaleAfterMs: deps.pendingStaleAfterMs,
     seenAtResolutionMs: 0,
   };

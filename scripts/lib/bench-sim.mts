@@ -4,11 +4,12 @@
  * load generator), on a world of scripts/lib/bench-world.ts:
  *
  *   tsx scripts/lib/bench-sim.mts --cf-port 9522 --uaa-port 9523 --org-sizes 10,1000 --groups 50 \
- *     --app-origin http://127.0.0.1:3500 [--managers 50]
+ *     --app-origin http://127.0.0.1:3500 [--managers 50] [--shape realistic] [--foundation-spaces 30000]
  *
  * Loopback only (the stand-in refuses anything else); stops on SIGINT and SIGTERM.
  */
 import { parseArgs } from "node:util";
+import { WORLD_SHAPES, type WorldShapeName } from "../../sim/generate";
 import { startSim } from "../../sim/server";
 import { benchWorld } from "./bench-world";
 
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     "org-sizes": { type: "string", default: "" },
     groups: { type: "string", default: "0" },
     managers: { type: "string", default: "0" },
+    shape: { type: "string", default: "uniform" },
+    "foundation-spaces": { type: "string" },
     "app-origin": { type: "string", multiple: true, default: [] },
   },
   strict: true,
@@ -31,7 +34,14 @@ function whole(name: string, value: string | undefined): number {
   return n;
 }
 
+if (!(WORLD_SHAPES as readonly string[]).includes(values.shape))
+  throw new Error(`--shape must be one of ${WORLD_SHAPES.join(", ")}`);
 const world = benchWorld({
+  shape: values.shape as WorldShapeName,
+  foundationSpaces:
+    values["foundation-spaces"] === undefined
+      ? undefined
+      : whole("foundation-spaces", values["foundation-spaces"]),
   orgSizes: values["org-sizes"]
     .split(",")
     .filter(Boolean)

@@ -5,7 +5,7 @@
  * Ctrl-C (scripts/lib/processes.ts). The dashboard keeps its change history
  * in a temporary folder, removed afterwards.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BenchWorldShape } from "./bench-world";
@@ -17,6 +17,8 @@ stopAllOnSignals();
 
 export type Stack = {
   app: string;
+  /** The dashboard's server process (node dist/start.cjs runs Next's server in itself). */
+  appPid: number;
   sim: SimClient;
   /**
    * Starts another child that `stop()` and Ctrl-C stop with the rest. Scripts start their own
@@ -26,6 +28,16 @@ export type Stack = {
   start: typeof startProcess;
   stop: () => Promise<void>;
 };
+
+/**
+ * The Node.js options the app is deployed with (manifest.yml's NODE_OPTIONS: the heap sized to the
+ * container's memory), so that its memory behaves under the benchmarks as it does on the platform:
+ * without them, V8 lets garbage pile up towards a heap limit sized to the whole machine.
+ */
+export function deployedNodeOptions(): string | undefined {
+  const manifest = readFileSync("manifest.yml", "utf8");
+  return /^\s*NODE_OPTIONS:\s*(.+)$/m.exec(manifest)?.[1]?.trim();
+}
 
 /** Builds dist/ as deployed (`npm run build`) unless told to reuse the build there is (`--skip-build`). */
 export async function ensureBuild(skip: boolean): Promise<void> {
@@ -72,6 +84,11 @@ export async function startStack(options: {
         String(options.world.groups),
         "--managers",
         String(options.world.managers ?? 0),
+        "--shape",
+        options.world.shape ?? "uniform",
+        ...(options.world.foundationSpaces === undefined
+          ? []
+          : ["--foundation-spaces", String(options.world.foundationSpaces)]),
         "--app-origin",
         app,
       ],
@@ -79,18 +96,20 @@ export async function startStack(options: {
     );
     const cfUrl = `http://127.0.0.1:${options.cfPort}`;
     await waitFor(`${cfUrl}/v3/info`, 120_000);
-    startProcess("node", ["dist/start.cjs"], {
+    const server = startProcess("node", ["dist/start.cjs"], {
       env: {
         HOST: "127.0.0.1",
         PORT: String(options.appPort),
         CF_API_URL: cfUrl,
         NEXT_TELEMETRY_DISABLED: "1",
         DATA_DIR: dataDir,
+        NODE_OPTIONS: deployedNodeOptions(),
         ...options.env,
       },
     });
     await waitFor(`${app}/api/health`, 120_000);
-    return { app, sim: new SimClient(cfUrl), start: startProcess, stop };
+    if (server.pid === undefined) throw new Error("the dashboard did not start");
+    return { app, appPid: server.pid, sim: new SimClient(cfUrl), start: startProcess, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -4,13 +4,20 @@
  * and optionally more OrgManagers of the first generated org (`load-001`…),
  * for load tests with many distinct signed-in users.
  */
-import { BENCH_USER, generateWorld } from "../../sim/generate";
+import { BENCH_USER, generateWorld, type WorldShapeName } from "../../sim/generate";
 import { DEMO_PASSWORD, seed, type SeedWorld } from "../../sim/seed";
 import { stableGuid } from "../../sim/world";
 
 export { BENCH_USER, DEMO_PASSWORD };
 
-export type BenchWorldShape = { orgSizes: number[]; groups: number; managers?: number };
+export type BenchWorldShape = {
+  orgSizes: number[];
+  groups: number;
+  managers?: number;
+  /** sim/generate.ts's shapes: `uniform` (the default) or `realistic`. */
+  shape?: WorldShapeName;
+  foundationSpaces?: number;
+};
 
 /** The guid of the n-th generated org (0-based), as sim/generate.ts makes it. */
 export const generatedOrgGuid = (index: number) => stableGuid(`org:${index}`);
@@ -18,7 +25,12 @@ export const generatedOrgGuid = (index: number) => stableGuid(`org:${index}`);
 export const loadUserName = (index: number) => `load-${String(index + 1).padStart(3, "0")}`;
 
 export function benchWorld(shape: BenchWorldShape): SeedWorld {
-  const world = generateWorld(seed, { orgSizes: shape.orgSizes, groups: shape.groups });
+  const world = generateWorld(seed, {
+    orgSizes: shape.orgSizes,
+    groups: shape.groups,
+    shape: shape.shape,
+    foundationSpaces: shape.foundationSpaces,
+  });
   const managers = shape.managers ?? 0;
   if (managers > 0 && shape.orgSizes.length === 0) throw new Error("extra managers need a generated org");
   const org = generatedOrgGuid(0);

@@ -31,6 +31,20 @@ export class SimClient {
     await this.call("POST", "/__sim/faults", { latency_ms: ms });
   }
 
+  /**
+   * Replaces the stand-in's world with a generated one (`POST /__sim/world`, docs/design.md §3), on top
+   * of the named seed when given, else of the world the stand-in started with.
+   */
+  async world(shape: {
+    seed?: "cloud-gov";
+    shape?: "uniform" | "realistic";
+    org_sizes: number[];
+    groups: number;
+    foundation_spaces?: number;
+  }): Promise<void> {
+    await this.call("POST", "/__sim/world", shape);
+  }
+
   async clearRequests(): Promise<void> {
     await this.call("DELETE", "/__sim/requests");
   }

@@ -395,6 +395,69 @@ describe("pagination", () => {
     expect(await names("names=dns,public_networks_egress")).toEqual(["dns", "public_networks_egress"]);
     expect(await names("names=DNS")).toEqual([]);
   });
+
+  it("filters by several spaces at once, ORed, with filters ANDed and pages by page=N", async () => {
+    await t.reset();
+    type Listed = {
+      pagination: { total_results: number; total_pages: number };
+      resources: {
+        name: string;
+        relationships: Record<"running_spaces" | "staging_spaces", { data: { guid: string }[] }>;
+      }[];
+    };
+    const list = async (query: string, user = "admin") =>
+      (await t.call("GET", `/v3/security_groups?${query}`, { user })).body as Listed;
+    const names = async (query: string, user = "admin") =>
+      (await list(query, user)).resources.map((r) => r.name).sort();
+    // A group bound to any of the listed spaces matches; running and staging bindings are separate.
+    expect(await names(`running_space_guids=${s.alphaSandbox},${s.betaProd}`)).toEqual([
+      "public_networks_egress",
+      "trusted_local_networks_egress",
+    ]);
+    expect(await names(`staging_space_guids=${s.alphaSandbox},${s.betaProd}`)).toEqual([]);
+    await t.call("POST", `/v3/security_groups/${g.dns}/relationships/staging_spaces`, {
+      ...admin,
+      body: { data: [{ guid: s.betaDev }] },
+    });
+    expect(await names(`staging_space_guids=${s.betaDev}`)).toEqual(["dns"]);
+    expect(await names(`running_space_guids=${s.betaDev}`)).toEqual([]);
+    // Different filters are ANDed, so "bound here or platform-wide" takes two requests.
+    expect(await names(`running_space_guids=${s.alphaProd}&globally_enabled_running=false`)).toEqual([
+      "public_networks_egress",
+      "trusted_local_networks_egress",
+    ]);
+    expect(await names(`running_space_guids=${s.alphaProd}&globally_enabled_running=true`)).toEqual([]);
+    // Page N of a filtered list, as a client asks for the pages after the first all at once.
+    const second = await list(`running_space_guids=${s.alphaProd},${s.alphaSandbox}&per_page=1&page=2`);
+    expect(second.pagination).toMatchObject({ total_results: 2, total_pages: 2 });
+    expect(second.resources.map((r) => r.name)).toEqual(["trusted_local_networks_egress"]);
+  });
+
+  it("keeps each filtered group's bindings filtered by what the caller can read, not by the filter", async () => {
+    await t.reset();
+    const res = await t.call("GET", `/v3/security_groups?running_space_guids=${s.alphaStaging}`, {
+      user: "olivia",
+    });
+    const [group] = (
+      res.body as { resources: { relationships: { running_spaces: { data: { guid: string }[] } } }[] }
+    ).resources;
+    // Bound to alpha/staging, alpha/prod and beta/prod: olivia manages agency-alpha only.
+    expect(group?.relationships.running_spaces.data.map((d) => d.guid).sort()).toEqual(
+      [s.alphaStaging, s.alphaProd].sort(),
+    );
+    // As in CC, the space filter joins the bindings themselves: a space the caller cannot read still
+    // selects a group the caller can see, and a group the caller cannot see stays hidden.
+    const names = async (query: string, user: string) =>
+      (
+        (await t.call("GET", `/v3/security_groups?${query}`, { user })).body as {
+          resources: { name: string }[];
+        }
+      ).resources.map((r) => r.name);
+    expect(await names(`running_space_guids=${s.betaProd}`, "olivia")).toEqual([
+      "trusted_local_networks_egress",
+    ]);
+    expect(await names(`running_space_guids=${s.alphaStaging}`, "sasha")).toEqual([]);
+  });
 });
 
 describe("tokens and scopes", () => {

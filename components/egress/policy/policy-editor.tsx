@@ -121,7 +121,7 @@ export function PolicyEditor({
         )}
         <textarea
           // A save brings the stored text back (normalised); a refusal keeps what was typed.
-          key={`${currentRevision}`}
+          key={`text-${currentRevision}`}
           ref={textareaRef}
           id={FIELD}
           name="policy"
@@ -135,7 +135,9 @@ export function PolicyEditor({
         />
         <RuleBuilder
           // A save starts it afresh: its "Save the policy to keep it." is stale once the policy is saved.
-          key={`${currentRevision}`}
+          // Its key differs from the textarea's: siblings with one key are duplicated by React, and the
+          // form then posted every textarea ever shown.
+          key={`builder-${currentRevision}`}
           read={() => textareaRef.current?.value ?? ""}
           write={(value) => {
             if (textareaRef.current) textareaRef.current.value = value;

@@ -55,26 +55,37 @@ function presentForCaller(ctx: Ctx, group: SecurityGroup) {
   );
 }
 
-const intersects = (bound: Set<string>, wanted: string[]) => wanted.some((guid) => bound.has(guid));
+/** Bound to any of the wanted spaces (CC joins the binding table: the caller's visibility plays no part here). */
+function boundToAny(bound: Set<string>, wanted: Set<string>): boolean {
+  // Walk the smaller side: most groups are bound to one space, and a filter may name hundreds.
+  if (bound.size <= wanted.size) {
+    for (const guid of bound) if (wanted.has(guid)) return true;
+    return false;
+  }
+  for (const guid of wanted) if (bound.has(guid)) return true;
+  return false;
+}
+
+const asSet = (values: string[] | undefined) => (values === undefined ? undefined : new Set(values));
 
 function list(req: Request, ctx: Ctx): Reply {
   const query = parseListQuery(req, LIST_SPEC);
-  const guids = filterValues(query, "guids");
-  const names = filterValues(query, "names");
-  const running = filterValues(query, "running_space_guids");
-  const staging = filterValues(query, "staging_space_guids");
+  const guids = asSet(filterValues(query, "guids"));
+  const names = asSet(filterValues(query, "names"));
+  const running = asSet(filterValues(query, "running_space_guids"));
+  const staging = asSet(filterValues(query, "staging_space_guids"));
   const globalRunning = booleanFilter(query, "globally_enabled_running", LIST_SPEC);
   const globalStaging = booleanFilter(query, "globally_enabled_staging", LIST_SPEC);
   const groups = [...ctx.world.securityGroups.values()].filter(
     (g) =>
-      ctx.access.canSeeSecurityGroup(g) &&
-      (!guids || guids.includes(g.guid)) &&
-      (!names || names.includes(g.name)) &&
-      (!running || intersects(g.runningSpaces, running)) &&
-      (!staging || intersects(g.stagingSpaces, staging)) &&
+      (!guids || guids.has(g.guid)) &&
+      (!names || names.has(g.name)) &&
+      (!running || boundToAny(g.runningSpaces, running)) &&
+      (!staging || boundToAny(g.stagingSpaces, staging)) &&
       (globalRunning === undefined || g.globallyEnabled.running === globalRunning) &&
       (globalStaging === undefined || g.globallyEnabled.staging === globalStaging) &&
-      matchesTimestamps(g, query),
+      matchesTimestamps(g, query) &&
+      ctx.access.canSeeSecurityGroup(g),
   );
   const { list } = paginate(sortItems(groups, query), query, `${ctx.present.base}/v3/security_groups`, (g) =>
     presentForCaller(ctx, g),

@@ -44,6 +44,7 @@ export const POST = defineRoute({ params: { orgGuid: MESSAGES.orgGone } }, async
     spaceGuids: parsed.data.spaces ?? null,
     catalog: loadCatalog(),
     dynamicAsgs: env().dynamicAsgs,
+    seesEveryGroup: ctx.user.readsGlobally,
   });
   if (!result.ok) return refuse(ctx, result.failure);
   return jsonResponse({ preview: result.preview });
