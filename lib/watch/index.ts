@@ -24,6 +24,8 @@ export { parseWatchConfig, watchConfig, type WatchConfig } from "./config";
 export { watchHealth, watchStatus, type WatchStatus } from "./status";
 
 const KEY = Symbol.for("egress-dashboard.watcher");
+/** Below this, production gets a warning: the demo's and the tests' intervals, not a platform's. */
+const BRISK_INTERVAL_MS = 60_000;
 type Slot = typeof globalThis & { [KEY]?: Watcher };
 
 /** This instance in the lease: the CF instance (or host) and the process, plus a nonce for restarts. */
@@ -77,4 +79,11 @@ export function startWatcher(): void {
     { client: config.clientId, from: config.origin, intervalS: config.intervalMs / 1000, holder },
     "watch: on",
   );
+  if (env().isProduction && config.intervalMs < BRISK_INTERVAL_MS) {
+    // Each cycle is a few list requests, counted against the client by CF's rate limit (cf-behaviour §1.6).
+    log.warn(
+      { intervalS: config.intervalMs / 1000 },
+      "watch: WATCH_INTERVAL is under a minute: the whole foundation is read that often, against CF's rate limit",
+    );
+  }
 }
