@@ -21,6 +21,7 @@ type StandingOps = Pick<
 >;
 
 const STANDING_COLUMNS = 8;
+const EVENT_COLUMNS = 11;
 const reasonsSchema = z.array(z.string());
 const causeSchema = z.union([
   z.object({ kind: z.literal("new-space") }),
@@ -131,26 +132,24 @@ export function standingStore(ctx: StoreContext): StandingOps {
             )
             .execute();
         }
+        // A policy edit can turn thousands of spaces at once: the events go in batches, like the standings.
+        const eventRows = events.map((event) => ({
+          occurred_at: now,
+          kind: event.kind,
+          org_guid: event.orgGuid,
+          space_guid: event.spaceGuid,
+          space_name: event.spaceName,
+          rule: event.rule,
+          reasons: JSON.stringify(event.reasons),
+          cause: JSON.stringify(event.cause),
+          cause_entry_id: "entryId" in event.cause ? event.cause.entryId : null,
+          window_from: event.windowFrom,
+          window_to: event.windowTo,
+        }));
         const ids: number[] = [];
-        for (const event of events) {
-          const row = await trx
-            .insertInto("watch_events")
-            .values({
-              occurred_at: now,
-              kind: event.kind,
-              org_guid: event.orgGuid,
-              space_guid: event.spaceGuid,
-              space_name: event.spaceName,
-              rule: event.rule,
-              reasons: JSON.stringify(event.reasons),
-              cause: JSON.stringify(event.cause),
-              cause_entry_id: "entryId" in event.cause ? event.cause.entryId : null,
-              window_from: event.windowFrom,
-              window_to: event.windowTo,
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          ids.push(row.id);
+        for (const batch of batches(eventRows, EVENT_COLUMNS)) {
+          const inserted = await trx.insertInto("watch_events").values(batch).returning("id").execute();
+          ids.push(...inserted.map((row) => row.id).sort((a, b) => a - b));
         }
         return ids;
       });

@@ -119,7 +119,7 @@ async function watchOrg(
     pendingStaleAfterMs: deps.pendingStaleAfterMs,
     seenAtResolutionMs: 0,
   };
-  // The drift check first, so a drift found now is there to be named as a turn's cause.
+  // The drift check is done before the judgement looks for causes, so a drift found now can be one.
   const [observed, stored, previous] = await Promise.all([
     store.observe(observation),
     store.readPolicy(orgGuid),
@@ -146,7 +146,10 @@ async function watchOrg(
 
   let events: ReturnType<typeof eventOf>[] = [];
   if (judgement.turns.length > 0) {
-    const since = Math.min(...judgement.turns.map((t) => t.previous?.judgedAt ?? observedAt));
+    const since = judgement.turns.reduce(
+      (min, t) => Math.min(min, t.previous?.judgedAt ?? observedAt),
+      observedAt,
+    );
     const causes = await store.watch.causes(
       orgGuid,
       judgement.turns.map((t) => t.standing.spaceGuid),
