@@ -70,6 +70,8 @@ test("the health route answers ok, with the version and whether the CF API and t
       cf_api: { ok: true, ms: expect.any(Number) },
       database: { ok: true, ms: expect.any(Number), backend: "sqlite" },
     },
+    // The test server has no watcher credential (e2e/watch.spec.ts starts one that has).
+    watcher: { state: "off" },
   });
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response.headers()["cache-control"]).toBe("no-store");

@@ -6,6 +6,7 @@ import { env, EnvError, type Env } from "@/lib/env";
 import { closeDatabase } from "@/lib/db";
 import { log } from "@/lib/log";
 import { onShutdown } from "@/lib/shutdown";
+import { startWatcher, watchConfig } from "@/lib/watch";
 
 /**
  * The server's start (instrumentation.ts): every variable and the platform
@@ -16,6 +17,7 @@ import { onShutdown } from "@/lib/shutdown";
 /** Reads and validates all configuration; throws EnvError or CatalogError naming every problem. */
 export function checkConfiguration(): { env: Env; platform: Platform } {
   const config = env();
+  watchConfig(); // the watcher's variables (lib/watch/config.ts), refused here like the rest
   return { env: config, platform: loadPlatform() };
 }
 
@@ -35,6 +37,8 @@ export function startUp(): void {
   if (config.serverActionsKey && !process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
     process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = config.serverActionsKey;
   }
+  // The watcher first: shutdown hooks run in order, and it gives its lease up through the database.
+  startWatcher();
   onShutdown(closeDatabase);
   log.info(
     {

@@ -15,6 +15,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { isProductionEnvironment } from "../lib/env";
 import { DEMO_PASSWORD, seed } from "../sim/seed";
+import { WATCHER_CLIENT_ID, WATCHER_CLIENT_SECRET } from "../sim/uaa";
 
 if (isProductionEnvironment(process.env)) {
   console.error(
@@ -31,6 +32,8 @@ const uaaPort = process.env.SIM_UAA_PORT ?? "9023";
 /** The stand-in's DNS server, which answers for the catalog's invented hosts (sim/dns.ts). */
 const dnsPort = process.env.SIM_DNS_PORT ?? "9053";
 const cfApiUrl = `http://127.0.0.1:${cfPort}`;
+/** Short enough to see drift appear in the demo without waiting five minutes. */
+const DEMO_WATCH_INTERVAL_S = 30;
 const standInArgs = process.argv.slice(2);
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
@@ -40,6 +43,11 @@ const childEnv: NodeJS.ProcessEnv = {
   DNS_SERVER: process.env.DNS_SERVER ?? `127.0.0.1:${dnsPort}`,
   // The server runs from dist/; the history stays in the checkout's data/ across rebuilds.
   DATA_DIR: path.resolve(process.env.DATA_DIR ?? "data"),
+  // The watcher (docs/design.md §12) with the stand-in's seeded client, every 30 s unless told
+  // (WATCH_INTERVAL=5 npm run demo); the client's secret is public, like the users' password.
+  WATCH_CLIENT_ID: process.env.WATCH_CLIENT_ID ?? WATCHER_CLIENT_ID,
+  WATCH_CLIENT_SECRET: process.env.WATCH_CLIENT_SECRET ?? WATCHER_CLIENT_SECRET,
+  WATCH_INTERVAL: process.env.WATCH_INTERVAL ?? String(DEMO_WATCH_INTERVAL_S),
 };
 const children = new Set<ChildProcess>();
 let stopping = false;
@@ -128,6 +136,7 @@ if (buildCode !== 0) {
   Try "Can my app reach …?" with rds.agency-alpha.internal, redis.internal or example.com
   Sign in as any of: ${users}
   Password: ${DEMO_PASSWORD}
+  Watching every ${childEnv.WATCH_INTERVAL} s as ${childEnv.WATCH_CLIENT_ID} (client_credentials, global auditor); see http://localhost:${port}/api/health
   Press Ctrl-C to stop.
 `);
 }

@@ -22,6 +22,7 @@ import { startDns } from "./dns";
 import { DEMO_PASSWORD } from "./seed";
 import { isSeedName, SEEDS } from "./seeds";
 import { startSim, type Sim } from "./server";
+import { WATCHER_CLIENT_ID, WATCHER_CLIENT_SECRET } from "./uaa";
 
 if (process.env.VCAP_APPLICATION !== undefined || process.env.DEPLOY_ENV === "production") {
   console.error(
@@ -127,6 +128,7 @@ if (!values.quiet) {
   CF API: ${sim.cfUrl}
   UAA:    ${sim.uaaUrl}
   users:  ${names.join(", ")}${orgSizes ? `, ${BENCH_USER}` : ""} (password: ${DEMO_PASSWORD})
+  watcher client: ${WATCHER_CLIENT_ID} / ${WATCHER_CLIENT_SECRET} (client_credentials, cloud_controller.global_auditor)
   world:  ${world.orgs.length} orgs, ${world.spaces.length} spaces, ${world.securityGroups.length} security groups`);
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { Migrator, sql, type Kysely, type Migration, type SqlBool } from "kysely";
 import type { Backend, Connection } from "./connect";
+import { watchMigration } from "./migration-watch";
 
 /**
  * Versioned migrations, in code (no folder to ship next to the build), run by
@@ -192,6 +193,8 @@ function migrations(backend: Backend): Record<string, Migration> {
         await db.schema.dropTable("token_renewals").execute();
       },
     },
+    // The watcher's lease, cycles, each space's standing under its policy, and events (./migration-watch.ts).
+    "005_watch": watchMigration(backend),
   };
 }
 

@@ -94,7 +94,11 @@ export async function observe(ctx: StoreContext, observation: Observation): Prom
       .updateTable("space_snapshots")
       .set({ seen_at: observation.observedAt })
       .where(inList(backend, "space_guid", unchanged))
-      .where("seen_at", "<", observation.observedAt - SEEN_AT_RESOLUTION_MS)
+      .where(
+        "seen_at",
+        "<",
+        observation.observedAt - (observation.seenAtResolutionMs ?? SEEN_AT_RESOLUTION_MS),
+      )
       .where("updated_at", "<=", observation.observedAt)
       .execute();
   }

@@ -78,9 +78,68 @@ export interface RenewalsTable {
   expires_at: number;
 }
 
+/** Who runs the watcher's cycles (migration 005_watch, ./watch-lease.ts). */
+export interface WatchLeaseTable {
+  name: string;
+  holder: string;
+  acquired_at: number;
+  expires_at: number;
+}
+
+/** One watcher cycle, whoever ran it. */
+export interface WatchCyclesTable {
+  id: Generated<number>;
+  holder: string;
+  started_at: number;
+  /** When its CF reads began: a drift it finds happened before this. */
+  observed_at: number;
+  ended_at: number | null;
+  /** JSON text: lib/watch's counts. */
+  counts: string | null;
+  error: string | null;
+}
+
+/** A space's last verdict under its org's policy, as the watcher judged it. */
+export interface SpaceStandingsTable {
+  space_guid: string;
+  org_guid: string;
+  space_name: string;
+  verdict: "unjudged" | "complies" | "violates";
+  /** "1", "2", … or "default"; null when unjudged. */
+  rule: string | null;
+  /** JSON text: the facts that miss the rule (empty when it complies). */
+  reasons: string;
+  /** The policy's version it was judged against (0: none stored). */
+  policy_version: number;
+  judged_at: number;
+}
+
+/** Compliance turning bad or good (./standings.ts). */
+export interface WatchEventsTable {
+  id: Generated<number>;
+  occurred_at: number;
+  kind: "violation-began" | "violation-ended";
+  org_guid: string;
+  space_guid: string;
+  space_name: string;
+  rule: string | null;
+  reasons: string;
+  /** JSON text: the `EventCause`. */
+  cause: string;
+  /** The history entry (a change, a drift or a policy edit) that made it so, when one is known. */
+  cause_entry_id: number | null;
+  /** Between the previous judgement and this one. */
+  window_from: number | null;
+  window_to: number;
+}
+
 export interface HistoryDatabase {
   history_entries: EntriesTable;
   space_snapshots: SnapshotsTable;
   org_policies: OrgPoliciesTable;
   token_renewals: RenewalsTable;
+  watch_lease: WatchLeaseTable;
+  watch_cycles: WatchCyclesTable;
+  space_standings: SpaceStandingsTable;
+  watch_events: WatchEventsTable;
 }

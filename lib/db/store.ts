@@ -9,6 +9,8 @@ import { observe } from "./observe";
 import { readPolicy, writePolicy } from "./policies";
 import { lastEntries, list } from "./queries";
 import { renewalStore } from "./renewals";
+import { standingStore } from "./standings";
+import { cycleStore, leaseStore } from "./watch-lease";
 import type { AppDatabase } from "./types";
 
 /**
@@ -38,6 +40,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
     readPolicy: (orgGuid) => readPolicy(ctx, orgGuid),
     writePolicy: (write) => writePolicy(ctx, write),
     renewals: renewalStore(ctx),
+    watch: { ...leaseStore(ctx), ...cycleStore(ctx), ...standingStore(ctx) },
     ping: async () => {
       await sql`select 1`.execute(connection.db);
     },

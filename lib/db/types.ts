@@ -1,4 +1,5 @@
 import type { ChangeIntent, ChangeOutcome, GroupRef, HistoryEntry, KindFilter, UserRef } from "./entries";
+import type { WatchStore } from "./watch-types";
 
 /**
  * What the database stores besides the entries (segment moves, requests,
@@ -7,6 +8,7 @@ import type { ChangeIntent, ChangeOutcome, GroupRef, HistoryEntry, KindFilter, U
  */
 
 export type * from "./entries";
+export type * from "./watch-types";
 export type SegmentIntent = {
   user: UserRef;
   orgGuid: string;
@@ -83,6 +85,11 @@ export type Observation = {
   bindingsComplete?: boolean;
   /** Pending changes younger than this are in flight; older ones are settled from the observation. */
   pendingStaleAfterMs: number;
+  /**
+   * How stale "last seen unchanged" may grow before it is written again (default a minute, to spare
+   * the database on page views). The watcher passes 0, so a drift's window starts at the previous cycle.
+   */
+  seenAtResolutionMs?: number;
 };
 
 export type ObserveResult = { drifted: number; baselined: number; settled: number };
@@ -150,6 +157,8 @@ export interface AppDatabase {
   writePolicy(write: PolicyWrite): Promise<PolicyWriteResult>;
   /** Session token renewals shared by the instances (not history: kept here for the shared database). */
   renewals: RenewalStore;
+  /** The watcher's lease, cycles, standings and events (lib/watch). */
+  watch: WatchStore;
   /** One round trip to the database (the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -25,7 +25,8 @@ import type { Env, Origin, Source } from "./types";
 import { fromApplication, fromServices } from "./vcap";
 
 export { EnvError } from "./errors";
-export type { Env, Origin } from "./types";
+export type { Env, Origin, Source } from "./types";
+export { WATCHER_SERVICE, watcherFromServices } from "./vcap";
 
 /** Production means deployed: on Cloud Foundry (VCAP_APPLICATION) or DEPLOY_ENV=production; never NODE_ENV. */
 export function isProductionEnvironment(source: Source): boolean {

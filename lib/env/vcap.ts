@@ -92,7 +92,10 @@ export function fromServices(json: string | undefined, env: Source): FromService
       return uri !== undefined && /^postgres(ql)?:\/\//.test(uri) ? uri : undefined;
     }),
   );
-  const clients = services.filter((s) => credential(s, "client_id") && credential(s, "client_secret"));
+  // The watcher's client is a platform credential of its own (lib/watch), never the sign-in client.
+  const clients = services.filter(
+    (s) => !isWatcherService(s) && credential(s, "client_id") && credential(s, "client_secret"),
+  );
   offer(
     "UAA_CLIENT_ID",
     clients.map((service) => ({ service, value: credential(service, "client_id") ?? "" })),
@@ -113,6 +116,38 @@ export function fromServices(json: string | undefined, env: Source): FromService
     );
   }
   return out;
+}
+
+/** The name, or tag, of the bound service that carries the watcher's client (docs/deploy.md). */
+export const WATCHER_SERVICE = "egress-watcher";
+
+function isWatcherService(service: VcapService): boolean {
+  return service.name === WATCHER_SERVICE || (service.tags ?? []).includes(WATCHER_SERVICE);
+}
+
+/**
+ * The watcher's client from VCAP_SERVICES: the service named or tagged
+ * `egress-watcher` whose credentials hold `client_id` and `client_secret`.
+ * Undefined when none is bound (or VCAP_SERVICES is unreadable: parseEnv says so).
+ */
+export function watcherFromServices(
+  json: string | undefined,
+): { clientId: string; clientSecret: string; service: string } | "incomplete" | undefined {
+  if (json === undefined) return undefined;
+  let parsed: z.infer<typeof vcapServicesSchema>;
+  try {
+    const result = vcapServicesSchema.safeParse(JSON.parse(json));
+    if (!result.success) return undefined;
+    parsed = result.data;
+  } catch {
+    return undefined;
+  }
+  const service = Object.values(parsed).flat().find(isWatcherService);
+  if (service === undefined) return undefined;
+  const clientId = credential(service, "client_id");
+  const clientSecret = credential(service, "client_secret");
+  if (clientId === undefined || clientSecret === undefined) return "incomplete";
+  return { clientId, clientSecret, service: service.name };
 }
 
 export function fromApplication(json: string | undefined): {

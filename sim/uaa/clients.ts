@@ -18,9 +18,20 @@ export const DASHBOARD_CLIENT_ID = "egress-dashboard";
 export const DASHBOARD_CLIENT_SECRET = "demo-client-secret";
 
 /**
- * `cf` (empty secret; password and refresh_token, as on a real CF) and the dashboard's own client
- * (authorization_code and refresh_token, auto-approved). The dashboard's redirect URIs are its
- * next-auth callback and its landing page (the target after `/logout.do`) on every origin it is served from.
+ * The dashboard's watcher (docs/design.md §12): a platform client with the client_credentials grant and the
+ * `cloud_controller.global_auditor` authority, as `uaac client add egress-watcher` registers it (deploy.md).
+ * Like the seeded users' password, its secret is public: the stand-in is for development only.
+ */
+export const WATCHER_CLIENT_ID = "egress-watcher";
+export const WATCHER_CLIENT_SECRET = "demo-watcher-secret";
+export const GLOBAL_AUDITOR_AUTHORITY = "cloud_controller.global_auditor";
+
+/**
+ * `cf` (empty secret; password and refresh_token, as on a real CF), the dashboard's own client
+ * (authorization_code and refresh_token, auto-approved) and the watcher's (client_credentials only; its
+ * tokens carry the global auditor's authority, so it reads everything and writes nothing). The dashboard's
+ * redirect URIs are its next-auth callback and its landing page (the target after `/logout.do`) on every
+ * origin it is served from.
  */
 export function defaultClients(
   appOrigins: string[],
@@ -42,6 +53,16 @@ export function defaultClients(
       grantTypes: ["authorization_code", "refresh_token"],
       scopes: [...CLOUD_CONTROLLER_SCOPES],
       redirectUris: origins.flatMap((origin) => [`${origin}/api/auth/callback/uaa`, `${origin}/`]),
+      autoApprove: true,
+    },
+    {
+      id: WATCHER_CLIENT_ID,
+      secret: WATCHER_CLIENT_SECRET,
+      grantTypes: ["client_credentials"],
+      // A client_credentials token carries the client's authorities, not its scopes (uaa.none: none).
+      scopes: ["uaa.none"],
+      authorities: [GLOBAL_AUDITOR_AUTHORITY],
+      redirectUris: [],
       autoApprove: true,
     },
   ];

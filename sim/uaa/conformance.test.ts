@@ -20,6 +20,7 @@ import {
   tokenRequest,
   type RunningUaa,
 } from "./test-support";
+import { WATCHER_CLIENT_ID, WATCHER_CLIENT_SECRET } from "./clients";
 
 const FIXTURES = new URL("../fixtures/uaa/", import.meta.url);
 
@@ -177,6 +178,20 @@ describe("UAA fixtures", () => {
 
   it("client-credentials token claims", () => {
     expectShape(decodePart(clientCredentials.access_token, 1), "uaa_client_credentials_token_claims.json");
+  });
+
+  it("the seeded watcher client's token (design §12), in the same shapes", async () => {
+    const watcher = (await json(
+      tokenRequest(
+        running.base,
+        { grant_type: "client_credentials" },
+        WATCHER_CLIENT_ID,
+        WATCHER_CLIENT_SECRET,
+      ),
+    )) as TokenBody;
+    expectShape(watcher, "uaa_token_response_client_credentials.json");
+    expectShape(decodePart(watcher.access_token, 0), "uaa_jwt_header.json");
+    expectShape(decodePart(watcher.access_token, 1), "uaa_client_credentials_token_claims.json");
   });
 
   it("token keys", async () => {

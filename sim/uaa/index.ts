@@ -14,7 +14,7 @@ import type { Uaa, UaaOptions } from "./types";
 import { UserDirectory } from "./users";
 
 export type { GrantType, Uaa, UaaClient, UaaOptions } from "./types";
-export { CLOUD_CONTROLLER_SCOPES, defaultClients } from "./clients";
+export { CLOUD_CONTROLLER_SCOPES, defaultClients, WATCHER_CLIENT_ID, WATCHER_CLIENT_SECRET } from "./clients";
 
 export async function createUaa(options: UaaOptions): Promise<Uaa> {
   const baseUrl = normalizeBaseUrl(options.baseUrl);

@@ -1,13 +1,15 @@
 import { env } from "@/lib/env";
 import { getDatabase } from "@/lib/db";
 import { isDraining } from "@/lib/shutdown";
+import { watchHealth } from "@/lib/watch/status";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The platform's health check (manifest.yml) and an operator's first look:
- * the app's version and build, and whether the CF API and the history's
- * database answer. It stays 200 while the process can serve, whatever those
+ * the app's version and build, whether the CF API and the history's
+ * database answer, and the watcher: off, or this instance's role and the
+ * foundation's last cycle (its time, duration, counts and error). It stays 200 while the process can serve, whatever those
  * say, so that a CF or database outage does not make the platform restart
  * every instance; it is 503 only once the process is shutting down.
  * Answers are reused for a few seconds: several checkers poll it.
@@ -20,6 +22,7 @@ type Health = {
   build: string | undefined;
   instance: number | null;
   checks: { cf_api: Check; database: Check & { backend: "postgres" | "sqlite" } };
+  watcher: ReturnType<typeof watchHealth>;
 };
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -41,7 +44,7 @@ async function timed(work: (signal: AbortSignal) => Promise<void>): Promise<Chec
   }
 }
 
-async function check(): Promise<Omit<Health, "status"> & { ok: boolean }> {
+async function check(): Promise<Omit<Health, "status" | "watcher"> & { ok: boolean }> {
   const { cfApiUrl, databaseUrl } = env();
   const [cfApi, database] = await Promise.all([
     timed(async (signal) => {
@@ -68,6 +71,11 @@ export async function GET() {
   if (!last || Date.now() - last.at > REUSE_MS) last = { at: Date.now(), result: check() };
   const { ok, ...rest } = await last.result;
   const draining = isDraining();
-  const body: Health = { status: draining ? "draining" : ok ? "ok" : "degraded", ...rest };
+  // The watcher's state is read fresh: it is in memory, and a cycle may have ended since the checks ran.
+  const body: Health = {
+    status: draining ? "draining" : ok ? "ok" : "degraded",
+    ...rest,
+    watcher: watchHealth(),
+  };
   return Response.json(body, { status: draining ? 503 : 200, headers: { "Cache-Control": "no-store" } });
 }

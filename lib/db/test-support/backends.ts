@@ -89,6 +89,9 @@ function postgres(adminUrl: string): TestBackend {
             if to_regclass('token_renewals') is not null then
               truncate table token_renewals;
             end if;
+            if to_regclass('watch_lease') is not null then
+              truncate table watch_lease, watch_cycles, space_standings, watch_events restart identity;
+            end if;
           end $$`.execute(shared.connection.db);
       }
       // The database outlives the test; close() drops it.

@@ -1,0 +1,89 @@
+import "server-only";
+import { hostname } from "node:os";
+import { uaaBaseUrl } from "@/lib/auth/uaa";
+import { CfClient } from "@/lib/cf/client";
+import { getDatabase } from "@/lib/db";
+import { loadPlatform } from "@/lib/egress/load-catalog";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { onShutdown } from "@/lib/shutdown";
+import { watchConfig } from "./config";
+import { readOnlyFetch } from "./read-only";
+import { registerWatchStatus } from "./status";
+import { ClientTokenSource } from "./token";
+import { Watcher } from "./watcher";
+
+/**
+ * The watcher (docs/design.md §12), started with the server (lib/start-up.ts)
+ * when an operator configured its credential, and stopped on shutdown before
+ * the database closes. Its token reads only: every change still goes out
+ * with the signed-in user's own token, through lib/changes.
+ */
+
+export { parseWatchConfig, watchConfig, type WatchConfig } from "./config";
+export { watchHealth, watchStatus, type WatchStatus } from "./status";
+
+const KEY = Symbol.for("egress-dashboard.watcher");
+/** Below this, production gets a warning: the demo's and the tests' intervals, not a platform's. */
+const BRISK_INTERVAL_MS = 60_000;
+type Slot = typeof globalThis & { [KEY]?: Watcher };
+
+/** This instance in the lease: the CF instance (or host) and the process, plus a nonce for restarts. */
+function holderId(): string {
+  const instance = process.env.CF_INSTANCE_INDEX ?? hostname();
+  return `${instance}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
+}
+
+export function startWatcher(): void {
+  // `next build` runs the instrumentation hook in its workers: nothing to watch there.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const slot = globalThis as Slot;
+  if (slot[KEY] !== undefined) return; // Next's dev server evaluates the hook again on every edit.
+  const config = watchConfig();
+  if (!config.enabled) {
+    registerWatchStatus(() => ({ state: "off" }));
+    log.info({}, "watch: off (no WATCH_CLIENT_ID or egress-watcher service)");
+    return;
+  }
+  const { cfApiUrl, cfRequestTimeoutMs, changeInFlightMs } = env();
+  const tokens = new ClientTokenSource({
+    tokenUrl: async () => `${await uaaBaseUrl()}/oauth/token`,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    timeoutMs: cfRequestTimeoutMs,
+  });
+  const holder = holderId();
+  const watcher = new Watcher({
+    intervalMs: config.intervalMs,
+    holder,
+    store: getDatabase,
+    // Reads only: a write would be refused here before CF could refuse it (./read-only.ts).
+    client: async (onRequest) =>
+      new CfClient({
+        apiUrl: cfApiUrl,
+        token: await tokens.token(),
+        timeoutMs: cfRequestTimeoutMs,
+        onRequest,
+        fetch: readOnlyFetch(),
+      }),
+    tokenRefused: () => tokens.forget(),
+    context: () => loadPlatform(),
+    pendingStaleAfterMs: changeInFlightMs,
+    log,
+  });
+  slot[KEY] = watcher;
+  registerWatchStatus(() => watcher.status());
+  onShutdown(() => watcher.stop());
+  watcher.start();
+  log.info(
+    { client: config.clientId, from: config.origin, intervalS: config.intervalMs / 1000, holder },
+    "watch: on",
+  );
+  if (env().isProduction && config.intervalMs < BRISK_INTERVAL_MS) {
+    // Each cycle is a few list requests, counted against the client by CF's rate limit (cf-behaviour §1.6).
+    log.warn(
+      { intervalS: config.intervalMs / 1000 },
+      "watch: WATCH_INTERVAL is under a minute: the whole foundation is read that often, against CF's rate limit",
+    );
+  }
+}
