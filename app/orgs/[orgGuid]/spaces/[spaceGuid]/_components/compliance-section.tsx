@@ -33,13 +33,17 @@ export async function ComplianceSection({
   let body;
   if (state.problem !== null) body = <p>{state.problem}</p>;
   else if (!policyIsActive(state.policy))
+    // One short line each: on a phone this section sits above the fold, and a long paragraph
+    // streamed with the egress became the page's largest paint, later than the heading's.
     body = (
-      <p>
-        {state.revision === 0
-          ? "This org has no egress policy yet, so no space is judged."
-          : "The policy has no rules and no default, so no space is judged."}{" "}
-        {link}
-      </p>
+      <>
+        <p>
+          {state.revision === 0
+            ? "No egress policy yet, so no space is judged."
+            : "The policy has no rules and no default: no space is judged."}
+        </p>
+        <p>{link}</p>
+      </>
     );
   else {
     const standing = standingOf(
