@@ -45,7 +45,9 @@ export async function checkLogHygiene(
   };
   const tokens = Object.values(seen.access_tokens).flat();
   expect(tokens.length, "the run sent no token to the CF API: nothing was checked").toBeGreaterThan(0);
-  for (const token of tokens) expect(text.includes(token), "an access token in the logs").toBe(false);
+  // Plain checks in the loops, one expect after each: an expect is a reported step, and a run logs
+  // tens of thousands of lines (a step each took minutes).
+  expect(tokens.filter((token) => text.includes(token)).length, "an access token in the logs").toBe(0);
 
   const requests = lines.filter((l) => l.msg === "request");
   const cfRequests = lines.filter((l) => l.msg === "cf request");
@@ -53,13 +55,19 @@ export async function checkLogHygiene(
   expect(requests.every((l) => typeof l.requestId === "string")).toBe(true);
   expect(requests.some((l) => typeof l.user === "string")).toBe(true);
   expect(cfRequests.length).toBeGreaterThan(0);
-  for (const line of cfRequests) {
-    expect(line).toMatchObject({ requestId: expect.any(String), user: expect.any(String) });
-    expect(line.cf).toMatchObject({
-      method: expect.any(String),
-      path: expect.any(String),
-      ms: expect.any(Number),
-    });
-  }
+  const incomplete = cfRequests.filter((line) => {
+    const cf = line.cf as Record<string, unknown> | undefined;
+    return (
+      typeof line.requestId !== "string" ||
+      typeof line.user !== "string" ||
+      typeof cf?.method !== "string" ||
+      typeof cf.path !== "string" ||
+      typeof cf.ms !== "number"
+    );
+  });
+  expect(
+    incomplete.slice(0, 3),
+    "CF request lines without a request id, a user or the request's timing",
+  ).toEqual([]);
   return { lines: lines.length, requests: requests.length, cfRequests: cfRequests.length };
 }
