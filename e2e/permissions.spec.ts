@@ -122,6 +122,8 @@ type Route = {
   params: "none" | "org" | "space" | "group";
   /** Whether the user gets it (else 404), given the target. */
   allowed: (user: SeededUser, t: SpaceTarget & { group: GroupKey }) => boolean;
+  /** A route that reads with a POST (it changes nothing): the JSON body it is sent. */
+  post?: unknown;
 };
 
 const always = () => true;
@@ -166,6 +168,14 @@ const ROUTES: Route[] = [
   { path: (t) => `/api/orgs/${guidOf(t.org)}/matrix`, kind: "data", params: "org", allowed: orgVisible },
   { path: (t) => `/api/orgs/${guidOf(t.org)}/policy`, kind: "data", params: "org", allowed: orgVisible },
   { path: (t) => `/api/orgs/${guidOf(t.org)}/policy/plan`, kind: "data", params: "org", allowed: orgVisible },
+  {
+    // The bulk dialog's preview: a POST because it may name thousands of spaces; it changes nothing.
+    path: (t) => `/api/orgs/${guidOf(t.org)}/bulk-preview`,
+    post: { profile: "public", enabled: true },
+    kind: "data",
+    params: "org",
+    allowed: (user, t) => orgVisible(user, t) && !WHO[user].hiddenGroups.includes("public"),
+  },
   {
     path: (t) => `/orgs/${guidOf(t.org)}/spaces/${guidOf(t.space)}`,
     kind: "page",
@@ -417,7 +427,7 @@ async function run<T, R>(items: readonly T[], limit: number, each: (item: T) => 
 }
 
 async function expectRoute(response: APIResponse, call: RouteCall, user: SeededUser) {
-  const at = `${user} GET ${call.path}`;
+  const at = `${user} ${call.route.post === undefined ? "GET" : "POST"} ${call.path}`;
   if (call.allowed) {
     expect(response.status(), at).toBe(200);
     if (call.route.holds) await call.route.holds(user, call.target, response);
@@ -499,7 +509,9 @@ for (const user of USERS) {
 
     // Routes: reads change nothing; each answers what CF shows this user, or 404.
     const calls = routeCalls(user);
-    const responses = await run(calls, 6, (c) => caller.get(c.path));
+    const responses = await run(calls, 6, (c) =>
+      c.route.post === undefined ? caller.get(c.path) : caller.post(c.path, { data: c.route.post }),
+    );
     for (const [i, c] of calls.entries()) await expectRoute(responses[i] as APIResponse, c, user);
 
     // The policy as code: only those who manage an org may PUT it; others get 403, or 404.
