@@ -12,7 +12,7 @@ import {
   type ReadOptions,
 } from "./paging";
 import { toQueryString, type Query } from "./query";
-import { exchange, jsonOf, type CfRequestEvent, type Wire } from "./request";
+import { exchange, jsonKeeping, jsonOf, type CfRequestEvent, type Wire } from "./request";
 
 export { toQueryString, type Query } from "./query";
 
@@ -133,24 +133,35 @@ export class CfClient {
   async listFirst<P extends Page<unknown>>(
     path: string,
     query: Query,
-    options: { pageSchema: () => z.ZodType<P> | Promise<z.ZodType<P>> } & ReadOptions,
+    options: {
+      pageSchema: () => z.ZodType<P> | Promise<z.ZodType<P>>;
+      /** Which resources' text to parse at all (./list-text.ts); it may keep too many, never too few. */
+      keepText?: () => Promise<(resource: string) => boolean>;
+    } & ReadOptions,
   ): Promise<ListStart<P["resources"][number]>> {
     return readListStart(
       `GET ${path}`,
       pageHrefs(path, query),
-      this.pages(path, options.pageSchema),
+      this.pages(path, options.pageSchema, options.keepText),
       options,
     );
   }
 
   /** Reads pages of a list: each page's text first (for its page count), then its parse, checked. */
-  private pages<P>(path: string, schema: () => z.ZodType<P> | Promise<z.ZodType<P>>): PageFetcher<P> {
+  private pages<P>(
+    path: string,
+    schema: () => z.ZodType<P> | Promise<z.ZodType<P>>,
+    keepText?: () => Promise<(resource: string) => boolean>,
+  ): PageFetcher<P> {
     const label = `GET ${path}`;
     return async (href) => {
       const { text } = await exchange(this.wire, "GET", this.url(href));
       return {
         totalPagesHint: totalPagesHint(text),
-        parse: async () => this.parse(await schema(), jsonOf(text, label), label),
+        parse: async () => {
+          const value = keepText ? jsonKeeping(text, await keepText(), label) : jsonOf(text, label);
+          return this.parse(await schema(), value, label);
+        },
       };
     };
   }

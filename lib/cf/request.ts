@@ -1,3 +1,4 @@
+import { parseKeeping } from "./list-text";
 import { CfApiError, CfUnavailableError } from "./errors";
 import { retryAfterMs } from "./query";
 
@@ -117,6 +118,16 @@ export async function exchange(wire: Wire, method: string, url: string, body?: u
 }
 
 /** A successful answer's JSON body, or undefined when empty; anything unparseable is not CF. */
+/** A list page's JSON with only the resources whose text `keep` accepts (./list-text.ts). */
+export function jsonKeeping(text: string, keep: (resource: string) => boolean, label: string): unknown {
+  if (!text) return undefined;
+  try {
+    return parseKeeping(text, keep);
+  } catch {
+    throw new CfUnavailableError(label, "the response is not JSON");
+  }
+}
+
 export function jsonOf(text: string, label: string): unknown {
   if (!text) return undefined;
   try {

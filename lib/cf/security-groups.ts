@@ -103,6 +103,26 @@ function mattersTo(spaces: ReadonlySet<string>, names: ReadonlySet<string>) {
   };
 }
 
+const BOUND_GUID = /"guid"\s*:\s*"([^"\\]*)"/g;
+const ENABLED = /"(?:running|staging)"\s*:\s*true/;
+const SHAPE = ['"globally_enabled"', '"running_spaces"', '"staging_spaces"'];
+
+/**
+ * Whether a group's text may matter (`mattersTo`, before it is parsed): it is
+ * enabled platform-wide somewhere, names one of `names`, or holds a guid among
+ * `spaces`. A text with an escape, or without the fields that say so, is kept,
+ * and the parsed group is checked by `mattersTo` (and its schema) either way.
+ */
+function mayMatter(spaces: ReadonlySet<string>, names: ReadonlySet<string>) {
+  const quoted = [...names].map((name) => JSON.stringify(name));
+  return (text: string): boolean => {
+    if (text.includes("\\") || !SHAPE.every((field) => text.includes(field))) return true;
+    if (ENABLED.test(text) || quoted.some((name) => text.includes(name))) return true;
+    for (const [, guid] of text.matchAll(BOUND_GUID)) if (guid !== undefined && spaces.has(guid)) return true;
+    return false;
+  };
+}
+
 /** A page of the group list of which only the groups that matter are checked and kept. */
 const pageKeeping = (keep: (raw: unknown) => boolean) =>
   z.object({
@@ -156,6 +176,7 @@ export async function listSecurityGroupsFor(
     {},
     {
       pageSchema: async () => pageKeeping(mattersTo(new Set(await guids), new Set(names))),
+      keepText: async () => mayMatter(new Set(await guids), new Set(names)),
       readRest: async () => !(await bySpace()),
       // An admin's list is the whole foundation's: where it ran past one page last time, a large org's
       // page 2 goes out once the spaces are counted, not after page 1.
