@@ -1,10 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { ids } from "../sim/seed";
 import { ActivityPage } from "./pages/activity-page";
 import { OrgMatrixPage } from "./pages/org-matrix-page";
 import { expect, test } from "./support/fixtures";
-import { tokenFor } from "./support/sim";
+import { ISSUE_14_POLICY, setPolicy } from "./support/policies";
 
 /**
  * The org page at the widths people use (issue 20): at 1,280 px the matrix
@@ -18,23 +18,6 @@ import { tokenFor } from "./support/sim";
 const { orgs: o, spaces: s, securityGroups: g } = ids;
 const WIDE = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-const ISSUE_14 = {
-  version: 1,
-  rules: [
-    { spaces: "sandbox*", require: { posture: "closed" }, note: "sandboxes stay inside" },
-    { spaces: "prod", require: { profile: "public", present: false } },
-  ],
-  default: null,
-};
-
-async function setPolicy(request: APIRequestContext, policy: unknown): Promise<void> {
-  const response = await request.put(`/api/orgs/${o.alpha}/policy`, {
-    headers: { Authorization: `bearer ${await tokenFor(request, "admin")}` },
-    data: policy,
-  });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 async function expectAxeClean(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -60,7 +43,7 @@ test("at 1,280 px every column of agency-alpha's matrix, with a policy, is in th
   signedInAs,
   request,
 }) => {
-  await setPolicy(request, ISSUE_14);
+  await setPolicy(request, ISSUE_14_POLICY);
   const page = await signedInAs("olivia");
   await page.setViewportSize(WIDE);
   const matrix = await new OrgMatrixPage(page).goto(o.alpha);

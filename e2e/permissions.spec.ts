@@ -11,6 +11,7 @@ import {
   type ActionName,
   type ServerActions,
 } from "./support/server-actions";
+import { EMPTY_POLICY, setPolicy } from "./support/policies";
 import { tokenFor } from "./support/sim";
 
 /**
@@ -275,7 +276,6 @@ const SANDBOX_CLOSED = {
   rules: [{ spaces: "sandbox", require: { posture: "closed" } }],
   default: null,
 };
-const EMPTY_POLICY = { version: 1, rules: [], default: null };
 
 function actionCases(user: SeededUser, policyRevision: (org: OrgTarget) => Promise<number>): ActionCase[] {
   const cases: ActionCase[] = [];
@@ -475,14 +475,6 @@ function expectAnswer(call: ActionCall, c: ActionCase, who: string): void {
 }
 
 const refused = (c: ActionCase) => c.expected !== "done";
-
-async function setPolicy(request: APIRequestContext, policy: unknown): Promise<void> {
-  const response = await request.put(`/api/orgs/${o.alpha}/policy`, {
-    headers: { Authorization: `bearer ${await tokenFor(request, "admin")}` },
-    data: policy,
-  });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 /** An org's stored policy revision, as the platform admin reads it (0 for an org without one). */
 async function policyRevision(request: APIRequestContext, org: OrgTarget): Promise<number> {

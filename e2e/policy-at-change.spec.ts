@@ -1,10 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext } from "@playwright/test";
 import { ids } from "../sim/seed";
 import { OrgMatrixPage } from "./pages/org-matrix-page";
 import { SpacePage } from "./pages/space-page";
+import { EMPTY_POLICY, ISSUE_14_POLICY, setPolicy } from "./support/policies";
 import { expect, test } from "./support/fixtures";
-import { tokenFor, type Sim } from "./support/sim";
+import type { Sim } from "./support/sim";
 
 /**
  * The org's policy at the point of change (issue 20, item 2): every change
@@ -15,26 +15,7 @@ import { tokenFor, type Sim } from "./support/sim";
 
 const { orgs: o, spaces: s, securityGroups: g } = ids;
 
-/** The policy of issue 14 (e2e/policy.spec.ts): sandboxes closed, prod without public egress. */
-const POLICY = {
-  version: 1,
-  rules: [
-    { spaces: "sandbox*", require: { posture: "closed" }, note: "sandboxes stay inside" },
-    { spaces: "prod", require: { profile: "public", present: false } },
-  ],
-  default: null,
-};
-const EMPTY = { version: 1, rules: [], default: null };
 const RULE_1 = "Rule 1: sandbox* must be closed (sandboxes stay inside)";
-
-/** As a pipeline would, with olivia's own UAA token (she manages agency-alpha). */
-async function setPolicy(request: APIRequestContext, policy: unknown): Promise<void> {
-  const response = await request.put(`/api/orgs/${o.alpha}/policy`, {
-    headers: { Authorization: `bearer ${await tokenFor(request, "olivia")}` },
-    data: policy,
-  });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 /** sandbox closed, as the policy wants it: the seed gives it public egress. */
 async function closeSandbox(sim: Sim): Promise<void> {
@@ -47,8 +28,8 @@ async function closeSandbox(sim: Sim): Promise<void> {
 }
 
 // The history database (and so the policy) outlives a test: each sets its own, and leaves none.
-test.beforeEach(async ({ request }) => setPolicy(request, POLICY));
-test.afterAll(async ({ request }) => setPolicy(request, EMPTY));
+test.beforeEach(async ({ request }) => setPolicy(request, ISSUE_14_POLICY, "olivia"));
+test.afterAll(async ({ request }) => setPolicy(request, EMPTY_POLICY, "olivia"));
 
 test("sasha is warned in the matrix's switch dialog, the space page's switch, the fix button and the advanced bind, and may still proceed", async ({
   signedInAs,

@@ -1,11 +1,12 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { ids } from "../sim/seed";
 import { ActivityPage } from "./pages/activity-page";
 import { OrgMatrixPage } from "./pages/org-matrix-page";
 import { PolicyPage } from "./pages/policy-page";
 import { expect, test } from "./support/fixtures";
+import { EMPTY_POLICY, ISSUE_14_POLICY, setPolicy } from "./support/policies";
 import { tokenFor } from "./support/sim";
 
 /**
@@ -19,29 +20,10 @@ const { orgs: o, spaces: s, securityGroups: g } = ids;
 const SHOTS = ".screenshots";
 mkdirSync(SHOTS, { recursive: true });
 
-const ISSUE_14 = {
-  version: 1,
-  rules: [
-    { spaces: "sandbox*", require: { posture: "closed" }, note: "sandboxes stay inside" },
-    { spaces: "prod", require: { profile: "public", present: false } },
-  ],
-  default: null,
-};
-const EMPTY = { version: 1, rules: [], default: null };
-
 const SANDBOX_REASON = "Public egress is on; policy rule 1 'sandbox* must be closed' (sandboxes stay inside)";
 const PROD_REASON = "Public egress is on; policy rule 2 'prod must not have public egress'";
 
 const api = (org: string = o.alpha) => `/api/orgs/${org}/policy`;
-
-/** Writes the policy as a pipeline would: the platform admin's token, no If-Match (whatever is stored). */
-async function setPolicy(request: APIRequestContext, policy: unknown): Promise<void> {
-  const response = await request.put(api(), {
-    headers: { Authorization: `bearer ${await tokenFor(request, "admin")}` },
-    data: policy,
-  });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 async function axeViolations(page: Page, include?: string): Promise<string[]> {
   let builder = new AxeBuilder({ page });
@@ -53,8 +35,8 @@ async function axeViolations(page: Page, include?: string): Promise<string[]> {
 
 // The history database outlives a test (one per run); each test sets the policy it needs, and the
 // org is left without one for the specs that follow.
-test.beforeEach(async ({ request }) => setPolicy(request, EMPTY));
-test.afterAll(async ({ request }) => setPolicy(request, EMPTY));
+test.beforeEach(async ({ request }) => setPolicy(request, EMPTY_POLICY));
+test.afterAll(async ({ request }) => setPolicy(request, EMPTY_POLICY));
 
 test("olivia sets the policy, sees the violations with reasons, and brings both spaces into policy", async ({
   signedInAs,
@@ -65,7 +47,7 @@ test("olivia sets the policy, sees the violations with reasons, and brings both 
   // No rules yet (none ever, or the empty policy the previous test left): nothing is judged.
   await expect(page.getByText(/, so no space is judged\.$/)).toBeVisible();
 
-  await policy.save(ISSUE_14);
+  await policy.save(ISSUE_14_POLICY);
   await expect(policy.saved()).toBeVisible();
   expect(await policy.ruleTexts()).toEqual([
     "sandbox* must be closed (sandboxes stay inside)",
@@ -149,7 +131,7 @@ test("one space from its row; sasha is told why sandbox cannot become trusted-lo
   signedInAs,
   request,
 }) => {
-  await setPolicy(request, ISSUE_14);
+  await setPolicy(request, ISSUE_14_POLICY);
   const olivia = await signedInAs("olivia");
   const matrix = await new OrgMatrixPage(olivia).goto(o.alpha);
   // The reasons and the row's "Bring into policy" fold under "Violates", so the column stays narrow.
@@ -193,7 +175,7 @@ test("olivia adds rules without writing JSON, and a second editor's stale save i
   expect(await policy.ruleTexts()).toEqual(["sandbox* must be closed", "prod must not have public egress"]);
 
   // Meanwhile a pipeline writes; her next save, based on the revision she read, is refused and kept.
-  await setPolicy(request, EMPTY);
+  await setPolicy(request, EMPTY_POLICY);
   await policy.addRule("dev", "must not reach RDS");
   const typed = await policy.editor.inputValue();
   await page.getByRole("button", { name: "Save policy" }).click();
@@ -202,7 +184,7 @@ test("olivia adds rules without writing JSON, and a second editor's stale save i
 });
 
 test("devon reads the policy and cannot edit it", async ({ signedInAs, request }) => {
-  await setPolicy(request, ISSUE_14);
+  await setPolicy(request, ISSUE_14_POLICY);
   const page = await signedInAs("devon");
   const policy = await new PolicyPage(page).goto(o.alpha);
   expect(await policy.ruleTexts()).toEqual([
@@ -220,8 +202,8 @@ test("devon reads the policy and cannot edit it", async ({ signedInAs, request }
 
   const read = await page.request.get(api());
   expect(read.status()).toBe(200);
-  expect(await read.json()).toMatchObject({ can_edit: false, policy: { rules: ISSUE_14.rules } });
-  const write = await page.request.put(api(), { data: EMPTY });
+  expect(await read.json()).toMatchObject({ can_edit: false, policy: { rules: ISSUE_14_POLICY.rules } });
+  const write = await page.request.put(api(), { data: EMPTY_POLICY });
   expect(write.status()).toBe(403);
   expect(await write.json()).toMatchObject({ error: { kind: "forbidden" } });
 });
@@ -240,12 +222,12 @@ test("bruno gets a 404 for agency-alpha's policy page, and his forged PUT is ref
     { Authorization: `bearer ${await tokenFor(request, "bruno")}` },
   ];
   for (const headers of asBruno) {
-    const forged = await page.request.put(api(), { headers, data: EMPTY });
+    const forged = await page.request.put(api(), { headers, data: EMPTY_POLICY });
     expect(forged.status()).toBe(404);
     expect(await forged.json()).toMatchObject({ error: { kind: "not-found" } });
   }
   // His own org is his to write.
-  const own = await page.request.put(api(o.beta), { data: ISSUE_14 });
+  const own = await page.request.put(api(o.beta), { data: ISSUE_14_POLICY });
   expect(own.status()).toBe(200);
 });
 
@@ -275,10 +257,13 @@ test("policy as code: a pipeline reads and writes with a user's token, If-Match 
     },
   });
 
-  const written = await request.put(api(), { headers: { ...olivia, "If-Match": etag }, data: ISSUE_14 });
+  const written = await request.put(api(), {
+    headers: { ...olivia, "If-Match": etag },
+    data: ISSUE_14_POLICY,
+  });
   expect(written.status()).toBe(200);
   expect(written.headers().etag).toBe(`"${Number(etag.replaceAll('"', "")) + 1}"`);
-  const stale = await request.put(api(), { headers: { ...olivia, "If-Match": etag }, data: EMPTY });
+  const stale = await request.put(api(), { headers: { ...olivia, "If-Match": etag }, data: EMPTY_POLICY });
   expect(stale.status()).toBe(412);
   expect(await stale.json()).toMatchObject({ error: { kind: "conflict" } });
 
@@ -288,7 +273,7 @@ test("policy as code: a pipeline reads and writes with a user's token, If-Match 
 });
 
 test("the CSV and the JSON export carry the policy fields", async ({ signedInAs, request }) => {
-  await setPolicy(request, ISSUE_14);
+  await setPolicy(request, ISSUE_14_POLICY);
   const page = await signedInAs("olivia");
   const json = (await (await page.request.get(`/api/orgs/${o.alpha}/posture`)).json()) as {
     spaces: { name: string; policy: unknown }[];
