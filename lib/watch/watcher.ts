@@ -179,7 +179,13 @@ export class Watcher {
     } catch (e) {
       this.deps.log.warn({ error: String(e) }, "watch: cycle not recorded");
     }
-    const fields = { cycle: id, durationMs, observedAt: new Date(observedAt).toISOString(), ...counts };
+    const fields = {
+      cycle: id,
+      holder: this.deps.holder,
+      durationMs,
+      observedAt: new Date(observedAt).toISOString(),
+      ...counts,
+    };
     if (error === null) this.deps.log.info(fields, "watch: cycle done");
     else this.deps.log.warn({ ...fields, error }, "watch: cycle failed");
   }
