@@ -410,6 +410,7 @@ console.log(`\n${table}\n`);
  */
 type Results = {
   generated_at?: string;
+  machine?: unknown;
   measured_at?: Record<string, string>;
   sizes?: unknown;
   group_scale?: unknown;
@@ -433,7 +434,8 @@ await writeJson(values.out, {
     groups: groupsRun ? now : before("groups"),
     watch: watch ? now : before("watch"),
   },
-  machine: machine(loadBefore, loadAfter),
+  // The pages' machine and load; a watcher-only run keeps the run's that measured them.
+  machine: PAGES_MEASURED ? machine(loadBefore, loadAfter) : (previous.machine ?? null),
   settings: {
     latency_ms: LATENCY_MS,
     groups: GROUPS,
@@ -483,6 +485,7 @@ await writeJson(values.out, {
           peak_rss_mb:
             "the dashboard's VmHWM over start-up and the first cycle, then (reset by clear_refs) over the later cycles and loads",
         },
+        machine: machine(loadBefore, loadAfter),
         ...watch,
       }
     : (previous.watch ?? null),
