@@ -11,6 +11,7 @@ import { defineConfig, devices } from "@playwright/test";
  *   127.0.0.1:3601   instance a          127.0.0.1:3602   instance b
  *   127.0.0.1:3603   instance c, on platforms/cf-deployment.json (the posture test)
  *   127.0.0.1:3610+  servers the process and production tests start and stop themselves
+ *   free ports       the watcher test's two instances (e2e/deploy/watch.spec.ts), which the system picks
  *   127.0.0.1:9622   the stand-in's CF API, 9623 its UAA
  *
  * Ports apart from the main suite's (3100, 9122, 9123) and the other suites'.

@@ -33,16 +33,24 @@
  * groups, as an admin and as the org's manager, with the dashboard's peak
  * memory; and the two ways of reading the groups side by side.
  *
+ * Then the watcher (scripts/lib/bench-watch.ts): its cycle over 200 orgs,
+ * 20,000 spaces and 10,000 groups, and the org page idle and during a cycle,
+ * on a stack of its own (the dashboard started with the watcher's client).
+ *
  *   npm run bench [-- --sizes 10,1000] [--loads 20] [--skip-build] [--out bench/results.json]
- *                 [--groups 50,10000] [--group-sizes 1000] [--group-loads 10] [--tables uniform,groups]
+ *                 [--groups 50,10000] [--group-sizes 1000] [--group-loads 10]
+ *                 [--tables uniform,groups,watch] [--watch-interval 30] [--watch-cycles 3]
+ *                 [--ports 3500,9522]
  *
  * `--sizes` alone also picks the group-scale orgs among 1,000 and 5,000 (and
  * 100) spaces; `--groups none` or `--tables uniform` leaves the group scale
- * out, `--tables groups` the first part.
+ * out, `--tables groups` the first part. A run of some of the tables keeps
+ * the other tables' figures in the results file, from the run that measured them.
  *
- * Ports 127.0.0.1:3500 (app), 9522/9523 (stand-in). Bounded: 35 minutes at most.
- * Exits non-zero when a budget is missed (after writing the results).
+ * Ports 127.0.0.1:3500 (app), 9522/9523 (stand-in), or `--ports APP,CF` (the UAA on CF + 1).
+ * Bounded: 45 minutes at most. Exits non-zero when a budget is missed (after writing the results).
  */
+import { existsSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { ensureBuild, loadAverage, loadLine, machine, startStack, type Stack } from "./lib/bench-stack";
@@ -59,6 +67,7 @@ import {
 } from "./lib/bench-groups";
 import { depthCell, measureRoute, range, type RouteResult } from "./lib/bench-route";
 import { kB, ms, requestDepth } from "./lib/measure";
+import { measureWatch, watchBudgets, watchTables, type WatchResult } from "./lib/bench-watch";
 import { signIn } from "./lib/sign-in";
 import { writeJson } from "./lib/write-json";
 
@@ -74,7 +83,10 @@ const { values } = parseArgs({
     "group-loads": { type: "string", default: "10" },
     "export-loads": { type: "string", default: "5" },
     "read-runs": { type: "string", default: "3" },
-    tables: { type: "string", default: "uniform,groups" },
+    tables: { type: "string", default: "uniform,groups,watch" },
+    "watch-interval": { type: "string", default: "30" },
+    "watch-cycles": { type: "string", default: "3" },
+    ports: { type: "string", default: "3500,9522" },
   },
   strict: true,
 });
@@ -85,7 +97,7 @@ const CLI_SAMPLE = Number(values["cli-sample"]);
 const LATENCY_MS = 50;
 const GROUPS = 50;
 const RULES_PER_GROUP = 20;
-const TIME_LIMIT_MS = 35 * 60_000;
+const TIME_LIMIT_MS = 45 * 60_000;
 const TABLES = new Set(values.tables.split(","));
 const GROUP_COUNTS =
   values.groups === "none" || !TABLES.has("groups") ? [] : values.groups.split(",").map(Number);
@@ -95,6 +107,13 @@ const GROUP_SIZES = (values["group-sizes"] ?? (sizesGiven ? values.sizes : "1000
   .map(Number)
   .filter((n) => GROUP_WORLD_ORGS.includes(n));
 const READ_SIZES = [...new Set([100, ...GROUP_SIZES])];
+const [APP_PORT = 3500, CF_PORT = 9522] = values.ports.split(",").map(Number);
+const WATCH_INTERVAL_S = Number(values["watch-interval"]);
+const WATCH_CYCLES = Number(values["watch-cycles"]);
+if (!(WATCH_INTERVAL_S >= 5) || !(WATCH_CYCLES >= 2) || !(APP_PORT > 0) || !(CF_PORT > 0))
+  throw new Error("--watch-interval: at least 5 (s); --watch-cycles: at least 2; --ports: APP,CF");
+/** The orgs' pages and exports are measured on a stack of their own, when a run asks for them. */
+const PAGES_MEASURED = TABLES.has("uniform") || GROUP_COUNTS.length > 0;
 const GROUP_LOADS = Number(values["group-loads"]);
 if (
   !GROUP_COUNTS.every((n) => Number.isInteger(n) && n >= 0 && n <= 20_000) ||
@@ -132,124 +151,140 @@ const started = new Date();
 const loadBefore = loadAverage();
 console.log(`bench: load average ${loadBefore.join(", ")} on ${cpus().length} cores`);
 
-await ensureBuild(values["skip-build"]);
-const stack: Stack = await startStack({
-  appPort: 3500,
-  cfPort: 9522,
-  uaaPort: 9523,
-  world: { orgSizes: SIZES, groups: GROUPS },
-});
+// Whatever part is running: SIGTERM stops every child this run started (bench-stack.ts), then exits.
 const deadline = setTimeout(() => {
   console.error(`bench: still running after ${TIME_LIMIT_MS / 60_000} minutes; stopping`);
-  void stack.stop().then(() => process.exit(2));
+  process.kill(process.pid, "SIGTERM");
 }, TIME_LIMIT_MS);
 deadline.unref();
 
-const { app, sim } = stack;
+await ensureBuild(values["skip-build"]);
 const results: SizeResult[] = [];
 let groupScale: GroupScale = { rows: [], reads: [], peak_rss_mb: null };
-try {
-  const bench = {
-    cookie: await signIn(app, BENCH_USER, DEMO_PASSWORD),
-    token: await sim.passwordToken(BENCH_USER, DEMO_PASSWORD),
-  };
-  await sim.latency(LATENCY_MS);
+if (PAGES_MEASURED) {
+  const stack: Stack = await startStack({
+    appPort: APP_PORT,
+    cfPort: CF_PORT,
+    uaaPort: CF_PORT + 1,
+    world: { orgSizes: SIZES, groups: GROUPS },
+  });
 
-  const measure = (path: string, cookie: string) => measureRoute(app, sim, path, cookie, LOADS);
-
-  // The seeded org first: small, but with an isolation segment entitled and assigned, so its page
-  // also makes the per-segment call (the generated orgs have none).
-  const olivia = {
-    cookie: await signIn(app, "olivia", DEMO_PASSWORD),
-    token: await sim.passwordToken("olivia", DEMO_PASSWORD),
-  };
-  const cases = !TABLES.has("uniform")
-    ? []
-    : [
-        { label: "4 (seeded agency-alpha)", org: ids.orgs.alpha, spaces: SEEDED_SPACES, as: olivia },
-        ...SIZES.map((spaces, index) => ({
-          label: spaces.toLocaleString("en-US"),
-          org: generatedOrgGuid(index),
-          spaces,
-          as: bench,
-        })),
-      ];
-  for (const { label, org, spaces, as } of cases) {
-    console.log(`bench: ${label}: the org page…`);
-    const { body: _html, ...page } = await measure(`/orgs/${org}`, as.cookie);
-    console.log(`bench: ${label}: the JSON export…`);
-    const { body: json, ...exported } = await measure(`/api/orgs/${org}/posture`, as.cookie);
-    const names = (JSON.parse(json) as { spaces: { name: string }[] }).spaces.map((s) => s.name);
-    if (names.length !== spaces) throw new Error(`the export lists ${names.length} spaces, not ${spaces}`);
-
-    const timed = sample(names, CLI_SAMPLE);
-    console.log(`bench: ${label}: cf space --security-group-rules for ${timed.length} spaces…`);
-    const runs = [];
-    for (const name of timed) {
-      await sim.clearRequests();
-      const run = await cfSpaceSecurityGroupRules(sim.cfUrl, as.token, org, name);
-      runs.push({ ...run, depth: requestDepth(await sim.requests()) });
-    }
-    const counts = runs.map((r) => r.requests.length);
-    const times = runs.map((r) => r.ms);
-    const statuses: Record<string, number> = {};
-    const missing = new Set<string>();
-    for (const r of runs.flatMap((run) => run.requests)) {
-      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-      if (r.status === 404) missing.add(r.path.replace(/\?.*/, "").replace(/[0-9a-f-]{36}/g, ":guid"));
-    }
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const wholeRequests = Math.round(mean(counts) * spaces);
-    const wholeMs = mean(times) * spaces;
-    results.push({
-      label,
-      spaces,
-      org_guid: org,
-      user: as === olivia ? "olivia" : BENCH_USER,
-      page,
-      json: exported,
-      cf_cli: {
-        spaces_timed: timed.length,
-        requests_per_space: { mean: mean(counts), min: Math.min(...counts), max: Math.max(...counts) },
-        depth_per_space: { max: Math.max(...runs.map((r) => r.depth)) },
-        ms_per_space: { mean: mean(times), min: Math.min(...times), max: Math.max(...times) },
-        statuses,
-        not_implemented_by_the_stand_in: [...missing],
-        whole_org: { requests: wholeRequests, ms: wholeMs, extrapolated: timed.length < spaces },
-        ratio_to_org_page: {
-          requests: wholeRequests / page.cf_requests.max,
-          time: wholeMs / page.server_ms.median,
-        },
-      },
-    });
-  }
-
-  if (GROUP_COUNTS.length > 0) {
-    const admin = {
-      name: "admin",
-      role: "admin" as const,
-      cookie: await signIn(app, "admin", DEMO_PASSWORD),
-      token: await sim.passwordToken("admin", DEMO_PASSWORD),
+  const { app, sim } = stack;
+  try {
+    const bench = {
+      cookie: await signIn(app, BENCH_USER, DEMO_PASSWORD),
+      token: await sim.passwordToken(BENCH_USER, DEMO_PASSWORD),
     };
-    groupScale = await measureGroupScale({
-      app,
-      sim,
-      appPid: stack.appPid,
-      groups: GROUP_COUNTS,
-      sizes: GROUP_SIZES,
-      readSizes: READ_SIZES,
-      users: [admin, { name: BENCH_USER, role: "manager", ...bench }],
-      loads: GROUP_LOADS,
-      exportLoads: Number(values["export-loads"]),
-      readRuns: Number(values["read-runs"]),
-      profileGroups: ["public_networks_egress", "trusted_local_networks_egress"],
-      log: (line) => console.log(line),
-    });
+    await sim.latency(LATENCY_MS);
+
+    const measure = (path: string, cookie: string) => measureRoute(app, sim, path, cookie, LOADS);
+
+    // The seeded org first: small, but with an isolation segment entitled and assigned, so its page
+    // also makes the per-segment call (the generated orgs have none).
+    const olivia = {
+      cookie: await signIn(app, "olivia", DEMO_PASSWORD),
+      token: await sim.passwordToken("olivia", DEMO_PASSWORD),
+    };
+    const cases = !TABLES.has("uniform")
+      ? []
+      : [
+          { label: "4 (seeded agency-alpha)", org: ids.orgs.alpha, spaces: SEEDED_SPACES, as: olivia },
+          ...SIZES.map((spaces, index) => ({
+            label: spaces.toLocaleString("en-US"),
+            org: generatedOrgGuid(index),
+            spaces,
+            as: bench,
+          })),
+        ];
+    for (const { label, org, spaces, as } of cases) {
+      console.log(`bench: ${label}: the org page…`);
+      const { body: _html, ...page } = await measure(`/orgs/${org}`, as.cookie);
+      console.log(`bench: ${label}: the JSON export…`);
+      const { body: json, ...exported } = await measure(`/api/orgs/${org}/posture`, as.cookie);
+      const names = (JSON.parse(json) as { spaces: { name: string }[] }).spaces.map((s) => s.name);
+      if (names.length !== spaces) throw new Error(`the export lists ${names.length} spaces, not ${spaces}`);
+
+      const timed = sample(names, CLI_SAMPLE);
+      console.log(`bench: ${label}: cf space --security-group-rules for ${timed.length} spaces…`);
+      const runs = [];
+      for (const name of timed) {
+        await sim.clearRequests();
+        const run = await cfSpaceSecurityGroupRules(sim.cfUrl, as.token, org, name);
+        runs.push({ ...run, depth: requestDepth(await sim.requests()) });
+      }
+      const counts = runs.map((r) => r.requests.length);
+      const times = runs.map((r) => r.ms);
+      const statuses: Record<string, number> = {};
+      const missing = new Set<string>();
+      for (const r of runs.flatMap((run) => run.requests)) {
+        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        if (r.status === 404) missing.add(r.path.replace(/\?.*/, "").replace(/[0-9a-f-]{36}/g, ":guid"));
+      }
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const wholeRequests = Math.round(mean(counts) * spaces);
+      const wholeMs = mean(times) * spaces;
+      results.push({
+        label,
+        spaces,
+        org_guid: org,
+        user: as === olivia ? "olivia" : BENCH_USER,
+        page,
+        json: exported,
+        cf_cli: {
+          spaces_timed: timed.length,
+          requests_per_space: { mean: mean(counts), min: Math.min(...counts), max: Math.max(...counts) },
+          depth_per_space: { max: Math.max(...runs.map((r) => r.depth)) },
+          ms_per_space: { mean: mean(times), min: Math.min(...times), max: Math.max(...times) },
+          statuses,
+          not_implemented_by_the_stand_in: [...missing],
+          whole_org: { requests: wholeRequests, ms: wholeMs, extrapolated: timed.length < spaces },
+          ratio_to_org_page: {
+            requests: wholeRequests / page.cf_requests.max,
+            time: wholeMs / page.server_ms.median,
+          },
+        },
+      });
+    }
+
+    if (GROUP_COUNTS.length > 0) {
+      const admin = {
+        name: "admin",
+        role: "admin" as const,
+        cookie: await signIn(app, "admin", DEMO_PASSWORD),
+        token: await sim.passwordToken("admin", DEMO_PASSWORD),
+      };
+      groupScale = await measureGroupScale({
+        app,
+        sim,
+        appPid: stack.appPid,
+        groups: GROUP_COUNTS,
+        sizes: GROUP_SIZES,
+        readSizes: READ_SIZES,
+        users: [admin, { name: BENCH_USER, role: "manager", ...bench }],
+        loads: GROUP_LOADS,
+        exportLoads: Number(values["export-loads"]),
+        readRuns: Number(values["read-runs"]),
+        profileGroups: ["public_networks_egress", "trusted_local_networks_egress"],
+        log: (line) => console.log(line),
+      });
+    }
+  } finally {
+    await stack.stop();
   }
-} finally {
-  clearTimeout(deadline);
-  await stack.stop();
 }
+let watch: WatchResult | undefined;
+if (TABLES.has("watch")) {
+  watch = await measureWatch({
+    appPort: APP_PORT,
+    cfPort: CF_PORT,
+    uaaPort: CF_PORT + 1,
+    intervalS: WATCH_INTERVAL_S,
+    cycles: WATCH_CYCLES,
+    latencyMs: LATENCY_MS,
+    log: (line) => console.log(line),
+  });
+}
+clearTimeout(deadline);
 
 // Budgets of docs/design.md §8 for the org page.
 const bySize = (n: number) => generated.find((r) => r.spaces === n);
@@ -295,62 +330,66 @@ budgets.push(
 );
 
 budgets.push(...groupBudgets(groupScale));
+if (watch) budgets.push(...watchBudgets(watch));
 
 const loadAfter = loadAverage();
 const cell = (v: number | undefined, f: (n: number) => string) => (v === undefined ? "—" : f(v));
 const lines: string[] = [];
-lines.push(
-  `The dashboard, ${LATENCY_MS} ms added to every CF request, ${GROUPS} groups × ${RULES_PER_GROUP} rules plus the seed; ` +
-    `${LOADS} loads after a warm-up, signed in as an OrgManager (\`${BENCH_USER}\`; \`olivia\` for the seeded org):`,
-  "",
-  "| spaces | route | CF requests | depth | median | p90 | bytes | gzipped | CF phase | engine |",
-  "| -----: | ----- | ----------: | ----: | -----: | --: | ----: | ------: | -------: | -----: |",
-);
-for (const r of results) {
-  for (const [name, route] of [
-    ["org page", r.page],
-    ["JSON export", r.json],
-  ] as const) {
-    lines.push(
-      `| ${r.label} | ${name} | ${range(route.cf_requests)} | ${depthCell(route.depth)} | ` +
-        `${ms(route.server_ms.median)} | ${ms(route.server_ms.p90)} | ${kB(route.bytes.raw)} | ${kB(route.bytes.gzip)} | ` +
-        `${cell(route.server_timing?.cf_ms, ms)} | ${cell(route.server_timing?.engine_ms, ms)} |`,
-    );
-  }
-}
-lines.push(
-  "",
-  "Depth: the least over the loads (the most in brackets where it differs: a busy machine can delay a parallel request",
-  "past another's end, never the reverse). CF phase and engine: the export's `Server-Timing` (medians); the page runs",
-  "the same loader.",
-  "",
-  `The cf CLI way: \`cf space S --security-group-rules\` for each space, in sequence, same stand-in and latency` +
-    ` (up to ${CLI_SAMPLE} spaces timed, spread over the org; larger orgs extrapolated per space):`,
-  "",
-  "| spaces | timed | requests/space | time/space | requests, whole org | time, whole org | × requests | × time |",
-  "| -----: | ----: | -------------: | ---------: | ------------------: | --------------: | ---------: | -----: |",
-);
-for (const r of results) {
-  const c = r.cf_cli;
-  const wall =
-    c.whole_org.ms >= 60_000
-      ? `${(c.whole_org.ms / 60_000).toFixed(1)} min`
-      : `${(c.whole_org.ms / 1000).toFixed(1)} s`;
+if (results.length > 0) {
   lines.push(
-    `| ${r.label} | ${c.spaces_timed} | ${range(c.requests_per_space)} | ${ms(c.ms_per_space.mean)} | ` +
-      `${c.whole_org.requests.toLocaleString("en-US")}${c.whole_org.extrapolated ? " (est.)" : ""} | ${wall}${c.whole_org.extrapolated ? " (est.)" : ""} | ` +
-      `${c.ratio_to_org_page.requests.toFixed(0)}× | ${c.ratio_to_org_page.time.toFixed(0)}× |`,
+    `The dashboard, ${LATENCY_MS} ms added to every CF request, ${GROUPS} groups × ${RULES_PER_GROUP} rules plus the seed; ` +
+      `${LOADS} loads after a warm-up, signed in as an OrgManager (\`${BENCH_USER}\`; \`olivia\` for the seeded org):`,
+    "",
+    "| spaces | route | CF requests | depth | median | p90 | bytes | gzipped | CF phase | engine |",
+    "| -----: | ----- | ----------: | ----: | -----: | --: | ----: | ------: | -------: | -----: |",
   );
-}
-const missing = [...new Set(results.flatMap((r) => r.cf_cli.not_implemented_by_the_stand_in))];
-if (missing.length > 0)
+  for (const r of results) {
+    for (const [name, route] of [
+      ["org page", r.page],
+      ["JSON export", r.json],
+    ] as const) {
+      lines.push(
+        `| ${r.label} | ${name} | ${range(route.cf_requests)} | ${depthCell(route.depth)} | ` +
+          `${ms(route.server_ms.median)} | ${ms(route.server_ms.p90)} | ${kB(route.bytes.raw)} | ${kB(route.bytes.gzip)} | ` +
+          `${cell(route.server_timing?.cf_ms, ms)} | ${cell(route.server_timing?.engine_ms, ms)} |`,
+      );
+    }
+  }
   lines.push(
     "",
-    `The stand-in answers ${missing.map((p) => `\`${p}\``).join(", ")} with 404 (not implemented), after the same latency;` +
-      " a real CF answers one page there for a space with under 50 apps or instances, so the counts and times hold.",
+    "Depth: the least over the loads (the most in brackets where it differs: a busy machine can delay a parallel request",
+    "past another's end, never the reverse). CF phase and engine: the export's `Server-Timing` (medians); the page runs",
+    "the same loader.",
+    "",
+    `The cf CLI way: \`cf space S --security-group-rules\` for each space, in sequence, same stand-in and latency` +
+      ` (up to ${CLI_SAMPLE} spaces timed, spread over the org; larger orgs extrapolated per space):`,
+    "",
+    "| spaces | timed | requests/space | time/space | requests, whole org | time, whole org | × requests | × time |",
+    "| -----: | ----: | -------------: | ---------: | ------------------: | --------------: | ---------: | -----: |",
   );
+  for (const r of results) {
+    const c = r.cf_cli;
+    const wall =
+      c.whole_org.ms >= 60_000
+        ? `${(c.whole_org.ms / 60_000).toFixed(1)} min`
+        : `${(c.whole_org.ms / 1000).toFixed(1)} s`;
+    lines.push(
+      `| ${r.label} | ${c.spaces_timed} | ${range(c.requests_per_space)} | ${ms(c.ms_per_space.mean)} | ` +
+        `${c.whole_org.requests.toLocaleString("en-US")}${c.whole_org.extrapolated ? " (est.)" : ""} | ${wall}${c.whole_org.extrapolated ? " (est.)" : ""} | ` +
+        `${c.ratio_to_org_page.requests.toFixed(0)}× | ${c.ratio_to_org_page.time.toFixed(0)}× |`,
+    );
+  }
+  const missing = [...new Set(results.flatMap((r) => r.cf_cli.not_implemented_by_the_stand_in))];
+  if (missing.length > 0)
+    lines.push(
+      "",
+      `The stand-in answers ${missing.map((p) => `\`${p}\``).join(", ")} with 404 (not implemented), after the same latency;` +
+        " a real CF answers one page there for a space with under 50 apps or instances, so the counts and times hold.",
+    );
+}
 if (groupScale.rows.length + groupScale.reads.length > 0)
   lines.push("", ...groupScaleTables(groupScale, LATENCY_MS, GROUP_LOADS));
+if (watch) lines.push("", ...watchTables(watch));
 lines.push(
   "",
   "| budget (docs/design.md §8) | limit | measured | |",
@@ -365,9 +404,38 @@ lines.push(
 const table = lines.join("\n");
 console.log(`\n${table}\n`);
 
+/**
+ * A run of some of the tables keeps the others' figures from the results file (each section says when it
+ * was measured), and the budgets this run did not measure as that run found them.
+ */
+type Results = {
+  generated_at?: string;
+  machine?: unknown;
+  measured_at?: Record<string, string>;
+  sizes?: unknown;
+  group_scale?: unknown;
+  watch?: unknown;
+  budgets?: Budget[];
+};
+const previous: Results = existsSync(values.out)
+  ? (JSON.parse(readFileSync(values.out, "utf8")) as Results)
+  : {};
+const measured = budgets.filter((b) => b.pass !== null);
+const kept = (previous.budgets ?? []).filter(
+  (b) => b.pass !== null && !measured.some((m) => m.budget === b.budget),
+);
+const now = started.toISOString();
+const before = (table: string) => previous.measured_at?.[table] ?? previous.generated_at ?? null;
+const groupsRun = GROUP_COUNTS.length > 0;
 await writeJson(values.out, {
-  generated_at: started.toISOString(),
-  machine: machine(loadBefore, loadAfter),
+  generated_at: now,
+  measured_at: {
+    uniform: TABLES.has("uniform") ? now : before("uniform"),
+    groups: groupsRun ? now : before("groups"),
+    watch: watch ? now : before("watch"),
+  },
+  // The pages' machine and load; a watcher-only run keeps the run's that measured them.
+  machine: PAGES_MEASURED ? machine(loadBefore, loadAfter) : (previous.machine ?? null),
   settings: {
     latency_ms: LATENCY_MS,
     groups: GROUPS,
@@ -394,18 +462,34 @@ await writeJson(values.out, {
     reads:
       "both ways of reading the groups straight against the stand-in with the user's token (scripts/lib/bench-reads.ts): requests and depth with the org's spaces list, bytes and groups of the security-group answers, time to the last answer parsed with the dashboard's zod schema, median of the runs",
   },
-  sizes: results,
-  group_scale: {
-    shape: "realistic (sim/generate-realistic.ts)",
-    org_sizes: GROUP_WORLD_ORGS,
-    loads: GROUP_LOADS,
-    export_loads: Number(values["export-loads"]),
-    read_runs: Number(values["read-runs"]),
-    peak_rss_mb_over_the_run: groupScale.peak_rss_mb,
-    rows: groupScale.rows,
-    reads: groupScale.reads,
-  },
-  budgets,
+  sizes: TABLES.has("uniform") ? results : (previous.sizes ?? []),
+  group_scale: !groupsRun
+    ? (previous.group_scale ?? null)
+    : {
+        shape: "realistic (sim/generate-realistic.ts)",
+        org_sizes: GROUP_WORLD_ORGS,
+        loads: GROUP_LOADS,
+        export_loads: Number(values["export-loads"]),
+        read_runs: Number(values["read-runs"]),
+        peak_rss_mb_over_the_run: groupScale.peak_rss_mb,
+        rows: groupScale.rows,
+        reads: groupScale.reads,
+      },
+  watch: watch
+    ? {
+        definitions: {
+          duration_ms: "the cycle's record: its start and end as the watcher wrote them (/api/health)",
+          cf_requests: "the stand-in's log: the watcher client's requests between the cycle's start and end",
+          org_page:
+            "one load after another of the 1,000-space org as its manager from the first cycle's end to the last's; during: the load overlapped a cycle; p90 nearest rank",
+          peak_rss_mb:
+            "the dashboard's VmHWM over start-up and the first cycle, then (reset by clear_refs) over the later cycles and loads",
+        },
+        machine: machine(loadBefore, loadAfter),
+        ...watch,
+      }
+    : (previous.watch ?? null),
+  budgets: [...measured, ...kept],
 });
 console.log(`bench: results written to ${values.out}`);
 if (budgets.some((b) => b.pass === false)) process.exitCode = 1;

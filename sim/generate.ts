@@ -29,9 +29,11 @@ export type WorldShape = {
   shape?: WorldShapeName;
   /** Realistic shape: spaces of the whole foundation; by default twice the generated orgs' or `groups`, if more. */
   foundationSpaces?: number;
+  /** Realistic shape: spaces per org around the generated ones (250 by default); fewer make more orgs. */
+  foundationOrgSize?: number;
 };
 
-/** Spaces per org around the benchmarked ones in the realistic shape. */
+/** Spaces per org around the benchmarked ones in the realistic shape, unless the shape says. */
 const FOUNDATION_ORG_SIZE = 250;
 
 /** A small deterministic PRNG (mulberry32), so a shape always yields the same world. */
@@ -138,10 +140,11 @@ function generateRealistic(base: SeedWorld, shape: WorldShape): SeedWorld {
   });
   const total = shape.foundationSpaces ?? Math.max(2 * benchSpaces.length, shape.groups);
   const spaces = [...benchSpaces];
+  const orgSize = Math.max(1, shape.foundationOrgSize ?? FOUNDATION_ORG_SIZE);
   for (let org = 0; spaces.length < total; org++) {
     const orgGuid = stableGuid(`foundation-org:${org}`);
     world.orgs.push({ guid: orgGuid, name: `foundation-org-${org + 1}`, suspended: false });
-    for (let s = 0; s < FOUNDATION_ORG_SIZE && spaces.length < total; s++) {
+    for (let s = 0; s < orgSize && spaces.length < total; s++) {
       const guid = stableGuid(`foundation-space:${org}:${s}`);
       world.spaces.push({ guid, name: `space-${String(s + 1).padStart(5, "0")}`, org: orgGuid });
       spaces.push(guid);

@@ -10,7 +10,8 @@ import type { AppDatabase } from "@/lib/db/types";
 import { GroupIndex } from "@/lib/egress/group-index";
 import type { PolicyContext } from "@/lib/policy";
 import { policyIsActive, policyStateOf } from "@/lib/view-models/org-policy";
-import { causeOf, eventOf, judgeOrg } from "./judge";
+import { causeOf, eventOf, judgeOrg, type OrgJudgement } from "./judge";
+import type { JudgeMemo } from "./judge-memo";
 
 /**
  * One watcher cycle (docs/design.md §12): the whole foundation read with the
@@ -56,7 +57,12 @@ export type CycleDeps = {
   signal?: AbortSignal;
   /** Told of an org whose drift check or judgement failed. */
   onOrgError?: (orgGuid: string, error: unknown) => void;
+  /** The inputs of the last judgements, kept between cycles (./judge-memo.ts). */
+  memo?: JudgeMemo;
 };
+
+/** Spaces judged between two yields to the event loop: an org of thousands does not hold pages up. */
+const JUDGED_PER_SLICE = 200;
 
 export type CycleResult = CycleCounts & { firstError: string | null };
 
@@ -68,6 +74,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     listSecurityGroups(client),
   ]);
   const index = new GroupIndex(groups);
+  deps.memo?.begin(deps.context);
   const byOrg = new Map<string, Space[]>(orgs.map((org) => [org.guid, []]));
   for (const space of spaces) byOrg.get(space.relationships.organization.data.guid)?.push(space);
 
@@ -97,6 +104,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     await yieldToEventLoop();
   }
   // The lists were read whole, so a space they lack is gone: its standing would only go stale.
+  deps.memo?.keepOnly(new Set(spaces.map((space) => space.guid)));
   try {
     counts.forgotten = await deps.store.watch.pruneStandings(spaces.map((space) => space.guid));
   } catch (error) {
@@ -118,6 +126,8 @@ async function watchOrg(
     ...observationOf(orgGuid, spaces, index, observedAt, true),
     pendingStaleAfterMs: deps.pendingStaleAfterMs,
     seenAtResolutionMs: 0,
+    // Unread with complete bindings (every group counts as visible): not 10,000 guids copied per org.
+    visibleGroupGuids: [],
   };
   // The drift check is done before the judgement looks for causes, so a drift found now can be one.
   const [observed, stored, previous] = await Promise.all([
@@ -130,16 +140,25 @@ async function watchOrg(
   counts.settled += observed.settled;
 
   const state = policyStateOf(stored, context, "");
-  const judgement = judgeOrg({
-    orgGuid,
-    spaces,
-    index,
-    policy: { policy: state.policy, version: state.revision, active: policyIsActive(state.policy) },
-    context,
-    previous,
-    judgedAt: observedAt,
-    baseline: deps.baseline,
-  });
+  const policy = { policy: state.policy, version: state.revision, active: policyIsActive(state.policy) };
+  const judgement: OrgJudgement = { standings: [], turns: [], evaluated: 0 };
+  for (let from = 0; from < spaces.length; from += JUDGED_PER_SLICE) {
+    if (from > 0) await yieldToEventLoop();
+    const slice = judgeOrg({
+      orgGuid,
+      spaces: spaces.slice(from, from + JUDGED_PER_SLICE),
+      index,
+      policy,
+      context,
+      previous,
+      judgedAt: observedAt,
+      baseline: deps.baseline,
+      memo: deps.memo,
+    });
+    judgement.standings.push(...slice.standings);
+    judgement.turns.push(...slice.turns);
+    judgement.evaluated += slice.evaluated;
+  }
   counts.judged += spaces.length;
   counts.evaluated += judgement.evaluated;
   if (judgement.standings.length === 0) return;

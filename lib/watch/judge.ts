@@ -1,6 +1,7 @@
 import type { EventCause, LatestEntry, NewWatchEvent, Standing, Verdict } from "@/lib/db/watch-types";
 import type { GroupIndex } from "@/lib/egress/group-index";
 import { standingOf, stateFromGroups, type Policy, type PolicyContext, type SpaceState } from "@/lib/policy";
+import type { JudgeMemo } from "./judge-memo";
 
 /**
  * One org's spaces judged against its policy (docs/design.md §10, §12), by
@@ -13,7 +14,9 @@ import { standingOf, stateFromGroups, type Policy, type PolicyContext, type Spac
  * - A space with no standing is new since the last cycle: violating, it is an
  *   event ("a space created since the last cycle is judged too"). On the
  *   watcher's very first cycle (`baseline`) standings are recorded silently.
- * - Spaces with the same bound running groups are evaluated once.
+ * - Spaces with the same bound running groups are evaluated once; a space
+ *   whose groups, name and policy are as when it was last judged keeps its
+ *   standing without an evaluation (./judge-memo.ts).
  */
 
 export type OrgPolicy = { policy: Policy; version: number; active: boolean };
@@ -35,8 +38,9 @@ export function judgeOrg(input: {
   previous: ReadonlyMap<string, Standing>;
   judgedAt: number;
   baseline: boolean;
+  memo?: JudgeMemo;
 }): OrgJudgement {
-  const { orgGuid, spaces, index, policy, context, previous, judgedAt } = input;
+  const { orgGuid, spaces, index, policy, context, previous, judgedAt, memo } = input;
   const states = new Map<string, Omit<SpaceState, "name">>();
   const standings: Standing[] = [];
   const turns: Turn[] = [];
@@ -44,8 +48,13 @@ export function judgeOrg(input: {
     let verdict: Verdict = "unjudged";
     let rule: string | null = null;
     let reasons: string[] = [];
+    let print: string | undefined;
     if (policy.active) {
       const running = index.bindings(space.guid).running;
+      print = memo?.print(running);
+      const kept =
+        print === undefined ? null : memo?.reuse(previous.get(space.guid), print, space.name, policy.version);
+      if (kept) continue; // judged from the same inputs before, and stored: nothing to write
       const key = running.bound
         .map((g) => g.guid)
         .sort()
@@ -72,6 +81,7 @@ export function judgeOrg(input: {
       policyVersion: policy.version,
       judgedAt,
     };
+    if (print !== undefined) memo?.remember(next, print);
     const before = previous.get(space.guid);
     if (before !== undefined && sameStanding(before, next)) continue;
     standings.push(next);

@@ -46,6 +46,8 @@ export function watchHealth(status: WatchStatus = watchStatus()) {
       last === null
         ? null
         : {
+            // The cycle's number, as its log line ("watch: cycle done") gives it.
+            id: last.id,
             started_at: new Date(last.startedAt).toISOString(),
             ended_at: last.endedAt === null ? null : new Date(last.endedAt).toISOString(),
             duration_ms: last.endedAt === null ? null : last.endedAt - last.startedAt,

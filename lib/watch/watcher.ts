@@ -4,6 +4,7 @@ import { CfApiError } from "@/lib/cf/errors";
 import type { AppDatabase, WatchCycle } from "@/lib/db/types";
 import type { PolicyContext } from "@/lib/policy";
 import { runCycle } from "./cycle";
+import { JudgeMemo } from "./judge-memo";
 import type { WatchStatus } from "./status";
 
 /**
@@ -53,6 +54,8 @@ export class Watcher {
   private stopped = false;
   private readonly now: () => number;
   private current: Extract<WatchStatus, { state: "on" }>;
+  /** What the last judgements were computed from: a steady foundation's cycle evaluates nothing. */
+  private readonly memo = new JudgeMemo();
 
   constructor(private readonly deps: WatcherDeps) {
     this.now = deps.now ?? Date.now;
@@ -160,6 +163,7 @@ export class Watcher {
         baseline,
         pendingStaleAfterMs: this.deps.pendingStaleAfterMs,
         signal,
+        memo: this.memo,
         onOrgError: (orgGuid, e) =>
           this.deps.log.warn({ orgGuid, error: String(e) }, "watch: org not checked"),
       });
@@ -179,7 +183,13 @@ export class Watcher {
     } catch (e) {
       this.deps.log.warn({ error: String(e) }, "watch: cycle not recorded");
     }
-    const fields = { cycle: id, durationMs, observedAt: new Date(observedAt).toISOString(), ...counts };
+    const fields = {
+      cycle: id,
+      holder: this.deps.holder,
+      durationMs,
+      observedAt: new Date(observedAt).toISOString(),
+      ...counts,
+    };
     if (error === null) this.deps.log.info(fields, "watch: cycle done");
     else this.deps.log.warn({ ...fields, error }, "watch: cycle failed");
   }

@@ -5,6 +5,10 @@
  *
  *   tsx scripts/lib/bench-sim.mts --cf-port 9522 --uaa-port 9523 --org-sizes 10,1000 --groups 50 \
  *     --app-origin http://127.0.0.1:3500 [--managers 50] [--shape realistic] [--foundation-spaces 30000]
+ *     [--foundation-org-size 100] [--latency-ms 50]
+ *
+ * `--latency-ms` adds that much to every CF request from the start, before the dashboard's first
+ * request (the watcher's first cycle begins as the server starts).
  *
  * Loopback only (the stand-in refuses anything else); stops on SIGINT and SIGTERM.
  */
@@ -22,6 +26,8 @@ const { values } = parseArgs({
     managers: { type: "string", default: "0" },
     shape: { type: "string", default: "uniform" },
     "foundation-spaces": { type: "string" },
+    "foundation-org-size": { type: "string" },
+    "latency-ms": { type: "string", default: "0" },
     "app-origin": { type: "string", multiple: true, default: [] },
   },
   strict: true,
@@ -42,6 +48,10 @@ const world = benchWorld({
     values["foundation-spaces"] === undefined
       ? undefined
       : whole("foundation-spaces", values["foundation-spaces"]),
+  foundationOrgSize:
+    values["foundation-org-size"] === undefined
+      ? undefined
+      : whole("foundation-org-size", values["foundation-org-size"]),
   orgSizes: values["org-sizes"]
     .split(",")
     .filter(Boolean)
@@ -55,6 +65,15 @@ const sim = await startSim({
   seed: world,
   appOrigins: values["app-origin"],
 });
+const latencyMs = whole("latency-ms", values["latency-ms"]);
+if (latencyMs > 0) {
+  const set = await fetch(`${sim.cfUrl}/__sim/faults`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ latency_ms: latencyMs }),
+  });
+  if (!set.ok) throw new Error(`the stand-in refused the latency (${set.status})`);
+}
 console.log(
   `bench stand-in at ${sim.cfUrl}: ${world.orgs.length} orgs, ${world.spaces.length} spaces, ` +
     `${world.securityGroups.length} security groups, ${world.users.length} users`,

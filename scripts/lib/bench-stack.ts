@@ -59,6 +59,10 @@ export async function startStack(options: {
   uaaPort: number;
   world: BenchWorldShape;
   env?: Record<string, string>;
+  /** Added to every CF request from the stand-in's start (else set later through `sim.latency`). */
+  latencyMs?: number;
+  /** Options for the dashboard's node that NODE_OPTIONS refuses (`--cpu-prof`). */
+  nodeArgs?: string[];
 }): Promise<Stack> {
   const app = `http://127.0.0.1:${options.appPort}`;
   const dataDir = mkdtempSync(join(tmpdir(), "egress-bench-"));
@@ -89,6 +93,10 @@ export async function startStack(options: {
         ...(options.world.foundationSpaces === undefined
           ? []
           : ["--foundation-spaces", String(options.world.foundationSpaces)]),
+        ...(options.world.foundationOrgSize === undefined
+          ? []
+          : ["--foundation-org-size", String(options.world.foundationOrgSize)]),
+        ...(options.latencyMs === undefined ? [] : ["--latency-ms", String(options.latencyMs)]),
         "--app-origin",
         app,
       ],
@@ -96,7 +104,7 @@ export async function startStack(options: {
     );
     const cfUrl = `http://127.0.0.1:${options.cfPort}`;
     await waitFor(`${cfUrl}/v3/info`, 120_000);
-    const server = startProcess("node", ["dist/start.cjs"], {
+    const server = startProcess("node", [...(options.nodeArgs ?? []), "dist/start.cjs"], {
       env: {
         HOST: "127.0.0.1",
         PORT: String(options.appPort),

@@ -17,6 +17,7 @@ export type BenchWorldShape = {
   /** sim/generate.ts's shapes: `uniform` (the default) or `realistic`. */
   shape?: WorldShapeName;
   foundationSpaces?: number;
+  foundationOrgSize?: number;
 };
 
 /** The guid of the n-th generated org (0-based), as sim/generate.ts makes it. */
@@ -30,6 +31,7 @@ export function benchWorld(shape: BenchWorldShape): SeedWorld {
     groups: shape.groups,
     shape: shape.shape,
     foundationSpaces: shape.foundationSpaces,
+    foundationOrgSize: shape.foundationOrgSize,
   });
   const managers = shape.managers ?? 0;
   if (managers > 0 && shape.orgSizes.length === 0) throw new Error("extra managers need a generated org");

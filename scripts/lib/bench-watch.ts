@@ -1,0 +1,360 @@
+/**
+ * `npm run bench`'s watcher part (`--tables watch`): the watcher's cycle
+ * (docs/design.md §12) over a foundation of the size design §8 budgets, 200
+ * orgs, 20,000 spaces and 10,000 security groups in the realistic shape
+ * (sim/generate-realistic.ts), one of its orgs of 1,000 spaces, 50 ms added
+ * to every CF request from the stand-in's start. The dashboard runs as
+ * deployed (dist/, the manifest's NODE_OPTIONS) with the stand-in's watcher
+ * client and a short interval, and is the one watching process.
+ *
+ * - Cycle 1 is the watcher's first on the foundation: every space's snapshot
+ *   and standing written (no policy yet). Then every org gets a policy (the
+ *   org's manager or the admin PUTs it, as a pipeline would), so the next
+ *   cycle judges all 20,000 spaces and records every verdict's turn; the
+ *   cycles after it find nothing new, the steady state.
+ * - Per cycle: its duration (the database's record, /api/health), its CF
+ *   requests and their depth (the stand-in's log, the watcher's client's
+ *   requests within the cycle), its counts.
+ * - The org page of the 1,000-space org as its manager (`bench`), loaded one
+ *   after the other from the end of cycle 1 to the end of the last: each load
+ *   is "during" when it overlapped a cycle, else "idle"; their p90s, from the
+ *   same run, interleaved in time, so a busy machine weighs on both alike.
+ * - Peak resident memory of the dashboard (VmHWM): over start-up and cycle 1,
+ *   then over the later cycles and page loads (reset between by clear_refs).
+ *
+ * BENCH_CPU_PROF_DIR=<dir> runs the dashboard with `--cpu-prof` into that
+ * folder (the profile is written when the bench stops it).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { startStack } from "./bench-stack";
+import { BENCH_USER, DEMO_PASSWORD, generatedOrgGuid } from "./bench-world";
+import { ms, percentile, requestDepth } from "./measure";
+import { signIn } from "./sign-in";
+import type { LoggedRequest, SimClient } from "./sim-client";
+
+export const WATCH_FOUNDATION = { orgs: 200, spaces: 20_000, groups: 10_000, bigOrg: 1000 };
+/** The seeded world's orgs and spaces (sim/seed.ts), part of the foundation's counts. */
+const SEEDED = { orgs: 3, spaces: 7 };
+const WATCHER_CLIENT = { id: "egress-watcher", secret: "demo-watcher-secret" };
+const PAGE_LOAD_TIMEOUT_MS = 60_000;
+
+type CycleRecord = {
+  id: number;
+  started_at: string;
+  ended_at: string | null;
+  duration_ms: number | null;
+  counts: Record<string, number> | null;
+  error: string | null;
+};
+
+export type WatchCycleResult = {
+  cycle: number;
+  phase: "first (baselines)" | "policies new" | "steady";
+  duration_ms: number;
+  cf_requests: number;
+  depth: number;
+  counts: Record<string, number>;
+  error: string | null;
+};
+
+type Loads = { loads: number; p50_ms: number; p90_ms: number; max_ms: number };
+
+export type WatchResult = {
+  foundation: { orgs: number; spaces: number; groups: number };
+  interval_s: number;
+  latency_ms: number;
+  cycles: WatchCycleResult[];
+  org_page: { path: string; idle: Loads; during: Loads; ratio_p90: number };
+  peak_rss_mb: { first_cycle: number | null; later: number | null };
+};
+
+function peakMb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+function resetPeak(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+  } catch {
+    // Not Linux: the later peak then runs from the process's start.
+  }
+}
+
+async function lastCycle(app: string): Promise<CycleRecord | null> {
+  try {
+    const response = await fetch(`${app}/api/health`, { signal: AbortSignal.timeout(5_000) });
+    const body = (await response.json()) as { watcher: { last_cycle?: CycleRecord | null } };
+    return body.watcher.last_cycle ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every org's policy: the spaces named like `space-0…` must not have public egress, the rest are not judged. */
+async function putPolicies(app: string, sim: SimClient, log: (line: string) => void): Promise<number> {
+  const admin = await sim.passwordToken("admin", DEMO_PASSWORD);
+  const orgs = (await (
+    await fetch(`${sim.cfUrl}/v3/organizations?per_page=5000`, {
+      headers: { Authorization: `bearer ${admin}` },
+    })
+  ).json()) as { resources: { guid: string }[] };
+  const document = JSON.stringify({
+    version: 1,
+    rules: [{ spaces: "space-0*", require: { profile: "public", present: false } }],
+    default: null,
+  });
+  const queue = orgs.resources.map((org) => org.guid);
+  let done = 0;
+  // Eight at a time, as a pipeline over many orgs might; each PUT reads CF with the admin's token.
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let guid = queue.shift(); guid !== undefined; guid = queue.shift()) {
+        const response = await fetch(`${app}/api/orgs/${guid}/policy`, {
+          method: "PUT",
+          headers: { Authorization: `bearer ${admin}`, "Content-Type": "application/json" },
+          body: document,
+          signal: AbortSignal.timeout(60_000),
+        });
+        if (response.status !== 200) throw new Error(`PUT policy of ${guid}: ${response.status}`);
+        done++;
+      }
+    }),
+  );
+  log(`bench: watch: a policy on each of ${done} orgs`);
+  return done;
+}
+
+function summary(times: number[]): Loads {
+  return {
+    loads: times.length,
+    p50_ms: percentile(times, 0.5),
+    p90_ms: percentile(times, 0.9),
+    max_ms: times.length === 0 ? Number.NaN : Math.max(...times),
+  };
+}
+
+function cycleResult(
+  record: CycleRecord,
+  requests: LoggedRequest[],
+  phase: WatchCycleResult["phase"],
+): WatchCycleResult {
+  const from = Date.parse(record.started_at);
+  const to = Date.parse(record.ended_at ?? record.started_at);
+  const mine = requests.filter(
+    (r) => r.user_guid === WATCHER_CLIENT.id && r.started_at >= from - 5 && r.started_at <= to,
+  );
+  return {
+    cycle: record.id,
+    phase,
+    duration_ms: record.duration_ms ?? Number.NaN,
+    cf_requests: mine.length,
+    depth: requestDepth(mine),
+    counts: record.counts ?? {},
+    error: record.error,
+  };
+}
+
+export async function measureWatch(options: {
+  appPort: number;
+  cfPort: number;
+  uaaPort: number;
+  intervalS: number;
+  /** Cycles measured after the first: the policies' cycle, then steady ones. */
+  cycles: number;
+  latencyMs: number;
+  log: (line: string) => void;
+}): Promise<WatchResult> {
+  const { log } = options;
+  const foundationOrgs = WATCH_FOUNDATION.orgs - SEEDED.orgs - 1;
+  const foundationSpaces = WATCH_FOUNDATION.spaces - SEEDED.spaces;
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  log(
+    `bench: watch: ${WATCH_FOUNDATION.orgs} orgs, ${WATCH_FOUNDATION.spaces} spaces, ` +
+      `${WATCH_FOUNDATION.groups} groups, every ${options.intervalS} s…`,
+  );
+  const stack = await startStack({
+    appPort: options.appPort,
+    cfPort: options.cfPort,
+    uaaPort: options.uaaPort,
+    latencyMs: options.latencyMs,
+    world: {
+      shape: "realistic",
+      orgSizes: [WATCH_FOUNDATION.bigOrg],
+      groups: WATCH_FOUNDATION.groups,
+      foundationSpaces,
+      foundationOrgSize: Math.ceil((foundationSpaces - WATCH_FOUNDATION.bigOrg) / foundationOrgs),
+    },
+    env: {
+      WATCH_CLIENT_ID: WATCHER_CLIENT.id,
+      WATCH_CLIENT_SECRET: WATCHER_CLIENT.secret,
+      WATCH_INTERVAL: String(options.intervalS),
+    },
+    nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  });
+  const { app, sim, appPid } = stack;
+  try {
+    const waitForCycleAfter = async (after: number, deadlineMs: number): Promise<CycleRecord> => {
+      const deadline = Date.now() + deadlineMs;
+      while (Date.now() < deadline) {
+        const last = await lastCycle(app);
+        if (last && last.id > after && last.ended_at !== null) return last;
+        await sleep(250);
+      }
+      throw new Error(`no watcher cycle after #${after} ended within ${deadlineMs / 1000} s`);
+    };
+    const cookie = await signIn(app, BENCH_USER, DEMO_PASSWORD);
+    const first = await waitForCycleAfter(0, 180_000);
+    const peakFirst = peakMb(appPid);
+    const cycles = [cycleResult(first, await sim.requests(), "first (baselines)")];
+    log(`bench: watch: cycle ${first.id} (the first) took ${ms(first.duration_ms ?? 0)}`);
+    await sim.clearRequests();
+    resetPeak(appPid);
+
+    const path = `/orgs/${generatedOrgGuid(0)}`;
+    const load = async () => {
+      const started = Date.now();
+      const t0 = performance.now();
+      const response = await fetch(`${app}${path}`, {
+        headers: { cookie, "accept-encoding": "gzip" },
+        redirect: "manual",
+        signal: AbortSignal.timeout(PAGE_LOAD_TIMEOUT_MS),
+      });
+      await response.text();
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+      return { started, ended: Date.now(), ms: performance.now() - t0 };
+    };
+    await load(); // the first load of a route compiles and caches more than the next ones
+    await putPolicies(app, sim, log);
+
+    const loads: { started: number; ended: number; ms: number }[] = [];
+    const records: CycleRecord[] = [];
+    let seen = first.id;
+    let stop = false;
+    const watching = (async () => {
+      const deadline = Date.now() + (options.cycles + 1) * options.intervalS * 1000 + 120_000;
+      while (records.length < options.cycles) {
+        if (Date.now() > deadline) throw new Error("the watcher's cycles did not come in time");
+        const last = await lastCycle(app);
+        if (last && last.id > seen && last.ended_at !== null) {
+          seen = last.id;
+          records.push(last);
+          log(`bench: watch: cycle ${last.id} took ${ms(last.duration_ms ?? 0)}`);
+        }
+        await sleep(250);
+      }
+      stop = true;
+    })();
+    try {
+      while (!stop) loads.push(await load());
+    } finally {
+      stop = true;
+    }
+    await watching;
+    const requests = await sim.requests();
+    records.forEach((record, i) =>
+      cycles.push(cycleResult(record, requests, i === 0 ? "policies new" : "steady")),
+    );
+
+    const windows = [first, ...records].map((r) => [Date.parse(r.started_at), Date.parse(r.ended_at ?? "")]);
+    const overlaps = (l: { started: number; ended: number }) =>
+      windows.some(([from = 0, to = 0]) => l.started <= to && l.ended >= from);
+    const idle = summary(loads.filter((l) => !overlaps(l)).map((l) => l.ms));
+    const during = summary(loads.filter(overlaps).map((l) => l.ms));
+    return {
+      foundation: {
+        orgs: first.counts?.orgs ?? 0,
+        spaces: first.counts?.spaces ?? 0,
+        groups: first.counts?.groups ?? 0,
+      },
+      interval_s: options.intervalS,
+      latency_ms: options.latencyMs,
+      cycles,
+      org_page: { path: "/orgs/<1,000-space org>", idle, during, ratio_p90: during.p90_ms / idle.p90_ms },
+      peak_rss_mb: { first_cycle: peakFirst, later: peakMb(appPid) },
+    };
+  } finally {
+    await stack.stop();
+  }
+}
+
+export type WatchBudget = { budget: string; limit: string; measured: string; pass: boolean | null };
+
+/** The watcher's budgets of docs/design.md §8. */
+export function watchBudgets(result: WatchResult): WatchBudget[] {
+  const longest = Math.max(...result.cycles.map((c) => c.duration_ms));
+  const requests = result.cycles.map((c) => c.cf_requests);
+  const depth = Math.max(...result.cycles.map((c) => c.depth));
+  const peaks = [result.peak_rss_mb.first_cycle, result.peak_rss_mb.later].filter(
+    (v): v is number => v !== null,
+  );
+  const { orgs, spaces, groups } = result.foundation;
+  const size = `${orgs} orgs, ${spaces.toLocaleString("en-US")} spaces, ${groups.toLocaleString("en-US")} groups`;
+  return [
+    {
+      budget: `watcher: a cycle over ${size}, the longest`,
+      limit: "30 s",
+      measured: `${(longest / 1000).toFixed(1)} s`,
+      pass: longest <= 30_000,
+    },
+    {
+      budget: "watcher: a cycle's CF requests the same every cycle (lists at per_page=5000), at depth ≤ 2",
+      limit: "constant, depth ≤ 2",
+      measured: `${Math.min(...requests)}–${Math.max(...requests)} requests, depth ${depth}`,
+      pass: Math.min(...requests) === Math.max(...requests) && depth <= 2,
+    },
+    {
+      budget: "watcher: peak resident memory of the watching process",
+      limit: "300 MB",
+      measured: peaks.length === 0 ? "not measured" : `${Math.max(...peaks)} MB`,
+      pass: peaks.length === 0 ? null : Math.max(...peaks) <= 300,
+    },
+    {
+      budget: "watcher: org page of 1,000 spaces, p90 during a cycle against idle (same run)",
+      limit: "1.5×",
+      measured: `${result.org_page.ratio_p90.toFixed(2)}× (${ms(result.org_page.during.p90_ms)} / ${ms(result.org_page.idle.p90_ms)})`,
+      pass: result.org_page.ratio_p90 <= 1.5,
+    },
+  ];
+}
+
+/** The Markdown table of the watcher's part. */
+export function watchTables(result: WatchResult): string[] {
+  const { orgs, spaces, groups } = result.foundation;
+  const lines = [
+    `The watcher's cycle over a realistic foundation of ${orgs} orgs, ${spaces.toLocaleString("en-US")} spaces and ` +
+      `${groups.toLocaleString("en-US")} groups, ${result.latency_ms} ms added to every CF request, every ${result.interval_s} s. ` +
+      "Duration: the cycle's record (/api/health); CF requests and depth: the watcher's client's, from the stand-in's log.",
+    "",
+    "| cycle | what it did | duration | CF requests | depth | spaces judged | evaluated | snapshots written | events |",
+    "| ----: | ----------- | -------: | ----------: | ----: | ------------: | --------: | ----------------: | -----: |",
+  ];
+  for (const c of result.cycles) {
+    const n = (key: string) => (c.counts[key] ?? 0).toLocaleString("en-US");
+    lines.push(
+      `| ${c.cycle} | ${c.phase} | ${(c.duration_ms / 1000).toFixed(1)} s | ${c.cf_requests} | ${c.depth} | ` +
+        `${n("judged")} | ${n("evaluated")} | ${n("baselined")} | ${n("events")} |`,
+    );
+  }
+  const { idle, during } = result.org_page;
+  lines.push(
+    "",
+    "The org page of the 1,000-space org as its manager, loaded one after the other through the cycles after the first: " +
+      "during (the load overlapped a cycle) and idle (it did not).",
+    "",
+    "| org page | loads | median | p90 | max |",
+    "| -------- | ----: | -----: | --: | --: |",
+    `| idle | ${idle.loads} | ${ms(idle.p50_ms)} | ${ms(idle.p90_ms)} | ${ms(idle.max_ms)} |`,
+    `| during a cycle | ${during.loads} | ${ms(during.p50_ms)} | ${ms(during.p90_ms)} | ${ms(during.max_ms)} |`,
+    "",
+    `Peak resident memory of the dashboard (VmHWM): ${result.peak_rss_mb.first_cycle ?? "—"} MB over start-up and the ` +
+      `first cycle, ${result.peak_rss_mb.later ?? "—"} MB over the later cycles and the page loads.`,
+  );
+  return lines;
+}
