@@ -9,8 +9,9 @@ import type { LintGroup } from "./types";
  * docs/design.md §13: lint over 10,000 groups takes at most a second. Each run lints freshly built
  * groups (new rule arrays and new destination texts, so nothing parsed before is reused: the figure
  * includes parsing 80,000 rules), 8 rules a group of every form, beside cf-deployment's two
- * platform-wide groups and a third. The first run warms the JIT and is not counted. The test bound
- * is loose (5 s: other test files run beside it on CI's cores; alone it is 0.5–0.9 s here); the figure is printed for docs/benchmarks.md.
+ * platform-wide groups and a third. The first run warms the JIT and is not counted. The bound is
+ * on the process's CPU time (a loaded machine stretches wall time, not that) and loose, 3 s for the
+ * 1 s budget; wall and CPU times are printed.
  */
 
 const GROUPS = 10_000;
@@ -54,26 +55,34 @@ function world(run: number): LintGroup[] {
 describe("lint at scale", () => {
   it(`lints ${GROUPS.toLocaleString("en")} groups well within the budget`, () => {
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     const parseTimes: number[] = [];
     let found = 0;
     // Run 0 warms the JIT, as a running server is; runs 1–3 are measured.
     for (let run = 0; run < 4; run++) {
       const groups = world(run);
       const start = performance.now();
+      const cpu = process.cpuUsage();
       for (const g of groups) parseRulesOnce(g.rules);
       if (run > 0) parseTimes.push(performance.now() - start);
       const findings = lintGroups(groups, context(groups));
-      if (run > 0) times.push(performance.now() - start);
+      if (run > 0) {
+        times.push(performance.now() - start);
+        const used = process.cpuUsage(cpu);
+        cpuTimes.push((used.user + used.system) / 1000);
+      }
       found = [...findings.values()].reduce((sum, list) => sum + list.length, 0);
     }
     times.sort((x, y) => x - y);
+    cpuTimes.sort((x, y) => x - y);
     parseTimes.sort((x, y) => x - y);
     const ms = (list: number[]) => list.map((t) => `${t.toFixed(0)} ms`).join(", ");
     console.info(
-      `lint of ${GROUPS} groups × ${RULES} rules: ${ms(times)} in all, of which parsing ${ms(parseTimes)} (${found} findings)`,
+      `lint of ${GROUPS} groups × ${RULES} rules: ${ms(times)} in all (CPU ${ms(cpuTimes)}), of which parsing ${ms(parseTimes)} (${found} findings)`,
     );
     // Every group has findings (duplicate, shadowed, spaced ports, shadowed by dns), so all were linted.
     expect(found).toBeGreaterThan(GROUPS * 3);
-    expect(times[1]).toBeLessThan(5000);
+    // CPU time of this process: what other processes on a shared machine do not inflate.
+    expect(cpuTimes[1]).toBeLessThan(3000);
   });
 });
