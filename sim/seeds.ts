@@ -1,4 +1,5 @@
 import { ids, seed, type SeedSecurityGroup, type SeedWorld } from "./seed";
+import { lintSeed } from "./seed-lint";
 
 /**
  * The seeds the stand-in can start from (`--seed <name>`, or
@@ -10,7 +11,8 @@ import { ids, seed, type SeedSecurityGroup, type SeedWorld } from "./seed";
  *   `public_networks` (every public IPv4 address) globally enabled for running
  *   and staging, and nothing bound to any space. With cloud.gov's profiles
  *   no profile names a group here, and still every space reaches the public
- *   web: the case that keeps the posture honest (lib/egress/posture.ts).
+ *   web: the case that keeps the posture honest (lib/egress/posture.ts);
+ * - `lint`, the cloud.gov world with one group per group-lint finding (./seed-lint.ts).
  */
 
 /** cf-deployment's `public_networks`: the public IPv4 space (it excludes the RFC 1918 and link-local ranges). */
@@ -38,6 +40,7 @@ function cfDeployment(base: SeedWorld): SeedWorld {
 export const SEEDS = {
   "cloud-gov": seed,
   "cf-deployment": cfDeployment(seed),
+  lint: lintSeed(seed),
 } as const satisfies Record<string, SeedWorld>;
 
 export type SeedName = keyof typeof SEEDS;

@@ -57,6 +57,12 @@ function networkOf(addresses: AddressSet): Split {
   return { local: a.local || b.local, public: a.public || b.public };
 }
 
+/** One set of addresses' network: what the catalog's destinations are made of (group lint reads it per endpoint). */
+export function addressNetwork(addresses: AddressSet): Network {
+  const { local, public: open } = networkOf(addresses);
+  return local && open ? "mixed" : local ? "local" : "public";
+}
+
 const cache = new WeakMap<Catalog, ReadonlyMap<string, Network>>();
 
 /** Each ASG-governed destination's network, by destination id; computed once per catalog. */

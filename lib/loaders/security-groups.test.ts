@@ -10,7 +10,7 @@ import {
   type GroupBinding,
   type SecurityGroupView,
 } from "@/lib/view-models/security-groups";
-import { readSecurityGroup, readSecurityGroups } from "./security-groups";
+import { readSecurityGroup, readSecurityGroupAndPlatform, readSecurityGroups } from "./security-groups";
 
 /**
  * The security-group views from the stand-in's real CF answers, per seeded
@@ -127,6 +127,25 @@ describe("against the stand-in", () => {
     ]);
     const [a, b] = detail;
     expect(a && b && b.started_at < a.ended_at).toBe(true);
+  });
+
+  it("reads the platform-wide groups for the detail page's lint in the same round trip: four requests", async () => {
+    expect((await t.call("POST", "/__sim/faults", { body: { latency_ms: 150 } })).status).toBe(200);
+    const sasha = await clientFor("sasha");
+    await t.call("DELETE", "/__sim/requests");
+    const { group, platformWide } = await readSecurityGroupAndPlatform(sasha, ids.securityGroups.public);
+    expect(group?.name).toBe("public_networks_egress");
+    // dns for both lifecycles, public_networks_egress for staging: each once.
+    expect(platformWide.map((g) => g.name).sort()).toEqual(["dns", "public_networks_egress"]);
+    const requests = t.sim.requests().filter((r) => r.path.startsWith("/v3/"));
+    expect(requests.map((r) => r.path.split("?")[0]).sort()).toEqual([
+      "/v3/security_groups",
+      "/v3/security_groups",
+      `/v3/security_groups/${ids.securityGroups.public}`,
+      "/v3/spaces",
+    ]);
+    const lastStart = Math.max(...requests.map((r) => r.started_at));
+    expect(requests.every((r) => lastStart < r.ended_at)).toBe(true);
   });
 
   it("passes a refused token on as a CF 401, which the page turns into sign-in", async () => {

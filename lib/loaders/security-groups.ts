@@ -4,8 +4,28 @@ import { z } from "zod";
 import type { SignedInUser } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { isGuid } from "@/lib/cf/ids";
-import { organizationSchema, spaceListSchema, type Organization, type Space } from "@/lib/cf/schemas";
-import { getSecurityGroup, listSecurityGroups } from "@/lib/cf/security-groups";
+import {
+  organizationSchema,
+  spaceListSchema,
+  type Organization,
+  type SecurityGroup,
+  type Space,
+} from "@/lib/cf/schemas";
+import type { Finding } from "@/lib/egress/lint";
+import {
+  getSecurityGroup,
+  listPlatformAndNamedSecurityGroups,
+  listSecurityGroups,
+} from "@/lib/cf/security-groups";
+import { loadPlatform } from "@/lib/egress/load-catalog";
+import { env } from "@/lib/env";
+import {
+  groupFindings,
+  lintGroupOfCf,
+  lintGroupOfView,
+  type GroupFindings,
+  type GroupLintInputs,
+} from "@/lib/view-models/group-lint";
 import {
   securityGroupView,
   securityGroupViews,
@@ -50,24 +70,58 @@ export async function readSecurityGroup(client: CfClient, guid: string): Promise
   return group ? securityGroupView(group, spaces, orgs) : null;
 }
 
-/** Admins and global readers see every binding (seesAllBindings); everyone else only those of spaces they can read. */
-export type SecurityGroupsPage = { groups: SecurityGroupView[]; seesAllBindings: boolean };
+/**
+ * The detail page's reads with what its lint needs: the group, the spaces, and the platform-wide
+ * groups (its rules are judged against theirs), all in parallel: four requests whatever the platform.
+ */
+export async function readSecurityGroupAndPlatform(
+  client: CfClient,
+  guid: string,
+): Promise<{ group: SecurityGroupView | null; platformWide: SecurityGroup[] }> {
+  const [group, platformWide] = await Promise.all([
+    readSecurityGroup(client, guid),
+    listPlatformAndNamedSecurityGroups(client, []),
+  ]);
+  return { group, platformWide };
+}
+
+function lintInputs(user: SignedInUser): GroupLintInputs {
+  return { ...loadPlatform(), dynamicAsgs: env().dynamicAsgs, seesAllBindings: user.readsGlobally };
+}
+
+/**
+ * Admins and global readers see every binding (seesAllBindings); everyone else only those of spaces
+ * they can read. `findings`: group lint over the groups the user sees (docs/design.md §13).
+ */
+export type SecurityGroupsPage = {
+  groups: SecurityGroupView[];
+  seesAllBindings: boolean;
+  findings: GroupFindings;
+};
 
 export const loadSecurityGroups = cache(
-  async (client: CfClient, user: SignedInUser): Promise<SecurityGroupsPage> => ({
-    groups: await readSecurityGroups(client),
-    seesAllBindings: user.readsGlobally,
-  }),
+  async (client: CfClient, user: SignedInUser): Promise<SecurityGroupsPage> => {
+    const groups = await readSecurityGroups(client);
+    const lintable = groups.map(lintGroupOfView);
+    return {
+      groups,
+      seesAllBindings: user.readsGlobally,
+      findings: groupFindings(lintable, lintable, lintInputs(user)),
+    };
+  },
 );
 
-export type SecurityGroupPage = { group: SecurityGroupView; seesAllBindings: boolean };
+export type SecurityGroupPage = { group: SecurityGroupView; seesAllBindings: boolean; findings: Finding[] };
 
 /** One group, or null when the guid is malformed or CF answers 404 (no such group, or not visible). */
 export const loadSecurityGroup = cache(
   async (client: CfClient, user: SignedInUser, guid: string): Promise<SecurityGroupPage | null> => {
     // A malformed guid never reaches CF: it could not name a group, and it would go into a URL path.
     if (!isGuid(guid)) return null;
-    const group = await readSecurityGroup(client, guid);
-    return group ? { group, seesAllBindings: user.readsGlobally } : null;
+    const { group, platformWide } = await readSecurityGroupAndPlatform(client, guid);
+    if (!group) return null;
+    const lintable = lintGroupOfView(group);
+    const findings = groupFindings([lintable], platformWide.map(lintGroupOfCf), lintInputs(user));
+    return { group, seesAllBindings: user.readsGlobally, findings: findings[group.guid] ?? [] };
   },
 );

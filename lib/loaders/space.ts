@@ -14,6 +14,12 @@ import { GroupIndex, spaceEgress, type SpaceBindings, type SpaceEgress } from "@
 import { env } from "@/lib/env";
 import { decide, roleAllows, type Decision } from "@/lib/permissions";
 import { findFixes, type Fix } from "@/lib/view-models/fixes";
+import {
+  groupFindings,
+  lintGroupOfCf,
+  type GroupFindings,
+  type GroupLintInputs,
+} from "@/lib/view-models/group-lint";
 import { findOrganization, findSpace } from "./lookups";
 import { readSpacePlacement, type SpacePlacement } from "./space-segments";
 
@@ -51,6 +57,8 @@ export type SpaceDetail = {
   loadedAt: number;
   catalogName: string;
   dynamicAsgs: boolean;
+  /** Group lint for the applied groups (docs/design.md §13), by guid. */
+  findings: GroupFindings;
 };
 
 function state(bindings: SpaceBindings, lifecycle: Lifecycle, guid: string): AppliedGroup["running"] {
@@ -71,6 +79,19 @@ function appliedGroups(bindings: SpaceBindings): AppliedGroup[] {
       running: state(bindings, "running", group.guid),
       staging: state(bindings, "staging", group.guid),
     }));
+}
+
+/** Lint for the groups that apply, judged against the platform-wide groups among those the user sees. */
+function appliedFindings(
+  applied: readonly AppliedGroup[],
+  visible: readonly SecurityGroup[],
+  inputs: GroupLintInputs,
+): GroupFindings {
+  return groupFindings(
+    applied.map((a) => lintGroupOfCf(a.group)),
+    visible.map(lintGroupOfCf),
+    inputs,
+  );
 }
 
 const RECENT_ENTRIES = 5;
@@ -113,11 +134,12 @@ export async function readSpaceDetail(
   const bindings = index.bindings(spaceGuid);
   const egress = spaceEgress(bindings, index, catalog, profiles);
   const actor = { isAdmin: user.isAdmin, roles };
+  const applied = appliedGroups(bindings);
   const detail: SpaceDetail = {
     org,
     space,
     egress,
-    applied: appliedGroups(bindings),
+    applied,
     bindable: [...visible].sort((a, b) => a.name.localeCompare(b.name)),
     fixes: findFixes(bindings, index, egress, catalog, profiles),
     canManage: roleAllows("change-space-egress", actor, orgGuid, spaceGuid),
@@ -128,6 +150,12 @@ export async function readSpaceDetail(
     loadedAt: observedAt,
     catalogName: catalog.name,
     dynamicAsgs: options.dynamicAsgs,
+    findings: appliedFindings(applied, visible, {
+      catalog,
+      profiles,
+      dynamicAsgs: options.dynamicAsgs,
+      seesAllBindings: user.readsGlobally,
+    }),
   };
   return { detail, observation: observationOf(orgGuid, [space], visible, observedAt) };
 }

@@ -6,6 +6,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { attempt } from "@/lib/loaders/attempt";
 import { loadSecurityGroup } from "@/lib/loaders/security-groups";
 import { BindingsTable } from "../_components/bindings-table";
+import { FindingsSection } from "../_components/findings-section";
 import { PlatformWide } from "../_components/platform-wide";
 import { VisibilityNote } from "../_components/visibility-note";
 
@@ -21,7 +22,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /**
  * No loading.tsx here, on purpose: its fallback would start the response
  * stream, which fixes the status at 200 before CF has said whether the group
- * exists, and a hidden group must answer 404. Both CF requests go out in
+ * exists, and a hidden group must answer 404. The CF requests (the group, the
+ * spaces, and the platform-wide groups its lint compares it with) go out in
  * parallel, so the wait is one round trip.
  */
 export default async function SecurityGroupPage({ params }: { params: Params }) {
@@ -43,7 +45,7 @@ export default async function SecurityGroupPage({ params }: { params: Params }) 
     );
   }
   if (!result.value) notFound();
-  const { group, seesAllBindings } = result.value;
+  const { group, seesAllBindings, findings } = result.value;
 
   return (
     <div className="mx-auto max-w-7xl space-y-8 px-4 py-8">
@@ -62,6 +64,8 @@ export default async function SecurityGroupPage({ params }: { params: Params }) 
         </h2>
         <PlatformWide global={group.global} />
       </section>
+
+      <FindingsSection name={group.name} findings={findings} seesAllBindings={seesAllBindings} />
 
       <section aria-labelledby="rules" className="space-y-3">
         <h2 id="rules" className="text-2xl">

@@ -14,7 +14,7 @@ export async function GroupsSection({ query }: { query: string }) {
     return (
       <ErrorState what="the security groups" message={result.failure.message} reference={result.requestId} />
     );
-  const { groups, seesAllBindings } = result.value;
+  const { groups, seesAllBindings, findings } = result.value;
   const shown = filterByName(groups, query);
   return (
     <>
@@ -30,7 +30,7 @@ export async function GroupsSection({ query }: { query: string }) {
               <Link href="/security-groups">Show all groups</Link>
             </p>
           ) : (
-            <GroupsTable groups={shown} seesAllBindings={seesAllBindings} />
+            <GroupsTable groups={shown} seesAllBindings={seesAllBindings} findings={findings} />
           )}
         </>
       )}

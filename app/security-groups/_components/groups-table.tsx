@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Th } from "@/components/ui/table";
+import { findingsSummary } from "@/components/egress/group-findings";
+import type { GroupFindings } from "@/lib/view-models/group-lint";
 import type { SecurityGroupView } from "@/lib/view-models/security-groups";
 import { GlobalFlags } from "./global-flags";
 import { bindingLabel, ruleCount } from "./labels";
@@ -11,9 +13,12 @@ import { bindingLabel, ruleCount } from "./labels";
 export function GroupsTable({
   groups,
   seesAllBindings,
+  findings,
 }: {
   groups: readonly SecurityGroupView[];
   seesAllBindings: boolean;
+  /** Group lint by guid (docs/design.md §13); the group's page lists each finding. */
+  findings: GroupFindings;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -32,6 +37,9 @@ export function GroupsTable({
             </Th>
             <Th scope="col" className="px-3 py-2">
               {seesAllBindings ? "Bindings" : "Bindings you can see"}
+            </Th>
+            <Th scope="col" className="px-3 py-2">
+              Findings
             </Th>
           </tr>
         </thead>
@@ -65,10 +73,26 @@ export function GroupsTable({
                   </ul>
                 )}
               </td>
+              <td className="px-3 py-3">
+                <FindingsCell guid={group.guid} name={group.name} found={findings[group.guid]?.length ?? 0}>
+                  {findingsSummary(findings[group.guid] ?? [])}
+                </FindingsCell>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The count links to the group page's findings, where each one is said with its fix. */
+function FindingsCell(props: { guid: string; name: string; found: number; children: string }) {
+  if (props.found === 0) return <span className="text-base-dark">{props.children}</span>;
+  return (
+    <Link href={`/security-groups/${props.guid}#findings`} prefetch={false} className="whitespace-nowrap">
+      {props.children}
+      <span className="sr-only"> found in {props.name}</span>
+    </Link>
   );
 }

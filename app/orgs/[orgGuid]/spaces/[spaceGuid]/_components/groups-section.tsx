@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { FindingsList } from "@/components/egress/group-findings";
 import { RulesTable } from "@/components/egress/rules-table";
 import { ChangeButton } from "@/components/egress/space/space-changes";
 import { LIFECYCLES } from "@/lib/egress";
+import type { Finding } from "@/lib/egress/lint";
 import type { AppliedGroup, SpaceDetail } from "@/lib/loaders/space";
 
 function stateWords(state: AppliedGroup["running"]): string | null {
@@ -52,6 +54,7 @@ export function GroupsSection({ detail }: { detail: SpaceDetail }) {
                 ) : null;
               })}
             </ul>
+            <GroupFindingsNote name={group.name} findings={detail.findings[group.guid]} />
             <RulesTable rules={group.rules} caption={`Rules of ${group.name}`} />
             {detail.change.allowed && (
               <div className="flex flex-wrap gap-3">
@@ -77,5 +80,18 @@ export function GroupsSection({ detail }: { detail: SpaceDetail }) {
         );
       })}
     </section>
+  );
+}
+
+/** Group lint for a group that applies here (docs/design.md §13); nothing when it has no findings. */
+function GroupFindingsNote({ name, findings }: { name: string; findings: readonly Finding[] | undefined }) {
+  if (!findings || findings.length === 0) return null;
+  return (
+    <div className="space-y-2">
+      <h4 className="font-bold">
+        Findings for {name} ({findings.length})
+      </h4>
+      <FindingsList findings={findings} label={`Findings for ${name}`} />
+    </div>
   );
 }
