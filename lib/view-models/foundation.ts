@@ -15,7 +15,7 @@ import { policyIsActive, policyStateOf } from "./org-policy";
  * computes, with the engine and the policy judge the org pages use.
  */
 
-/** Whether the org's policy judges its spaces: none stored, in force, unreadable, or stored but not in force. */
+/** Whether the org's policy judges its spaces: none (or one judging nothing), in force, unreadable, or stored but unusable. */
 export type PolicyStatus = "none" | "active" | "unavailable" | "not-in-force";
 
 export type FoundationOrg = {
@@ -94,14 +94,15 @@ export function buildFoundation(input: FoundationInput): Foundation {
     const stored = input.policies === "unavailable" ? "unavailable" : (input.policies.get(org.guid) ?? null);
     const state = policyStateOf(stored, context, input.unavailableMessage);
     const active = state.problem === null && policyIsActive(state.policy);
+    // A stored policy that judges no space (no rule, no default) is as good as none.
     const policy: PolicyStatus =
       stored === "unavailable"
         ? "unavailable"
-        : stored === null
-          ? "none"
+        : state.problem !== null
+          ? "not-in-force"
           : active
             ? "active"
-            : "not-in-force";
+            : "none";
     rows.set(org.guid, {
       guid: org.guid,
       name: org.name,
@@ -165,6 +166,16 @@ export function foundationFilterOf(params: Record<string, string | string[] | un
   };
 }
 
+/** The filter as a URL's query ("" when it keeps everything), for the export links. */
+export function foundationSearch(filter: FoundationFilter): string {
+  const params = new URLSearchParams();
+  if (filter.q !== "") params.set("q", filter.q);
+  if (filter.posture !== null) params.set("posture", filter.posture);
+  if (filter.violations) params.set("violations", "1");
+  const text = params.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
 /** The orgs the filter keeps: name contains `q`, some space of the posture, some violation. */
 export function filterOrgs(orgs: readonly FoundationOrg[], filter: FoundationFilter): FoundationOrg[] {
   const q = filter.q.toLowerCase();
@@ -174,6 +185,26 @@ export function filterOrgs(orgs: readonly FoundationOrg[], filter: FoundationFil
       (filter.posture === null || o.postures[filter.posture] > 0) &&
       (!filter.violations || o.violating > 0),
   );
+}
+
+/** The JSON export: what the page shows, for the orgs the filter keeps. */
+export function foundationJson(foundation: Foundation, filter: FoundationFilter) {
+  const orgs = filterOrgs(foundation.orgs, filter);
+  const kept = new Set(orgs.map((o) => o.guid));
+  return {
+    orgs: orgs.map((o) => ({
+      guid: o.guid,
+      name: o.name,
+      suspended: o.suspended,
+      spaces: o.spaces,
+      postures: o.postures,
+      public_egress_spaces: o.publicEgress,
+      policy: { status: o.policy, compliant: o.compliant, violating: o.violating },
+    })),
+    public_egress_spaces: foundation.publicSpaces.filter((s) => kept.has(s.org.guid)),
+    globally_enabled: foundation.globalGroups,
+    policies_unavailable: foundation.policiesUnavailable,
+  };
 }
 
 /** One row per org, the columns of the page's table. */
