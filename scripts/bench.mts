@@ -35,12 +35,16 @@
  *
  *   npm run bench [-- --sizes 10,1000] [--loads 20] [--skip-build] [--out bench/results.json]
  *                 [--groups 50,10000] [--group-sizes 1000] [--group-loads 10] [--tables uniform,groups]
+ *                 [--ports 3500,9522,9523]
+ *
+ * `--tables foundation` (not in the default run) adds the platform team's view
+ * at 200 orgs, 20,000 spaces and 10,000 groups (scripts/lib/bench-foundation.ts).
  *
  * `--sizes` alone also picks the group-scale orgs among 1,000 and 5,000 (and
  * 100) spaces; `--groups none` or `--tables uniform` leaves the group scale
  * out, `--tables groups` the first part.
  *
- * Ports 127.0.0.1:3500 (app), 9522/9523 (stand-in). Bounded: 35 minutes at most.
+ * Ports 127.0.0.1:3500 (app), 9522/9523 (stand-in), unless `--ports` names others. Bounded: 35 minutes at most.
  * Exits non-zero when a budget is missed (after writing the results).
  */
 import { cpus } from "node:os";
@@ -57,6 +61,12 @@ import {
   type Budget,
   type GroupScale,
 } from "./lib/bench-groups";
+import {
+  foundationBudgets,
+  foundationTables,
+  measureFoundation,
+  type FoundationRow,
+} from "./lib/bench-foundation";
 import { depthCell, measureRoute, range, type RouteResult } from "./lib/bench-route";
 import { kB, ms, requestDepth } from "./lib/measure";
 import { signIn } from "./lib/sign-in";
@@ -75,6 +85,7 @@ const { values } = parseArgs({
     "export-loads": { type: "string", default: "5" },
     "read-runs": { type: "string", default: "3" },
     tables: { type: "string", default: "uniform,groups" },
+    ports: { type: "string", default: "3500,9522,9523" },
   },
   strict: true,
 });
@@ -87,6 +98,9 @@ const GROUPS = 50;
 const RULES_PER_GROUP = 20;
 const TIME_LIMIT_MS = 35 * 60_000;
 const TABLES = new Set(values.tables.split(","));
+const [APP_PORT, CF_PORT, UAA_PORT] = values.ports.split(",").map(Number);
+if (![APP_PORT, CF_PORT, UAA_PORT].every((p) => Number.isInteger(p) && (p ?? 0) > 0))
+  throw new Error("--ports: the app's, the stand-in's CF and UAA ports, e.g. 3500,9522,9523");
 const GROUP_COUNTS =
   values.groups === "none" || !TABLES.has("groups") ? [] : values.groups.split(",").map(Number);
 const sizesGiven = process.argv.some((a) => a === "--sizes" || a.startsWith("--sizes="));
@@ -134,9 +148,9 @@ console.log(`bench: load average ${loadBefore.join(", ")} on ${cpus().length} co
 
 await ensureBuild(values["skip-build"]);
 const stack: Stack = await startStack({
-  appPort: 3500,
-  cfPort: 9522,
-  uaaPort: 9523,
+  appPort: APP_PORT as number,
+  cfPort: CF_PORT as number,
+  uaaPort: UAA_PORT as number,
   world: { orgSizes: SIZES, groups: GROUPS },
 });
 const deadline = setTimeout(() => {
@@ -148,6 +162,7 @@ deadline.unref();
 const { app, sim } = stack;
 const results: SizeResult[] = [];
 let groupScale: GroupScale = { rows: [], reads: [], peak_rss_mb: null };
+let foundation: FoundationRow[] = [];
 try {
   const bench = {
     cookie: await signIn(app, BENCH_USER, DEMO_PASSWORD),
@@ -246,6 +261,15 @@ try {
       log: (line) => console.log(line),
     });
   }
+  if (TABLES.has("foundation")) {
+    foundation = await measureFoundation({
+      app,
+      sim,
+      cookie: await signIn(app, "admin", DEMO_PASSWORD),
+      loads: GROUP_LOADS,
+      log: (line) => console.log(line),
+    });
+  }
 } finally {
   clearTimeout(deadline);
   await stack.stop();
@@ -294,7 +318,7 @@ budgets.push(
   ),
 );
 
-budgets.push(...groupBudgets(groupScale));
+budgets.push(...groupBudgets(groupScale), ...foundationBudgets(foundation));
 
 const loadAfter = loadAverage();
 const cell = (v: number | undefined, f: (n: number) => string) => (v === undefined ? "—" : f(v));
@@ -351,6 +375,7 @@ if (missing.length > 0)
   );
 if (groupScale.rows.length + groupScale.reads.length > 0)
   lines.push("", ...groupScaleTables(groupScale, LATENCY_MS, GROUP_LOADS));
+if (foundation.length > 0) lines.push("", ...foundationTables(foundation, LATENCY_MS, GROUP_LOADS));
 lines.push(
   "",
   "| budget (docs/design.md §8) | limit | measured | |",
@@ -405,6 +430,7 @@ await writeJson(values.out, {
     rows: groupScale.rows,
     reads: groupScale.reads,
   },
+  foundation,
   budgets,
 });
 console.log(`bench: results written to ${values.out}`);

@@ -51,6 +51,9 @@ export function ReachSearchSection({
   );
 }
 
+/** Rows the page lists; a foundation's 20,000 would be megabytes of HTML. GET /api/reach answers them all. */
+export const ROWS_SHOWN = 500;
+
 function describe(query: { protocol: string; ports: string; destination: string }): string {
   return `${query.destination} (${query.protocol}${query.ports ? ` ${query.ports}` : ""})`;
 }
@@ -76,9 +79,15 @@ function Answer({
       <p data-testid="reach-summary">
         Of {spaces.length} {spaces.length === 1 ? "space" : "spaces"} you can see, running apps of{" "}
         {counts.allowed} are allowed, {counts.partial} partly, {counts.blocked} blocked.
-        {kept.length < spaces.length && ` ${kept.length} shown after the status filters.`}
+        {kept.length < spaces.length && ` ${kept.length} kept by the status filters.`}
       </p>
-      <ReachResults spaces={kept} question={question} showOrg={showOrg} />
+      <ReachResults spaces={kept.slice(0, ROWS_SHOWN)} question={question} showOrg={showOrg} />
+      {kept.length > ROWS_SHOWN && (
+        <p data-testid="reach-more">
+          The first {ROWS_SHOWN} of {kept.length} are listed: narrow them with the status filters, or ask{" "}
+          <code>GET /api/reach</code> with the same query for every one.
+        </p>
+      )}
     </section>
   );
 }
