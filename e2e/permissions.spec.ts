@@ -166,6 +166,24 @@ const ROUTES: Route[] = [
       expect(spaces.map((x) => x.guid).sort(), `${user} ${t.org} posture`).toEqual(visible.sort());
     },
   },
+  {
+    path: (t) => `/orgs/${guidOf(t.org)}/reach?destination=10.10.0.12&ports=5432`,
+    kind: "page",
+    params: "org",
+    allowed: orgVisible,
+  },
+  {
+    // "Who can reach this?" scoped to the org: exactly the org's spaces CF shows the user (docs/design.md §13).
+    path: (t) => `/api/reach?destination=10.10.0.12&ports=5432&org=${guidOf(t.org)}`,
+    kind: "data",
+    params: "org",
+    allowed: orgVisible,
+    holds: async (user, t, response) => {
+      const { spaces } = (await response.json()) as { spaces: { guid: string }[] };
+      const visible = WHO[user].spaces.filter((x) => orgOf(x) === t.org).map((x) => s[x]);
+      expect(spaces.map((x) => x.guid).sort(), `${user} ${t.org} reach`).toEqual(visible.sort());
+    },
+  },
   { path: (t) => `/api/orgs/${guidOf(t.org)}/matrix`, kind: "data", params: "org", allowed: orgVisible },
   { path: (t) => `/api/orgs/${guidOf(t.org)}/policy`, kind: "data", params: "org", allowed: orgVisible },
   { path: (t) => `/api/orgs/${guidOf(t.org)}/policy/plan`, kind: "data", params: "org", allowed: orgVisible },

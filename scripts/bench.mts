@@ -42,6 +42,9 @@
  *                 [--tables uniform,groups,watch] [--watch-interval 30] [--watch-cycles 3]
  *                 [--ports 3500,9522]
  *
+ * `--tables foundation` (not in the default run) adds the platform team's view
+ * at 200 orgs, 20,000 spaces and 10,000 groups (scripts/lib/bench-foundation.ts).
+ *
  * `--sizes` alone also picks the group-scale orgs among 1,000 and 5,000 (and
  * 100) spaces; `--groups none` or `--tables uniform` leaves the group scale
  * out, `--tables groups` the first part. A run of some of the tables keeps
@@ -65,6 +68,12 @@ import {
   type Budget,
   type GroupScale,
 } from "./lib/bench-groups";
+import {
+  foundationBudgets,
+  foundationTables,
+  measureFoundation,
+  type FoundationRow,
+} from "./lib/bench-foundation";
 import { depthCell, measureRoute, range, type RouteResult } from "./lib/bench-route";
 import { kB, ms, requestDepth } from "./lib/measure";
 import { measureWatch, watchBudgets, watchTables, type WatchResult } from "./lib/bench-watch";
@@ -113,7 +122,7 @@ const WATCH_CYCLES = Number(values["watch-cycles"]);
 if (!(WATCH_INTERVAL_S >= 5) || !(WATCH_CYCLES >= 2) || !(APP_PORT > 0) || !(CF_PORT > 0))
   throw new Error("--watch-interval: at least 5 (s); --watch-cycles: at least 2; --ports: APP,CF");
 /** The orgs' pages and exports are measured on a stack of their own, when a run asks for them. */
-const PAGES_MEASURED = TABLES.has("uniform") || GROUP_COUNTS.length > 0;
+const PAGES_MEASURED = TABLES.has("uniform") || GROUP_COUNTS.length > 0 || TABLES.has("foundation");
 const GROUP_LOADS = Number(values["group-loads"]);
 if (
   !GROUP_COUNTS.every((n) => Number.isInteger(n) && n >= 0 && n <= 20_000) ||
@@ -161,6 +170,7 @@ deadline.unref();
 await ensureBuild(values["skip-build"]);
 const results: SizeResult[] = [];
 let groupScale: GroupScale = { rows: [], reads: [], peak_rss_mb: null };
+let foundation: FoundationRow[] = [];
 if (PAGES_MEASURED) {
   const stack: Stack = await startStack({
     appPort: APP_PORT,
@@ -268,6 +278,15 @@ if (PAGES_MEASURED) {
         log: (line) => console.log(line),
       });
     }
+    if (TABLES.has("foundation")) {
+      foundation = await measureFoundation({
+        app,
+        sim,
+        cookie: await signIn(app, "admin", DEMO_PASSWORD),
+        loads: GROUP_LOADS,
+        log: (line) => console.log(line),
+      });
+    }
   } finally {
     await stack.stop();
   }
@@ -329,7 +348,7 @@ budgets.push(
   ),
 );
 
-budgets.push(...groupBudgets(groupScale));
+budgets.push(...groupBudgets(groupScale), ...foundationBudgets(foundation));
 if (watch) budgets.push(...watchBudgets(watch));
 
 const loadAfter = loadAverage();
@@ -389,6 +408,7 @@ if (results.length > 0) {
 }
 if (groupScale.rows.length + groupScale.reads.length > 0)
   lines.push("", ...groupScaleTables(groupScale, LATENCY_MS, GROUP_LOADS));
+if (foundation.length > 0) lines.push("", ...foundationTables(foundation, LATENCY_MS, GROUP_LOADS));
 if (watch) lines.push("", ...watchTables(watch));
 lines.push(
   "",
@@ -415,6 +435,7 @@ type Results = {
   sizes?: unknown;
   group_scale?: unknown;
   watch?: unknown;
+  foundation?: unknown;
   budgets?: Budget[];
 };
 const previous: Results = existsSync(values.out)
@@ -433,6 +454,7 @@ await writeJson(values.out, {
     uniform: TABLES.has("uniform") ? now : before("uniform"),
     groups: groupsRun ? now : before("groups"),
     watch: watch ? now : before("watch"),
+    foundation: foundation.length > 0 ? now : before("foundation"),
   },
   // The pages' machine and load; a watcher-only run keeps the run's that measured them.
   machine: PAGES_MEASURED ? machine(loadBefore, loadAfter) : (previous.machine ?? null),
@@ -489,6 +511,7 @@ await writeJson(values.out, {
         ...watch,
       }
     : (previous.watch ?? null),
+  foundation: foundation.length > 0 ? foundation : (previous.foundation ?? null),
   budgets: [...measured, ...kept],
 });
 console.log(`bench: results written to ${values.out}`);

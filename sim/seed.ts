@@ -88,6 +88,7 @@ export const ids = {
     audrey: "0a7279a5-1a3d-4c2e-94b0-a982b0bc23df",
     bruno: "288df8a3-ad9f-4325-8f5e-165cad0c6730",
     sasha: "33bd4bc3-c6e2-489f-9691-94475d3301b7",
+    gale: "9e0f6c8a-3b1d-4f7e-a2c5-6d8b1e4f0a37",
   },
   orgs: {
     alpha: "8b47f982-f3e9-4e76-83ed-3e84b9f77d08",
@@ -135,6 +136,8 @@ export const seed: SeedWorld = {
     user(u.audrey, "audrey", "Audrey", "Auditor"),
     user(u.bruno, "bruno", "Bruno", "Betamanager"),
     user(u.sasha, "sasha", "Sasha", "Sandboxmanager"),
+    // A platform reader with no org or space role: CF shows a global auditor everything, and refuses every write.
+    user(u.gale, "gale", "Gale", "Globalauditor", ["cloud_controller.global_auditor"]),
   ],
   orgs: [
     { guid: o.alpha, name: "agency-alpha", suspended: false },

@@ -5,6 +5,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
+/** The platform's readers see the foundation first: it is their overview (docs/design.md §13). */
+const FOUNDATION = { href: "/foundation", label: "Foundation" } as const;
+
 const LINKS = [
   { href: "/orgs", label: "Organizations" },
   { href: "/security-groups", label: "Security groups" },
@@ -25,7 +28,7 @@ function currentness(pathname: string, href: string): "page" | "true" | undefine
  * aria-expanded and aria-controls; Escape closes it). It closes when a link
  * is followed: it is open for the page it was opened on only.
  */
-export function HeaderMenu({ children }: { children: ReactNode }) {
+export function HeaderMenu({ children, foundation = false }: { children: ReactNode; foundation?: boolean }) {
   const pathname = usePathname();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -57,7 +60,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
       >
         <nav aria-label="Main">
           <ul className="flex flex-wrap gap-x-5 max-md:flex-col">
-            {LINKS.map(({ href, label }) => (
+            {(foundation ? [FOUNDATION, ...LINKS] : LINKS).map(({ href, label }) => (
               <li key={href}>
                 {/* No prefetch: these pages read from CF, which rate-limits requests per user. */}
                 <Link

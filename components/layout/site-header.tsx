@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { SignedInUser } from "@/lib/auth/session";
+import { seesFoundation } from "@/lib/permissions";
 import { HeaderMenu } from "./header-menu";
 
 const LOGO = "text-xl font-bold text-ink no-underline hover:text-primary-dark";
@@ -34,7 +35,7 @@ export function SiteHeader({
           </a>
         )}
         {user && (
-          <HeaderMenu>
+          <HeaderMenu foundation={seesFoundation(user)}>
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <span>
                 Signed in as <strong data-testid="signed-in-user">{user.name}</strong>

@@ -25,13 +25,15 @@ import { Sim } from "./sim";
  */
 
 export type SeededUser = "admin" | "olivia" | "sam" | "devon" | "audrey" | "bruno" | "sasha";
+/** The seeded global auditor: signs in like the others, but holds no org or space role (kept out of SeededUser's tables). */
+export type AnySeededUser = SeededUser | "gale";
 
 type StoredSession = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 async function signInThroughForm(
   browser: Browser,
   baseURL: string,
-  user: SeededUser,
+  user: AnySeededUser,
 ): Promise<StoredSession> {
   const context = await browser.newContext({ baseURL });
   try {
@@ -48,20 +50,20 @@ async function signInThroughForm(
 
 type TestFixtures = {
   sim: Sim;
-  signedInAs: (user: SeededUser) => Promise<Page>;
-  requestAs: (user: SeededUser) => Promise<APIRequestContext>;
+  signedInAs: (user: AnySeededUser) => Promise<Page>;
+  requestAs: (user: AnySeededUser) => Promise<APIRequestContext>;
   serverActions: ServerActions;
 };
 type WorkerFixtures = {
-  sessions: Map<SeededUser, StoredSession>;
+  sessions: Map<AnySeededUser, StoredSession>;
   capturedActions: { current?: ServerActions };
 };
 
 async function storedSession(
   browser: Browser,
   origin: string,
-  sessions: Map<SeededUser, StoredSession>,
-  user: SeededUser,
+  sessions: Map<AnySeededUser, StoredSession>,
+  user: AnySeededUser,
 ): Promise<StoredSession> {
   let stored = sessions.get(user);
   if (!stored) {

@@ -45,3 +45,13 @@ export async function readStoredPolicy(orgGuid: string): Promise<StoredPolicy | 
   const read = await orNull("org policy", orgGuid, async (db) => ({ policy: await db.readPolicy(orgGuid) }));
   return read === null ? "unavailable" : read.policy;
 }
+
+/**
+ * Every stored policy by org guid, for the foundation page, in one query;
+ * "unavailable" when the database cannot be read, so the page says
+ * compliance is not shown.
+ */
+export async function readStoredPolicies(): Promise<Map<string, StoredPolicy> | "unavailable"> {
+  const read = await orNull("org policies", "*", (db) => db.readPolicies());
+  return read === null ? "unavailable" : new Map(read.map((p) => [p.orgGuid, p]));
+}

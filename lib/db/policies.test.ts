@@ -106,6 +106,20 @@ describe.each(testBackends())("org policies on $name", (backend) => {
     expect((await h.store.readPolicy(OTHER_ORG))?.document).toEqual(noPublicProd);
   });
 
+  it("reads every org's policy at once, each with its own version (the foundation page)", async () => {
+    expect(await h.store.readPolicies()).toEqual([]);
+    await h.store.writePolicy(write(closedSandboxes, 0));
+    await h.store.writePolicy(write(noPublicProd, null));
+    await h.store.writePolicy(write(noPublicProd, 0, { orgGuid: OTHER_ORG }));
+    const all = await h.store.readPolicies();
+    expect(all.map((p) => [p.orgGuid, p.version, p.document]).sort()).toEqual(
+      [
+        [ORG, 2, noPublicProd],
+        [OTHER_ORG, 1, noPublicProd],
+      ].sort(),
+    );
+  });
+
   it("of ten editors who read the same version, in two app instances, exactly one writes", async () => {
     const other = await h.another();
     for (const expected of [0, 1]) {

@@ -41,6 +41,12 @@ export async function readPolicy(ctx: StoreContext, orgGuid: string): Promise<St
   return row === undefined ? null : toStored(row);
 }
 
+/** Every stored org policy, in one query: the foundation page judges every org's compliance at once. */
+export async function readPolicies(ctx: StoreContext): Promise<StoredPolicy[]> {
+  const rows = await ctx.db.selectFrom("org_policies").selectAll().execute();
+  return rows.map(toStored);
+}
+
 /** The `policy` history entry; in the caller's transaction when it has one. */
 export async function insertPolicyEntry(
   db: Kysely<HistoryDatabase>,

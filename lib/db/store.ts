@@ -6,7 +6,7 @@ import type { StoreContext } from "./context";
 import { recordRequest, recordSegmentIntent, recordSegmentOutcome } from "./events";
 import { migrateOnce } from "./migrations";
 import { observe } from "./observe";
-import { readPolicy, writePolicy } from "./policies";
+import { readPolicies, readPolicy, writePolicy } from "./policies";
 import { lastEntries, list } from "./queries";
 import { renewalStore } from "./renewals";
 import { standingStore } from "./standings";
@@ -38,6 +38,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
     recordSegmentOutcome: (id, outcome) => recordSegmentOutcome(ctx, id, outcome),
     recordRequest: (request) => recordRequest(ctx, request),
     readPolicy: (orgGuid) => readPolicy(ctx, orgGuid),
+    readPolicies: () => readPolicies(ctx),
     writePolicy: (write) => writePolicy(ctx, write),
     renewals: renewalStore(ctx),
     watch: { ...leaseStore(ctx), ...cycleStore(ctx), ...standingStore(ctx) },

@@ -150,6 +150,8 @@ export interface AppDatabase {
   recordRequest(request: RequestRecord): Promise<number>;
   /** The org's stored policy; null when none was ever written. */
   readPolicy(orgGuid: string): Promise<StoredPolicy | null>;
+  /** Every org's stored policy (the foundation page); one query. */
+  readPolicies(): Promise<StoredPolicy[]>;
   /**
    * Writes the org's policy and its history entry (before and after) in one
    * transaction, if the stored version is still the one the writer read.

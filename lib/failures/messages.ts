@@ -13,6 +13,8 @@ export const MESSAGES = {
   spaceGone: "This space does not exist, or Cloud Foundry does not show it to you.",
   spaceNotInOrg: "This space is not in this organization.",
   orgGone: "This organization does not exist, or Cloud Foundry does not show it to you.",
+  foundationOnly:
+    "The foundation's view is for platform admins, read-only admins and global auditors; your organizations are under Organizations.",
   groupInvisible: "An administrator must make this group available to your org first.",
   notFound: "Cloud Foundry does not show this to you, or it no longer exists.",
   rateLimited: "Cloud Foundry is rate-limiting your requests. Wait a minute and try again.",

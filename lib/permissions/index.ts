@@ -169,3 +169,13 @@ export function decideForSpaces(
   const allowed = spaceGuids.every((guid) => roleAllows(op, actor, org.guid, guid));
   return judge(op, { roleAllows: allowed, isAdmin: actor.isAdmin }, org);
 }
+
+/**
+ * Whether the user sees the platform team's view (`/foundation`, docs/design.md §13): platform admins,
+ * read-only admins and global auditors, for whom CF lists every org and space. Anyone else is sent to
+ * `/orgs`, which already counts the postures of the orgs they can see; their "who can reach this?" is
+ * the org page's, scoped to one org.
+ */
+export function seesFoundation(actor: { readsGlobally: boolean }): boolean {
+  return actor.readsGlobally;
+}

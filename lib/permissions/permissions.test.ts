@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { UserRoles } from "@/lib/cf/role-index";
 import type { RoleType } from "@/lib/cf/schemas";
 import { MESSAGES, ORG_REFUSALS } from "@/lib/failures";
-import { decide, decideForSpaces, judge, OPERATIONS, roleAllows, type Actor, type Operation } from "./index";
+import {
+  decide,
+  decideForSpaces,
+  judge,
+  OPERATIONS,
+  roleAllows,
+  seesFoundation,
+  type Actor,
+  type Operation,
+} from "./index";
 import { refusalFailure } from "./failure";
 
 /**
@@ -230,5 +239,12 @@ describe("what client code judges from a row", () => {
           decide("change-space-egress", who, org, SPACE),
         );
       }
+  });
+});
+
+describe("seesFoundation", () => {
+  it("is for the platform's readers (admin, read-only admin, global auditor), not for org or space roles", () => {
+    expect(seesFoundation({ readsGlobally: true })).toBe(true);
+    expect(seesFoundation({ readsGlobally: false })).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { History, ShieldCheck } from "lucide-react";
+import { History, Search, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { CsvLink } from "./csv-link";
@@ -21,6 +21,10 @@ export function OrgHeading({ orgGuid, orgName }: { orgGuid: string; orgName: str
         <Link href={`/orgs/${orgGuid}/policy`} prefetch={false} className={buttonClass("secondary")}>
           <ShieldCheck aria-hidden="true" className="size-4" />
           Policy
+        </Link>
+        <Link href={`/orgs/${orgGuid}/reach`} prefetch={false} className={buttonClass("secondary")}>
+          <Search aria-hidden="true" className="size-4" />
+          Who can reach this?
         </Link>
         <CsvLink orgGuid={orgGuid} />
       </div>

@@ -1,0 +1,125 @@
+import type { SecurityGroup } from "@/lib/cf/schemas";
+import type { Catalog } from "./catalog";
+import { compileCatalog, compileGroup } from "./compile";
+import { evaluateLifecycle, type DestinationStatus } from "./evaluate";
+import type { GroupIndex } from "./group-index";
+import type { ReachSearchQuery } from "./reach-query";
+import type { CfRule } from "./rules";
+import { LIFECYCLES, type Lifecycle } from "./space";
+import { applyingGroups } from "./space-egress";
+
+/**
+ * "Who can reach this?" (docs/design.md §13): for each space, whether its
+ * running (and, separately, staging) egress allows the searched traffic:
+ * `allowed` all of it, `partial` some, `blocked` none; with the groups and
+ * rules that allow it. The question is made a catalog of one destination and
+ * each space is evaluated by the very engine the matrix uses
+ * (`evaluateLifecycle` on its platform-wide and bound groups), so the two
+ * never disagree; each group's rules are compiled against the question once,
+ * and spaces bound to the same groups (counting only those that allow some of
+ * the traffic) share one evaluation.
+ */
+
+export type SearchSpace = { guid: string; name: string; org: { guid: string; name: string } };
+
+export type ReachGrant = { group: { guid: string; name: string }; rule: CfRule };
+
+export type LifecycleReach = { status: DestinationStatus; by: ReachGrant[] };
+
+export type SpaceReach = SearchSpace & Record<Lifecycle, LifecycleReach>;
+
+/**
+ * The question as a catalog of one ASG-governed destination, as the engine reads the platform file's.
+ * The same question gets the same catalog object for a while (the last 4 asked; each remembers up
+ * to 8 MB of rules, ./compiled-groups.ts), so the engine's compiled groups, remembered per catalog
+ * (./compile.ts), serve a repeated search: a pipeline's, or a page reloaded with other filters.
+ */
+export function searchCatalog(query: ReachSearchQuery): Catalog {
+  const key = `${query.protocol} ${query.destination} ${query.ports}`;
+  let catalog = recentCatalogs.get(key);
+  if (catalog === undefined) {
+    const ports = query.ports === "" ? "" : ` ${query.ports}`;
+    catalog = {
+      name: "search",
+      destinations: [
+        {
+          id: "search",
+          label: `${query.protocol}${ports} to ${query.destination}`,
+          asg_governed: true,
+          endpoints: [query.endpoint],
+        },
+      ],
+    };
+  }
+  recentCatalogs.delete(key);
+  recentCatalogs.set(key, catalog);
+  for (const [oldest] of recentCatalogs) {
+    if (recentCatalogs.size <= RECENT_CATALOGS) break;
+    recentCatalogs.delete(oldest);
+  }
+  return catalog;
+}
+
+const RECENT_CATALOGS = 4;
+const recentCatalogs = new Map<string, Catalog>();
+
+/** One lifecycle of one space: the engine's status of the question and its provenance, as groups and rules. */
+export function lifecycleReach(groups: readonly SecurityGroup[], catalog: Catalog): LifecycleReach {
+  const [result] = evaluateLifecycle(groups, catalog).destinations;
+  if (result === undefined) return { status: "blocked", by: [] };
+  const byName = new Map(groups.map((g) => [g.name, g]));
+  const by: ReachGrant[] = [];
+  for (const { group: name, ruleIndex } of result.provenance) {
+    const group = byName.get(name);
+    const rule = group?.rules[ruleIndex];
+    if (group && rule) by.push({ group: { guid: group.guid, name: group.name }, rule });
+  }
+  return { status: result.status, by };
+}
+
+/**
+ * Every space, in the order given, with its answer. `index` holds the groups
+ * the caller can see and their bindings to these spaces (./group-index.ts).
+ */
+export function searchReach(
+  query: ReachSearchQuery,
+  spaces: readonly SearchSpace[],
+  index: GroupIndex,
+): SpaceReach[] {
+  const catalog = searchCatalog(query);
+  const compiled = compileCatalog(catalog);
+  // A bound group whose rules allow none of the traffic changes nothing: it is left out of the
+  // evaluation and of the key, so that spaces differing only in such groups share one answer.
+  const touches = new Map<string, boolean>();
+  const touching = (group: SecurityGroup) => {
+    let known = touches.get(group.guid);
+    if (known === undefined) {
+      known = compileGroup(compiled, group.rules).destinations[0] !== undefined;
+      touches.set(group.guid, known);
+    }
+    return known;
+  };
+  const memo = new Map<string, LifecycleReach>();
+  const answer = (lifecycle: Lifecycle, guid: string): LifecycleReach => {
+    const bindings = index.bindings(guid);
+    const bound = bindings[lifecycle].bound.filter(touching);
+    const key = `${lifecycle}|${bound.map((g) => g.guid).join(",")}`;
+    let known = memo.get(key);
+    if (known === undefined) {
+      const groups = applyingGroups(
+        { ...bindings, [lifecycle]: { global: bindings[lifecycle].global, bound } },
+        lifecycle,
+      );
+      known = lifecycleReach(groups, catalog);
+      memo.set(key, known);
+    }
+    return known;
+  };
+  return spaces.map((space) => {
+    const [running, staging] = LIFECYCLES.map((lifecycle) => answer(lifecycle, space.guid)) as [
+      LifecycleReach,
+      LifecycleReach,
+    ];
+    return { ...space, running, staging };
+  });
+}

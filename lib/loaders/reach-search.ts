@@ -1,0 +1,69 @@
+import "server-only";
+import type { SignedInUser } from "@/lib/auth/session";
+import type { CfClient } from "@/lib/cf/client";
+import { listOrganizations } from "@/lib/cf/orgs";
+import { listSecurityGroups, listSecurityGroupsFor } from "@/lib/cf/security-groups";
+import { listSpaces } from "@/lib/cf/spaces";
+import { loadPlatform } from "@/lib/egress/load-catalog";
+import type { ReachSearchQuery } from "@/lib/egress/reach-query";
+import { searchReach, type SearchSpace, type SpaceReach } from "@/lib/egress/reach-search";
+import { GroupIndex } from "@/lib/egress/space-egress";
+import { findOrganization } from "./lookups";
+
+export type ReachSearchResult = {
+  /** The org the search was scoped to; null for every space the user can see. */
+  org: { guid: string; name: string } | null;
+  /** Every space the user can see (in the org, when scoped), by org name then space name. */
+  spaces: SpaceReach[];
+};
+
+/**
+ * "Who can reach this?" over the spaces CF shows the user, at a number of CF
+ * requests that does not grow with the foundation (docs/design.md §8): the
+ * orgs (or the one org), the spaces and the security groups, in parallel,
+ * each list at per_page=5000 with its later pages at once. Scoped to an org,
+ * the groups are read as the org page reads them (by space for a small org,
+ * lib/cf/security-groups.ts). Null when the scoped org is not shown to the user.
+ */
+export async function searchReachable(
+  client: CfClient,
+  user: SignedInUser,
+  query: ReachSearchQuery,
+  orgGuid?: string,
+): Promise<ReachSearchResult | null> {
+  const spacesRead = listSpaces(client, orgGuid === undefined ? {} : { orgGuids: [orgGuid] });
+  const { profiles } = loadPlatform();
+  const [orgs, spaces, groups] = await Promise.all([
+    orgGuid === undefined
+      ? listOrganizations(client)
+      : findOrganization(client, orgGuid).then((org) => (org ? [org] : [])),
+    spacesRead,
+    orgGuid === undefined
+      ? listSecurityGroups(client)
+      : listSecurityGroupsFor(
+          client,
+          spacesRead,
+          profiles.map((p) => p.group),
+          { seesEveryGroup: user.readsGlobally },
+        ),
+  ]);
+  const scoped = orgGuid === undefined ? null : orgs[0];
+  if (scoped === undefined) return null;
+  const names = new Map(orgs.map((o) => [o.guid, o.name]));
+  const visible: SearchSpace[] = [];
+  for (const space of spaces) {
+    const guid = space.relationships.organization.data.guid;
+    const name = names.get(guid);
+    // CF shows the org of every space it shows; a space whose org it does not list is left out.
+    if (name !== undefined) visible.push({ guid: space.guid, name: space.name, org: { guid, name } });
+  }
+  visible.sort((a, b) => a.org.name.localeCompare(b.org.name) || a.name.localeCompare(b.name));
+  const index = new GroupIndex(
+    groups,
+    visible.map((s) => s.guid),
+  );
+  return {
+    org: scoped && { guid: scoped.guid, name: scoped.name },
+    spaces: searchReach(query, visible, index),
+  };
+}
