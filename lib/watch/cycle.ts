@@ -22,9 +22,9 @@ import type { JudgeMemo } from "./judge-memo";
  * window is the previous cycle's time to this one's, and the org's policy
  * judged for every space (lib/watch/judge.ts), its turns written as events.
  *
- * It never blocks pages: everything is awaited I/O, and between orgs it
- * gives the event loop back, so a foundation's evaluation runs in org-sized
- * pieces. A failure in one org is counted and the others go on.
+ * It never blocks pages: in production it runs in a thread of its own
+ * (./cycle-thread.ts); and between orgs it gives the event loop back, so a
+ * stop is seen there. A failure in one org is counted and the others go on.
  */
 
 export type CycleCounts = {

@@ -1,5 +1,6 @@
 import "server-only";
 import { hostname } from "node:os";
+import { Worker } from "node:worker_threads";
 import { uaaBaseUrl } from "@/lib/auth/uaa";
 import { CfClient } from "@/lib/cf/client";
 import { getDatabase } from "@/lib/db";
@@ -8,6 +9,8 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { onShutdown } from "@/lib/shutdown";
 import { watchConfig } from "./config";
+import { inProcessCycles } from "./cycle-runner";
+import { CycleThread } from "./cycle-thread";
 import { readOnlyFetch } from "./read-only";
 import { registerWatchStatus } from "./status";
 import { ClientTokenSource } from "./token";
@@ -27,6 +30,14 @@ const KEY = Symbol.for("egress-dashboard.watcher");
 /** Below this, production gets a warning: the demo's and the tests' intervals, not a platform's. */
 const BRISK_INTERVAL_MS = 60_000;
 type Slot = typeof globalThis & { [KEY]?: Watcher };
+/**
+ * The cycle thread's old-generation heap: a bound, so that a foundation far
+ * past design §8's (200 orgs, 20,000 spaces, 10,000 groups, whose cycles ran
+ * within 96 MB in the bench) ends the thread instead of growing the process:
+ * that cycle then fails with the reason (/api/health, the log), and the next
+ * starts a new thread.
+ */
+const CYCLE_THREAD_HEAP_MB = 128;
 
 /** This instance in the lease: the CF instance (or host) and the process, plus a nonce for restarts. */
 function holderId(): string {
@@ -45,7 +56,7 @@ export function startWatcher(): void {
     log.info({}, "watch: off (no WATCH_CLIENT_ID or egress-watcher service)");
     return;
   }
-  const { cfApiUrl, cfRequestTimeoutMs, changeInFlightMs } = env();
+  const { cfRequestTimeoutMs, changeInFlightMs } = env();
   const tokens = new ClientTokenSource({
     tokenUrl: async () => `${await uaaBaseUrl()}/oauth/token`,
     clientId: config.clientId,
@@ -53,27 +64,37 @@ export function startWatcher(): void {
     timeoutMs: cfRequestTimeoutMs,
   });
   const holder = holderId();
+  // The cycles run in a thread of their own (./cycle-thread.ts, ./cycle-worker.ts): never in the pages' way.
+  const thread = new CycleThread(
+    () => {
+      const worker = new Worker(new URL("./cycle-worker.ts", import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: CYCLE_THREAD_HEAP_MB },
+      });
+      worker.unref(); // like the schedule's timer: a watcher alone never keeps a process alive
+      return worker;
+    },
+    () => tokens.token(),
+  );
+  // Unit tests run the sources, which a worker cannot start (TypeScript, path aliases); the bundled
+  // worker is what the e2e and deployment suites run. Both paths run the same cycle (./cycle-runner.ts).
+  const runCycle = process.env.VITEST
+    ? inProcessCycles({ store: getDatabase, client: readOnlyClient(tokens), context: () => loadPlatform() })
+    : thread.runner;
   const watcher = new Watcher({
     intervalMs: config.intervalMs,
     holder,
     store: getDatabase,
-    // Reads only: a write would be refused here before CF could refuse it (./read-only.ts).
-    client: async (onRequest) =>
-      new CfClient({
-        apiUrl: cfApiUrl,
-        token: await tokens.token(),
-        timeoutMs: cfRequestTimeoutMs,
-        onRequest,
-        fetch: readOnlyFetch(),
-      }),
+    runCycle,
     tokenRefused: () => tokens.forget(),
-    context: () => loadPlatform(),
     pendingStaleAfterMs: changeInFlightMs,
     log,
   });
   slot[KEY] = watcher;
   registerWatchStatus(() => watcher.status());
-  onShutdown(() => watcher.stop());
+  onShutdown(async () => {
+    await watcher.stop();
+    await thread.close();
+  });
   watcher.start();
   log.info(
     { client: config.clientId, from: config.origin, intervalS: config.intervalMs / 1000, holder },
@@ -86,4 +107,17 @@ export function startWatcher(): void {
       "watch: WATCH_INTERVAL is under a minute: the whole foundation is read that often, against CF's rate limit",
     );
   }
+}
+
+/** The watcher's CF client in this thread: its token, reads only (./read-only.ts). */
+function readOnlyClient(tokens: ClientTokenSource) {
+  const { cfApiUrl, cfRequestTimeoutMs } = env();
+  return async (onRequest: () => void) =>
+    new CfClient({
+      apiUrl: cfApiUrl,
+      token: await tokens.token(),
+      timeoutMs: cfRequestTimeoutMs,
+      onRequest,
+      fetch: readOnlyFetch(),
+    });
 }

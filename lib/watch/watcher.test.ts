@@ -7,6 +7,7 @@ import type { AppDatabase } from "@/lib/db/types";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
 import { WATCHER_CLIENT_ID, WATCHER_CLIENT_SECRET } from "@/sim/uaa";
+import { inProcessCycles } from "./cycle-runner";
 import { ClientTokenSource } from "./token";
 import { Watcher } from "./watcher";
 
@@ -41,10 +42,13 @@ function watcher(store: AppDatabase, holder: string): Watcher {
     intervalMs: INTERVAL_MS,
     holder,
     store: () => Promise.resolve(store),
-    client: async (onRequest) =>
-      new CfClient({ apiUrl: t.sim.cfUrl, token: await tokens.token(), onRequest }),
+    runCycle: inProcessCycles({
+      store: () => Promise.resolve(store),
+      client: async (onRequest) =>
+        new CfClient({ apiUrl: t.sim.cfUrl, token: await tokens.token(), onRequest }),
+      context: () => loadPlatform(),
+    }),
     tokenRefused: () => tokens.forget(),
-    context: () => loadPlatform(),
     pendingStaleAfterMs: 120_000,
     log: quiet,
   });

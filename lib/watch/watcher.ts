@@ -1,10 +1,6 @@
 import "server-only";
-import type { CfClient } from "@/lib/cf/client";
-import { CfApiError } from "@/lib/cf/errors";
 import type { AppDatabase, WatchCycle } from "@/lib/db/types";
-import type { PolicyContext } from "@/lib/policy";
-import { runCycle } from "./cycle";
-import { JudgeMemo } from "./judge-memo";
+import { refusedToken, type CycleRunner } from "./cycle-runner";
 import type { WatchStatus } from "./status";
 
 /**
@@ -16,7 +12,9 @@ import type { WatchStatus } from "./status";
  * dies its lease (1.5 intervals) runs out and another instance takes over at
  * its next tick: within two intervals. On SQLite it is the one process.
  * Ticks keep running during a cycle, so a long cycle keeps its lease; an
- * instance that finds its lease gone stops its cycle between orgs.
+ * instance that finds its lease gone stops its cycle between orgs. The cycle
+ * itself runs where `runCycle` puts it (./cycle-runner.ts): in production, a
+ * thread of its own.
  */
 
 export const LEASE_NAME = "watcher";
@@ -36,11 +34,10 @@ export type WatcherDeps = {
   /** This instance in the lease and the cycles' records. */
   holder: string;
   store: () => Promise<AppDatabase>;
-  /** A CF client with a valid watcher token, telling `onRequest` of each request (the cycle counts them). */
-  client: (onRequest: () => void) => Promise<CfClient>;
+  /** Runs one cycle with a valid watcher token, telling `onRequest` of each CF request (the cycle counts them). */
+  runCycle: CycleRunner;
   /** The CF API refused the token (401): forget it, so the next cycle gets a new one. */
   tokenRefused: () => void;
-  context: () => PolicyContext;
   pendingStaleAfterMs: number;
   log: Log;
   now?: () => number;
@@ -54,8 +51,6 @@ export class Watcher {
   private stopped = false;
   private readonly now: () => number;
   private current: Extract<WatchStatus, { state: "on" }>;
-  /** What the last judgements were computed from: a steady foundation's cycle evaluates nothing. */
-  private readonly memo = new JudgeMemo();
 
   constructor(private readonly deps: WatcherDeps) {
     this.now = deps.now ?? Date.now;
@@ -153,25 +148,20 @@ export class Watcher {
     let error: string | null = null;
     let requests = 0;
     try {
-      const client = await this.deps.client(() => requests++);
-      const result = await runCycle({
-        client,
-        store,
-        context: this.deps.context(),
+      const result = await this.deps.runCycle({
         observedAt,
         previousObservedAt: previous?.observedAt ?? null,
         baseline,
         pendingStaleAfterMs: this.deps.pendingStaleAfterMs,
         signal,
-        memo: this.memo,
-        onOrgError: (orgGuid, e) =>
-          this.deps.log.warn({ orgGuid, error: String(e) }, "watch: org not checked"),
+        onRequest: () => requests++,
+        onOrgError: (orgGuid, e) => this.deps.log.warn({ orgGuid, error: e }, "watch: org not checked"),
       });
       const { firstError, ...rest } = result;
       counts = { ...rest, cfRequests: requests };
       error = firstError;
     } catch (e) {
-      if (e instanceof CfApiError && e.status === 401) this.deps.tokenRefused();
+      if (refusedToken(e)) this.deps.tokenRefused();
       error = e instanceof Error ? e.message : String(e);
       counts = { cfRequests: requests };
     }

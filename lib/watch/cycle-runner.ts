@@ -1,0 +1,69 @@
+import type { CfClient } from "@/lib/cf/client";
+import { CfApiError } from "@/lib/cf/errors";
+import type { AppDatabase } from "@/lib/db/types";
+import type { PolicyContext } from "@/lib/policy";
+import { runCycle, type CycleResult } from "./cycle";
+import { JudgeMemo } from "./judge-memo";
+
+/**
+ * How the watcher (./watcher.ts) has a cycle run: its schedule and lease stay
+ * where the pages are, the cycle itself (CF reads, parsing, the drift check,
+ * the judgement, its writes) may run elsewhere. In production it runs in a
+ * worker thread (./cycle-thread.ts), so that parsing a foundation's lists and
+ * judging 20,000 spaces never holds up a page (docs/design.md §12); tests may
+ * run it in the same thread (`inProcessCycles`), with the same code.
+ */
+
+export type CycleRun = {
+  /** When the CF reads begin (the watcher records it with the cycle). */
+  observedAt: number;
+  previousObservedAt: number | null;
+  baseline: boolean;
+  pendingStaleAfterMs: number;
+  /** Shutdown, or the lease gone: the cycle stops between orgs. */
+  signal: AbortSignal;
+  /** Told of each CF request once it ends (the cycle's count). */
+  onRequest: () => void;
+  onOrgError: (orgGuid: string, error: string) => void;
+};
+
+export type CycleRunner = (run: CycleRun) => Promise<CycleResult>;
+
+/** A failure of the cycle that says CF refused the watcher's token: the next cycle needs a new one. */
+export function refusedToken(error: unknown): boolean {
+  if (error instanceof CfApiError) return error.status === 401;
+  return error instanceof CycleFailure && error.status === 401;
+}
+
+/** A cycle's failure as it crossed from the thread that ran it: its message and, if CF's, its status. */
+export class CycleFailure extends Error {
+  override readonly name = "CycleFailure";
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/** Cycles in this thread, with one memo of judgements (./judge-memo.ts) kept between them. */
+export function inProcessCycles(deps: {
+  store: () => Promise<AppDatabase>;
+  client: (onRequest: () => void) => Promise<CfClient>;
+  context: () => PolicyContext;
+}): CycleRunner {
+  const memo = new JudgeMemo();
+  return async (run) =>
+    runCycle({
+      client: await deps.client(run.onRequest),
+      store: await deps.store(),
+      context: deps.context(),
+      observedAt: run.observedAt,
+      previousObservedAt: run.previousObservedAt,
+      baseline: run.baseline,
+      pendingStaleAfterMs: run.pendingStaleAfterMs,
+      signal: run.signal,
+      memo,
+      onOrgError: (orgGuid, error) => run.onOrgError(orgGuid, String(error)),
+    });
+}
