@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { alertPayloadSchema, alertSubject } from "./payload";
+import { alertPayloadSchema, alertSubject } from "@/lib/alert-format/payload";
 import type { SendResult } from "./webhook";
 
 /**

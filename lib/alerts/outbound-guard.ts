@@ -68,11 +68,10 @@ function refusedRange(address: string, rule: GuardRule): string | null {
 
 /** "is refused: hooks.example.org resolves to 10.0.0.5, a private address (RFC 1918); alerts …" */
 function refusedMessage(host: string, address: string, words: string): string {
-  const where =
-    host === shownAddress(address) || host === address
-      ? host
-      : `${host} resolves to ${shownAddress(address)},`;
-  return `is refused: ${where} ${words}; alerts are never sent to loopback, private, link-local or metadata addresses`;
+  const shown = shownAddress(address);
+  const what =
+    host === shown || host === address ? `${host} is ${words}` : `${host} resolves to ${shown}, ${words}`;
+  return `is refused: ${what}; alerts are never sent to loopback, private, link-local or metadata addresses`;
 }
 
 export type UrlCheck = { ok: true; url: URL } | { ok: false; message: string };

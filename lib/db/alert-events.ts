@@ -1,4 +1,4 @@
-import type { AlertFacts } from "@/lib/alerts/payload";
+import type { AlertFacts } from "@/lib/alert-format/payload";
 import type { DriftChange, EventCause, Lifecycle, NewWatchEvent } from "./types";
 
 /**

@@ -1,4 +1,4 @@
-import type { AlertKind } from "@/lib/alerts/payload";
+import type { AlertKind } from "@/lib/alert-format/payload";
 
 /** What the alerts keep in the database (migration 007_alerts). Times are epoch milliseconds. */
 

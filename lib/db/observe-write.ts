@@ -1,6 +1,6 @@
 import "server-only";
 import type { Insertable, Selectable, Transaction } from "kysely";
-import type { AlertFacts } from "@/lib/alerts/payload";
+import type { AlertFacts } from "@/lib/alert-format/payload";
 import { driftFacts } from "./alert-events";
 import { enqueueAlerts } from "./alert-outbox";
 import { SETTLED_BY_DRIFT_CHECK, type StoreContext } from "./context";

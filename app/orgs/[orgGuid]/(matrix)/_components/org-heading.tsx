@@ -1,9 +1,9 @@
-import { History, ShieldCheck } from "lucide-react";
+import { Bell, History, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { CsvLink } from "./csv-link";
 
-/** The org's name, what the page is, and where its data goes: the CSV export and the activity. */
+/** The org's name, what the page is, and where its data goes: the CSV export, the activity and the alerts. */
 export function OrgHeading({ orgGuid, orgName }: { orgGuid: string; orgName: string }) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-4">
@@ -21,6 +21,10 @@ export function OrgHeading({ orgGuid, orgName }: { orgGuid: string; orgName: str
         <Link href={`/orgs/${orgGuid}/policy`} prefetch={false} className={buttonClass("secondary")}>
           <ShieldCheck aria-hidden="true" className="size-4" />
           Policy
+        </Link>
+        <Link href={`/orgs/${orgGuid}/alerts`} prefetch={false} className={buttonClass("secondary")}>
+          <Bell aria-hidden="true" className="size-4" />
+          Alerts
         </Link>
         <CsvLink orgGuid={orgGuid} />
       </div>
