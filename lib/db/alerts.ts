@@ -14,7 +14,7 @@ import { outboxStore } from "./alert-outbox";
 const isKind = (kind: string): kind is AlertKind => (ALERT_KINDS as readonly string[]).includes(kind);
 
 export function alertStore(ctx: StoreContext): AlertStore {
-  const { db, backend } = ctx;
+  const { db } = ctx;
   return {
     async addDestination(d) {
       const row = await db
