@@ -128,7 +128,8 @@ export function alertPayload(facts: AlertFacts, orgName: string): AlertPayload {
     idempotency_key: facts.id,
     kind: facts.kind,
     org: { guid: facts.orgGuid, name: orgName },
-    space: facts.space,
+    // Only these two fields, whatever else the caller's space object holds.
+    space: facts.space ? { guid: facts.space.guid, name: facts.space.name } : null,
     occurred_at: isoOf(facts.occurredAt),
     window: facts.window
       ? { from: facts.window.from === null ? null : isoOf(facts.window.from), to: isoOf(facts.window.to) }

@@ -123,7 +123,14 @@ export async function writeObservation(
       const { space, drift, snapshot } = write;
       alerts.push(
         ...driftFacts(
-          { id: row.id, orgGuid, space, changes: drift, from: snapshot.seen_at, to: now },
+          {
+            id: row.id,
+            orgGuid,
+            space: { guid: space.guid, name: space.name },
+            changes: drift,
+            from: snapshot.seen_at,
+            to: now,
+          },
           publicGroups,
         ),
       );
