@@ -334,6 +334,10 @@ test("the receiver down for three cycles and the app restarted meanwhile: every 
   await expect.poll(() => drifts().length).toBeGreaterThanOrEqual(3);
   expect(drifts().every((d) => d.state === "pending")).toBe(true);
   expect(drifts().some((d) => d.attempts > 0)).toBe(true); // tried, refused (503), waiting
+  const health = (await (await fetch(`${origin}/api/health`)).json()) as {
+    alerts: { pending: number } | null;
+  };
+  expect(health.alerts?.pending).toBeGreaterThanOrEqual(3);
 
   await stopApp(); // pending deliveries are in the database, nowhere else
   receiverUp = true;
