@@ -34,7 +34,10 @@ export const ALERT_KIND_LABELS: Record<AlertKind, { label: string; hint: string 
     label: "Public egress opened",
     hint: "The platform's public egress group was bound for running apps in any space of the org.",
   },
-  change: { label: "Every change", hint: "Each bind or unbind made through the dashboard." },
+  change: {
+    label: "Every change",
+    hint: "Each bind or unbind made through the dashboard, and each edit of the org's policy.",
+  },
 };
 
 const EVENT_WORDS: Record<AlertEventKind, string> = {

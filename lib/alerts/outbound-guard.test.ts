@@ -160,6 +160,12 @@ describe("the check at send, on the address connected to", () => {
     const result = await sendWebhook({ ...base, url, rule: "production", resolve });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain("hooks.test resolves to 127.0.0.1, a loopback address");
+    answer = "192.168.10.20";
+    const inside = await sendWebhook({ ...base, url, rule: "production", resolve });
+    expect(!inside.ok && inside.error).toBe(
+      "The webhook URL is refused: hooks.test resolves to 192.168.10.20, a private address (RFC 1918); " +
+        "alerts are never sent to loopback, private, link-local or metadata addresses",
+    );
     expect(receiver.received).toEqual([]);
     // An IP literal is checked too (no lookup happens for one).
     const literal = await sendWebhook({

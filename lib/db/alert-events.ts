@@ -95,6 +95,26 @@ export function changeFacts(
   return facts;
 }
 
+/** An edit of the org's policy made through the dashboard (the page or the API): a change too. */
+export function policyFacts(edit: {
+  id: number;
+  orgGuid: string;
+  user: string;
+  version: number;
+  occurredAt: number;
+}): AlertFacts {
+  return {
+    id: `policy-${edit.id}`,
+    kind: "change",
+    orgGuid: edit.orgGuid,
+    space: null,
+    occurredAt: edit.occurredAt,
+    window: null,
+    cause: null,
+    summary: `${edit.user} saved the org's egress policy (revision ${edit.version}) through the dashboard`,
+  };
+}
+
 function causeWords(cause: EventCause): string | null {
   switch (cause.kind) {
     case "new-space":

@@ -5,6 +5,7 @@ import { testBackends } from "./test-support/backends";
 import {
   intent,
   observation,
+  OLIVIA,
   ORG,
   OTHER_ORG,
   PUBLIC,
@@ -122,6 +123,21 @@ describe.each(testBackends())("alerts on $name", (backend) => {
       expect(rows.map((r) => [r.kind, r.idempotencyKey])).toEqual([
         ["change", `change-${ok}`],
         ["change", `change-${ok}`],
+      ]);
+      // A policy edit is a change made through the dashboard too; a refused one (stale version) is not.
+      const written = await store.writePolicy({
+        user: OLIVIA,
+        orgGuid: ORG,
+        document: { version: 1 },
+        expectedVersion: 0,
+      });
+      await store.writePolicy({ user: OLIVIA, orgGuid: ORG, document: { version: 1 }, expectedVersion: 0 });
+      const policy = (await store.alerts.deliveries(ORG, 10)).filter((r) =>
+        r.idempotencyKey.startsWith("policy-"),
+      );
+      expect(policy.map((r) => r.idempotencyKey)).toEqual([
+        `policy-${written.ok ? written.entryId : 0}`,
+        `policy-${written.ok ? written.entryId : 0}`,
       ]);
     } finally {
       await store.close();
