@@ -295,7 +295,10 @@ test("a destination that cannot be reached says why at the test, and its deliver
 
   await page.reload();
   await deadRow.getByRole("button", { name: "Remove" }).click();
-  // The page is rendered again without it (its deliveries gone with it).
+  // The page is rendered again without it (its deliveries gone with it), and says so beside the table.
+  await expect(
+    page.getByRole("status").filter({ hasText: "Destination removed, with its deliveries." }),
+  ).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: deadUrl })).toHaveCount(0);
   await page.reload();
   await expect(page.getByText(deadUrl)).toHaveCount(0);
