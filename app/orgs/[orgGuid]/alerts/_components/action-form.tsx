@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, type ReactNode } from "react";
+import { useActionState, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import type { FormState } from "@/lib/actions/define-action";
-import { useAnnounce } from "./announcer";
 
 /**
  * A one-button form for a server action (send a test, remove, save the
@@ -17,7 +16,6 @@ export function ActionForm({
   variant = "secondary",
   children,
   disabled = false,
-  announce = false,
 }: {
   action: (previous: FormState, data: FormData) => Promise<FormState>;
   fields: Record<string, string>;
@@ -26,14 +24,8 @@ export function ActionForm({
   variant?: ButtonVariant;
   children?: ReactNode;
   disabled?: boolean;
-  /** Say a success in the surrounding Announcer too: the form itself may be gone once the page re-renders. */
-  announce?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const say = useAnnounce();
-  useEffect(() => {
-    if (announce && state.status === "done" && state.ok) say(state.message);
-  }, [announce, say, state]);
   return (
     <form action={formAction} className="space-y-2">
       {Object.entries(fields).map(([name, value]) => (

@@ -2,7 +2,7 @@ import { CardLabel, cardTable, Th } from "@/components/ui/table";
 import type { FormState } from "@/lib/actions/define-action";
 import type { DestinationSummary } from "@/lib/db/alert-types";
 import { ActionForm } from "./action-form";
-import { Announcer } from "./announcer";
+import { RemovalStatus, RemoveButton } from "./removal-status";
 
 type FormAction = (previous: FormState, data: FormData) => Promise<FormState>;
 
@@ -19,7 +19,7 @@ export function DestinationsTable({
   remove: FormAction;
 }) {
   return (
-    <Announcer>
+    <RemovalStatus remove={remove}>
       {destinations.length === 0 ? <p>No destination yet: alerts go nowhere.</p> : null}
       {destinations.length > 0 && (
         <table className={cardTable.table}>
@@ -66,13 +66,7 @@ export function DestinationsTable({
                         label="Send a test"
                         pendingLabel="Sending…"
                       />
-                      <ActionForm
-                        action={remove}
-                        fields={fields}
-                        label="Remove"
-                        pendingLabel="Removing…"
-                        announce
-                      />
+                      <RemoveButton fields={fields} />
                     </div>
                   </td>
                 </tr>
@@ -81,6 +75,6 @@ export function DestinationsTable({
           </tbody>
         </table>
       )}
-    </Announcer>
+    </RemovalStatus>
   );
 }
