@@ -1,4 +1,5 @@
 import "server-only";
+import { startAlerts } from "@/lib/alerts";
 import { CatalogError } from "@/lib/egress";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import type { Platform } from "@/lib/egress/platform";
@@ -39,6 +40,7 @@ export function startUp(): void {
   }
   // The watcher first: shutdown hooks run in order, and it gives its lease up through the database.
   startWatcher();
+  startAlerts(); // before the database closes on shutdown, like the watcher
   onShutdown(closeDatabase);
   log.info(
     {

@@ -16,6 +16,7 @@ import path from "node:path";
 import { isProductionEnvironment } from "../lib/env";
 import { DEMO_PASSWORD, seed } from "../sim/seed";
 import { WATCHER_CLIENT_ID, WATCHER_CLIENT_SECRET } from "../sim/uaa";
+import { startDemoInbox } from "./lib/demo-inbox";
 
 if (isProductionEnvironment(process.env)) {
   console.error(
@@ -32,6 +33,11 @@ const uaaPort = process.env.SIM_UAA_PORT ?? "9023";
 /** The stand-in's DNS server, which answers for the catalog's invented hosts (sim/dns.ts). */
 const dnsPort = process.env.SIM_DNS_PORT ?? "9053";
 const cfApiUrl = `http://127.0.0.1:${cfPort}`;
+/** The demo's alert inbox (./lib/demo-inbox.ts): a webhook receiver and an SMTP sink that print alerts. */
+const inbox = await startDemoInbox(
+  Number(process.env.DEMO_WEBHOOK_PORT ?? "9025"),
+  Number(process.env.DEMO_SMTP_PORT ?? "9026"),
+);
 /** Short enough to see drift appear in the demo without waiting five minutes. */
 const DEMO_WATCH_INTERVAL_S = 30;
 const standInArgs = process.argv.slice(2);
@@ -48,6 +54,8 @@ const childEnv: NodeJS.ProcessEnv = {
   WATCH_CLIENT_ID: process.env.WATCH_CLIENT_ID ?? WATCHER_CLIENT_ID,
   WATCH_CLIENT_SECRET: process.env.WATCH_CLIENT_SECRET ?? WATCHER_CLIENT_SECRET,
   WATCH_INTERVAL: process.env.WATCH_INTERVAL ?? String(DEMO_WATCH_INTERVAL_S),
+  // Alert emails go to the demo's sink, which prints them, unless an SMTP server is named.
+  SMTP_URL: process.env.SMTP_URL ?? inbox.smtpUrl,
 };
 const children = new Set<ChildProcess>();
 let stopping = false;
@@ -75,6 +83,7 @@ function finished(child: ChildProcess): Promise<number> {
 function stop(code = 0): void {
   if (stopping) return;
   stopping = true;
+  inbox.close();
   for (const child of children) {
     try {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
@@ -136,6 +145,8 @@ if (buildCode !== 0) {
   Try "Can my app reach …?" with rds.agency-alpha.internal, redis.internal or example.com
   Sign in as any of: ${users}
   Password: ${DEMO_PASSWORD}
+  Alerts: add the webhook ${inbox.webhookUrl} (or any email address) on an org's Alerts page;
+  what they receive is printed here as [alert inbox]
   Watching every ${childEnv.WATCH_INTERVAL} s as ${childEnv.WATCH_CLIENT_ID} (client_credentials, global auditor); see http://localhost:${port}/api/health
   Press Ctrl-C to stop.
 `);

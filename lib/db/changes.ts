@@ -1,5 +1,7 @@
 import "server-only";
 import type { Insertable, Selectable, Transaction } from "kysely";
+import { changeFacts } from "./alert-events";
+import { enqueueAlerts } from "./alert-outbox";
 import type { StoreContext } from "./context";
 import { insertPolicyEntry } from "./policies";
 import { groupRefsJson, parseGroupRefs } from "./rows";
@@ -59,7 +61,18 @@ export async function recordOutcomes(
   await ctx.db.transaction().execute(async (trx) => {
     const changes = await trx
       .selectFrom("history_entries")
-      .select(["id", "space_guid", "group_guid", "group_name", "lifecycle", "action"])
+      .select([
+        "id",
+        "occurred_at",
+        "org_guid",
+        "space_guid",
+        "space_name",
+        "user_name",
+        "group_guid",
+        "group_name",
+        "lifecycle",
+        "action",
+      ])
       .where(inIds(backend, "id", ids))
       .where("kind", "=", "change")
       .orderBy("id")
@@ -94,6 +107,28 @@ export async function recordOutcomes(
       .where("kind", "=", "change")
       .execute();
 
+    if (outcome.outcome === "succeeded") {
+      // In this transaction: a change and its alerts commit together (docs/adr/0011-alert-delivery.md).
+      const publicGroups = new Set(ctx.publicEgressGroups());
+      const alerts = changes.flatMap((c) =>
+        c.space_guid === null || c.group_name === null || c.lifecycle === null || c.action === null
+          ? []
+          : changeFacts(
+              {
+                id: c.id,
+                orgGuid: c.org_guid,
+                space: { guid: c.space_guid, name: c.space_name ?? c.space_guid },
+                user: c.user_name ?? "someone",
+                group: c.group_name,
+                lifecycle: c.lifecycle,
+                action: c.action,
+                occurredAt: c.occurred_at,
+              },
+              publicGroups,
+            ),
+      );
+      await enqueueAlerts(trx, backend, ctx.now(), alerts);
+    }
     if (snapshots.length === 0) return;
     if (outcome.outcome === "succeeded") {
       await applyToSnapshots(trx, snapshots, changes, ctx.now());

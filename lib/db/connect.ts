@@ -24,6 +24,8 @@ export type DatabaseConfig = {
   now?: () => number;
   /** Called with the SQL of every query run (tests count round trips with it). */
   onQuery?: (sql: string) => void;
+  /** The platform's public egress groups, for the alerts' `public-egress` kind (none when unset). */
+  publicEgressGroups?: () => readonly string[];
 };
 
 export type Connection = {

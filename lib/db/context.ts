@@ -7,6 +7,8 @@ export type StoreContext = {
   db: Kysely<HistoryDatabase>;
   backend: Backend;
   now: () => number;
+  /** The platform's public egress groups (its "public" profile): binding one is a `public-egress` alert. */
+  publicEgressGroups: () => readonly string[];
 };
 
 /** Who settles an outcome the dashboard never recorded (see ./drift.ts). */

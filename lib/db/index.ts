@@ -1,4 +1,5 @@
 import "server-only";
+import { profiles } from "@/lib/egress/load-profiles";
 import { env } from "@/lib/env";
 import { openDatabase } from "./store";
 import type { AppDatabase } from "./types";
@@ -29,7 +30,9 @@ export function getDatabase(): Promise<AppDatabase> {
   if (slot.__egressDatabase === undefined) {
     const opening = (async () => {
       const { databaseUrl, dataDir } = env();
-      return openDatabase({ databaseUrl, dataDir });
+      // The platform's "public" profile names the group that opens public egress (alerts' `public-egress`).
+      const publicEgressGroups = () => profiles().flatMap((p) => (p.id === "public" ? [p.group] : []));
+      return openDatabase({ databaseUrl, dataDir, publicEgressGroups });
     })();
     slot.__egressDatabase = opening;
     opening.catch(() => {

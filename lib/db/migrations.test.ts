@@ -184,4 +184,54 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
       await fresh.drop();
     }
   });
+  it("007 adds the alerts' tables to a database in use, and a drift then enqueues nothing until an org subscribes", async () => {
+    const fresh = await backend.fresh();
+    const connection = connect(fresh.config);
+    try {
+      await migrate(connection, "005_watch");
+      await connection.db
+        .insertInto("history_entries")
+        .values({
+          occurred_at: 1,
+          kind: "policy",
+          org_guid: "o",
+          details: JSON.stringify({ before: null, after: {} }),
+        })
+        .execute();
+      expect(await migrate(connection, "007_alerts")).toEqual(["007_alerts"]);
+      const store = await openDatabase(fresh.config);
+      try {
+        expect(await store.alerts.deliveryCounts()).toEqual({ pending: 0, delivered: 0, failed: 0 });
+        const page = await store.list({ orgGuid: "o", spaceGuids: [], limit: 10 });
+        expect(page.ok && page.entries.map((e) => e.kind)).toEqual(["policy"]);
+      } finally {
+        await store.close();
+      }
+      // A delivery's state and a subscription's kind are checked by the database too.
+      await expect(
+        connection.db
+          .insertInto("alert_subscriptions")
+          // @ts-expect-error an unknown kind, on purpose
+          .values({ org_guid: "o", kind: "everything", created_at: 1 })
+          .execute(),
+      ).rejects.toThrow();
+      await expect(
+        connection.db
+          .insertInto("alert_destinations")
+          .values({
+            org_guid: "o",
+            org_name: "o",
+            channel: "webhook",
+            target: "https://x",
+            secret: null,
+            created_at: 1,
+            created_by: "u",
+          })
+          .execute(),
+      ).rejects.toThrow();
+    } finally {
+      await connection.db.destroy();
+      await fresh.drop();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { Migrator, sql, type Kysely, type Migration, type SqlBool } from "kysely";
 import type { Backend, Connection } from "./connect";
+import { alertsMigration } from "./migration-alerts";
 import { watchMigration } from "./migration-watch";
 
 /**
@@ -195,6 +196,8 @@ function migrations(backend: Backend): Record<string, Migration> {
     },
     // The watcher's lease, cycles, each space's standing under its policy, and events (./migration-watch.ts).
     "005_watch": watchMigration(backend),
+    // Alerts: destinations, subscriptions and the delivery outbox (./migration-alerts.ts).
+    "007_alerts": alertsMigration(backend),
   };
 }
 

@@ -1,5 +1,8 @@
 import "server-only";
 import type { Insertable, Selectable, Transaction } from "kysely";
+import type { AlertFacts } from "@/lib/alert-format/payload";
+import { driftFacts } from "./alert-events";
+import { enqueueAlerts } from "./alert-outbox";
 import { SETTLED_BY_DRIFT_CHECK, type StoreContext } from "./context";
 import type { Bindings, Settlements } from "./drift";
 import { compare, driftDetailsJson, groupRefsJson } from "./rows";
@@ -105,9 +108,36 @@ export async function writeObservation(
       snapshot_version: version,
     });
   }
+  const alerts: AlertFacts[] = [];
+  const publicGroups = new Set(drifts.length > 0 ? ctx.publicEgressGroups() : []);
+  const writeOf = new Map(writes.map((write) => [write.space.guid, write]));
   for (const batch of batches(drifts, DRIFT_COLUMNS)) {
-    await trx.insertInto("history_entries").values(batch).execute();
+    const inserted = await trx
+      .insertInto("history_entries")
+      .values(batch)
+      .returning(["id", "space_guid"])
+      .execute();
+    for (const row of inserted) {
+      const write = writeOf.get(row.space_guid ?? "");
+      if (!write) continue;
+      const { space, drift, snapshot } = write;
+      alerts.push(
+        ...driftFacts(
+          {
+            id: row.id,
+            orgGuid,
+            space: { guid: space.guid, name: space.name },
+            changes: drift,
+            from: snapshot.seen_at,
+            to: now,
+          },
+          publicGroups,
+        ),
+      );
+    }
   }
+  // In this transaction: a drift and its alerts commit together (docs/adr/0011-alert-delivery.md).
+  await enqueueAlerts(trx, ctx.backend, now, alerts);
 
   const settled =
     (await settle(ctx, trx, succeeded, "succeeded", now)) + (await settle(ctx, trx, failed, "failed", now));

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Kysely, Selectable } from "kysely";
+import { policyFacts } from "./alert-events";
+import { enqueueAlerts } from "./alert-outbox";
 import type { StoreContext } from "./context";
 import { policyDetailsJson } from "./rows";
 import type { HistoryDatabase, OrgPoliciesTable } from "./schema";
@@ -118,6 +120,16 @@ async function attemptWrite(ctx: StoreContext, write: PolicyWrite): Promise<Poli
       requestId: write.requestId ?? null,
       occurredAt: now,
     });
+    // In this transaction: an edit and its alerts commit together (docs/adr/0011-alert-delivery.md).
+    await enqueueAlerts(trx, backend, now, [
+      policyFacts({
+        id: entryId,
+        orgGuid: write.orgGuid,
+        user: write.user.name,
+        version: row.version,
+        occurredAt: now,
+      }),
+    ]);
     return { ok: true, stored: toStored(row), entryId };
   });
 }

@@ -133,6 +133,51 @@ export interface WatchEventsTable {
   window_to: number;
 }
 
+/** Where an org's alerts go (migration 007_alerts, ./alerts.ts). */
+export interface AlertDestinationsTable {
+  id: Generated<number>;
+  org_guid: string;
+  /** The org's name when the destination was added: alerts name the org. */
+  org_name: string;
+  channel: "webhook" | "email";
+  /** The webhook's URL or the email address. */
+  target: string;
+  /** A webhook's signing secret, encrypted (lib/alerts/secret-box.ts); null for email. */
+  secret: string | null;
+  created_at: number;
+  created_by: string;
+}
+
+/** The kinds of event an org subscribed. */
+export interface AlertSubscriptionsTable {
+  org_guid: string;
+  kind: "drift" | "violation" | "public-egress" | "change";
+  created_at: number;
+}
+
+/** The outbox: one event for one destination (./alert-outbox.ts). */
+export interface AlertDeliveriesTable {
+  id: Generated<number>;
+  destination_id: number;
+  org_guid: string;
+  /** The event's kind (lib/alerts/payload.ts `AlertEventKind`). */
+  kind: string;
+  /** The event's id: the same for every destination, in a header and the body. */
+  idempotency_key: string;
+  /** The JSON body, exactly as sent (and signed) at every attempt. */
+  payload: string;
+  state: "pending" | "delivered" | "failed";
+  attempts: number;
+  next_attempt_at: number;
+  /** A sender's claim: no other sender takes the row before this time. */
+  claimed_until: number | null;
+  last_error: string | null;
+  /** The receiver's HTTP status at the last attempt (never its body). */
+  last_status: number | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
 export interface HistoryDatabase {
   history_entries: EntriesTable;
   space_snapshots: SnapshotsTable;
@@ -142,4 +187,7 @@ export interface HistoryDatabase {
   watch_cycles: WatchCyclesTable;
   space_standings: SpaceStandingsTable;
   watch_events: WatchEventsTable;
+  alert_destinations: AlertDestinationsTable;
+  alert_subscriptions: AlertSubscriptionsTable;
+  alert_deliveries: AlertDeliveriesTable;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Selectable } from "kysely";
 import { z } from "zod";
+import { watchEventFacts } from "./alert-events";
+import { enqueueAlerts } from "./alert-outbox";
 import type { StoreContext } from "./context";
 import { toEntry } from "./rows";
 import type { SpaceStandingsTable, WatchEventsTable } from "./schema";
@@ -151,6 +153,13 @@ export function standingStore(ctx: StoreContext): StandingOps {
           const inserted = await trx.insertInto("watch_events").values(batch).returning("id").execute();
           ids.push(...inserted.map((row) => row.id).sort((a, b) => a - b));
         }
+        // In this transaction: an event and its alerts commit together (docs/adr/0011-alert-delivery.md).
+        await enqueueAlerts(
+          trx,
+          backend,
+          now,
+          events.map((event, i) => watchEventFacts(ids[i] ?? 0, event, now)),
+        );
         return ids;
       });
     },

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "kysely";
+import { alertStore } from "./alerts";
 import { recordIntents, recordOutcomes, recordPolicyChange } from "./changes";
 import { connect, type DatabaseConfig } from "./connect";
 import type { StoreContext } from "./context";
@@ -26,7 +27,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
     await connection.db.destroy();
     throw error;
   }
-  const ctx: StoreContext = { db: connection.db, backend: connection.backend, now: config.now ?? Date.now };
+  const ctx: StoreContext = {
+    db: connection.db,
+    backend: connection.backend,
+    now: config.now ?? Date.now,
+    publicEgressGroups: config.publicEgressGroups ?? (() => []),
+  };
   return {
     recordIntents: (intents) => recordIntents(ctx, intents),
     recordOutcomes: (ids, outcome) => recordOutcomes(ctx, ids, outcome),
@@ -42,6 +48,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
     writePolicy: (write) => writePolicy(ctx, write),
     renewals: renewalStore(ctx),
     watch: { ...leaseStore(ctx), ...cycleStore(ctx), ...standingStore(ctx) },
+    alerts: alertStore(ctx),
     ping: async () => {
       await sql`select 1`.execute(connection.db);
     },

@@ -1,4 +1,5 @@
 import type { ChangeIntent, ChangeOutcome, GroupRef, HistoryEntry, KindFilter, UserRef } from "./entries";
+import type { AlertStore } from "./alert-types";
 import type { WatchStore } from "./watch-types";
 
 /**
@@ -9,6 +10,7 @@ import type { WatchStore } from "./watch-types";
 
 export type * from "./entries";
 export type * from "./watch-types";
+export type * from "./alert-types";
 export type SegmentIntent = {
   user: UserRef;
   orgGuid: string;
@@ -161,6 +163,8 @@ export interface AppDatabase {
   renewals: RenewalStore;
   /** The watcher's lease, cycles, standings and events (lib/watch). */
   watch: WatchStore;
+  /** Alert destinations, subscriptions and the delivery outbox (lib/alerts). */
+  alerts: AlertStore;
   /** One round trip to the database (the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

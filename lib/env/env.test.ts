@@ -117,6 +117,37 @@ describe("parseEnv", () => {
       ]);
   });
 
+  it("reads the alerts' SMTP server and retries, and never echoes an SMTP URL it refuses", () => {
+    expect(parseEnv({})).toMatchObject({
+      smtpUrl: undefined,
+      smtpFrom: "egress-dashboard@example.org",
+      alertRetryMs: 30_000,
+      alertMaxAttempts: 8,
+    });
+    expect(
+      parseEnv({
+        SMTP_URL: "smtps://alerts:pw@smtp.agency.gov:465",
+        SMTP_FROM: "egress@agency.gov",
+        ALERT_RETRY_SECONDS: "5",
+        ALERT_MAX_ATTEMPTS: "3",
+      }),
+    ).toMatchObject({
+      smtpUrl: "smtps://alerts:pw@smtp.agency.gov:465",
+      smtpFrom: "egress@agency.gov",
+      alertRetryMs: 5000,
+      alertMaxAttempts: 3,
+    });
+    const problems = problemsOf({
+      SMTP_URL: "https://user:hunter2@mail.example.org",
+      ALERT_MAX_ATTEMPTS: "0",
+    });
+    expect(problems).toEqual([
+      "SMTP_URL: must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.gov:465",
+      'ALERT_MAX_ATTEMPTS: must be at least 1 (got "0")',
+    ]);
+    expect(problems.join(" ")).not.toContain("hunter2");
+  });
+
   it("requires a real support address in production, where the demo's would reach no one", () => {
     expect(problemsOf({ ...PRODUCTION, SUPPORT_EMAIL: "" })).toEqual([
       "SUPPORT_EMAIL: is required in production (users send support requests to it)",

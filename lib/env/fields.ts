@@ -47,6 +47,8 @@ export const DEFAULT_CLIENT_ID = "egress-dashboard";
  * to a real support desk; production must name its own (see parseEnv).
  */
 export const DEMO_SUPPORT_EMAIL = "support@example.org";
+/** The alerts' sender when SMTP_FROM is unset (a reserved domain, as above). */
+export const DEMO_ALERT_FROM = "egress-dashboard@example.org";
 
 /** A DNS server as node:dns takes it: an IPv4 address and a port, e.g. 127.0.0.1:9053 (the stand-in's). */
 const dnsServer = z
@@ -54,6 +56,14 @@ const dnsServer = z
   .regex(
     /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}:([1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5])$/,
     "must be an IPv4 address and a port, e.g. 127.0.0.1:9053",
+  );
+
+/** Alerts' email (nodemailer): smtp:// (STARTTLS when offered) or smtps://, user and password in the URL. */
+const smtpUrl = z
+  .string()
+  .regex(
+    /^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/,
+    "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.gov:465",
   );
 
 export const schema = z.object({
@@ -85,6 +95,15 @@ export const schema = z.object({
   SUPPORT_EMAIL: z.email({ error: "must be an email address, e.g. support@example.gov" }).optional(),
   PRIVATE_EGRESS_ENABLED: flag(true),
   DNS_SERVER: dnsServer.optional(),
+  SMTP_URL: smtpUrl.optional(),
+  SMTP_FROM: z.email({ error: "must be an email address, e.g. egress-dashboard@example.gov" }).optional(),
+  ALERT_RETRY_SECONDS: positiveInt(30),
+  ALERT_MAX_ATTEMPTS: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(30, "must be at most 30")
+    .default(8),
   DEPLOY_ENV: z.string().optional(),
   VCAP_APPLICATION: z.string().optional(),
   VCAP_SERVICES: z.string().optional(),

@@ -17,6 +17,7 @@ import {
   DEFAULT_CLIENT_ID,
   DEMO_AUTH_SECRET,
   DEMO_CLIENT_SECRET,
+  DEMO_ALERT_FROM,
   DEMO_SUPPORT_EMAIL,
   schema,
 } from "./fields";
@@ -50,7 +51,7 @@ export function parseEnv(source: Source): Env {
       ...result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
         const got = cleaned[name];
-        const secret = /SECRET|KEY|DATABASE_URL|VCAP/.test(name);
+        const secret = /SECRET|KEY|DATABASE_URL|SMTP_URL|VCAP/.test(name);
         const where = services.origins[name] ? ` from ${services.origins[name]}` : "";
         const shown = got === undefined || secret ? "" : ` (got "${got}")`;
         return `${name}${where}: ${issue.message}${shown}`;
@@ -85,6 +86,10 @@ export function parseEnv(source: Source): Env {
     supportEmail: raw.SUPPORT_EMAIL ?? DEMO_SUPPORT_EMAIL,
     privateEgressEnabled: raw.PRIVATE_EGRESS_ENABLED,
     dnsServer: raw.DNS_SERVER,
+    smtpUrl: raw.SMTP_URL,
+    smtpFrom: raw.SMTP_FROM ?? DEMO_ALERT_FROM,
+    alertRetryMs: raw.ALERT_RETRY_SECONDS * 1000,
+    alertMaxAttempts: raw.ALERT_MAX_ATTEMPTS,
     isProduction,
     cfApp: application.app,
     origins: {

@@ -40,6 +40,14 @@ export type Env = {
    * answers for the catalog's invented hosts) instead of the system's resolver. Refused in production.
    */
   dnsServer: string | undefined;
+  /** Where alert emails are sent through (nodemailer); unset: email destinations cannot be added. */
+  smtpUrl: string | undefined;
+  /** The alert emails' sender. */
+  smtpFrom: string;
+  /** The first retry of a failed alert delivery waits this long; each next one twice as long (capped at an hour). */
+  alertRetryMs: number;
+  /** A delivery is marked failed after this many attempts. */
+  alertMaxAttempts: number;
   /**
    * Production is decided by the deployment, not by NODE_ENV: the demo runs
    * the production build over plain http against the stand-in.

@@ -66,6 +66,8 @@ export const ORG_REFUSALS = {
     `Only an OrgManager of ${org} (or a platform admin) can request private egress for it. Ask one of its OrgManagers to send the request.`,
   networkDetails: (org: string) =>
     `The endpoint and private networks of a private-egress request are shown only to OrgManagers and OrgAuditors of ${org} and to platform admins and auditors.`,
+  alerts: (org: string) =>
+    `Only an OrgManager of ${org} or a platform admin can choose its alerts and where they go. You can see what it is subscribed to.`,
 };
 
 /** A policy that is not JSON, said where an editor shows it (lib/policy/json-syntax.ts). */

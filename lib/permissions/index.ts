@@ -26,7 +26,9 @@ export type Operation =
    * network topology, for the org's managers and auditors and the platform's readers; others see
    * only that a request was made (docs/design.md §6).
    */
-  | "read-network-details";
+  | "read-network-details"
+  /** Subscribe the org to alerts and manage where they go (docs/design.md §12: the dashboard's own, like the policy). */
+  | "manage-org-alerts";
 
 export const OPERATIONS: readonly Operation[] = [
   "change-space-egress",
@@ -34,6 +36,7 @@ export const OPERATIONS: readonly Operation[] = [
   "edit-org-policy",
   "request-private-egress",
   "read-network-details",
+  "manage-org-alerts",
 ];
 
 export type RefusalReason =
@@ -42,6 +45,7 @@ export type RefusalReason =
   | "org-role-policy"
   | "org-role-private-egress"
   | "org-role-network-details"
+  | "org-role-alerts"
   | "org-suspended";
 
 export type Refusal = {
@@ -79,6 +83,11 @@ const REFUSALS: Record<RefusalReason, (org: OrgState) => Omit<Refusal, "reason">
     short: "Addresses hidden",
     message: ORG_REFUSALS.networkDetails(org.name),
   }),
+  "org-role-alerts": (org) => ({
+    kind: "forbidden",
+    short: "Read only",
+    message: ORG_REFUSALS.alerts(org.name),
+  }),
   "org-suspended": () => ({ kind: "suspended", short: "Org suspended", message: MESSAGES.orgSuspended }),
 };
 
@@ -105,6 +114,7 @@ const RULES: Record<
     noRole: "org-role-network-details",
     suspendable: false,
   },
+  "manage-org-alerts": { who: "org-manager", noRole: "org-role-alerts", suspendable: false },
 };
 
 /**

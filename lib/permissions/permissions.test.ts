@@ -62,34 +62,48 @@ type Cell =
   | "org-role-policy"
   | "org-role-private-egress"
   | "org-role-network-details"
+  | "org-role-alerts"
   | "org-suspended";
-/** Columns: change-space-egress, move-space-segment, edit-org-policy, request-private-egress, read-network-details. */
-type Row = [Cell, Cell, Cell, Cell, Cell];
+/**
+ * Columns: change-space-egress, move-space-segment, edit-org-policy, request-private-egress, read-network-details,
+ * manage-org-alerts.
+ */
+type Row = [Cell, Cell, Cell, Cell, Cell, Cell];
 
 const ACTIVE: Record<string, Row> = {
-  "platform admin": ["yes", "yes", "yes", "yes", "yes"],
+  "platform admin": ["yes", "yes", "yes", "yes", "yes", "yes"],
   "global auditor / read-only admin": [
     "space-role",
     "org-role-segment",
     "org-role-policy",
     "org-role-private-egress",
     "yes",
+    "org-role-alerts",
   ],
-  "OrgManager of the org": ["yes", "yes", "yes", "yes", "yes"],
+  "OrgManager of the org": ["yes", "yes", "yes", "yes", "yes", "yes"],
   "OrgManager of another org": [
     "space-role",
     "org-role-segment",
     "org-role-policy",
     "org-role-private-egress",
     "org-role-network-details",
+    "org-role-alerts",
   ],
-  OrgAuditor: ["space-role", "org-role-segment", "org-role-policy", "org-role-private-egress", "yes"],
+  OrgAuditor: [
+    "space-role",
+    "org-role-segment",
+    "org-role-policy",
+    "org-role-private-egress",
+    "yes",
+    "org-role-alerts",
+  ],
   OrgBillingManager: [
     "space-role",
     "org-role-segment",
     "org-role-policy",
     "org-role-private-egress",
     "org-role-network-details",
+    "org-role-alerts",
   ],
   "org user only": [
     "space-role",
@@ -97,6 +111,7 @@ const ACTIVE: Record<string, Row> = {
     "org-role-policy",
     "org-role-private-egress",
     "org-role-network-details",
+    "org-role-alerts",
   ],
   "SpaceManager of the space": [
     "yes",
@@ -104,6 +119,7 @@ const ACTIVE: Record<string, Row> = {
     "org-role-policy",
     "org-role-private-egress",
     "org-role-network-details",
+    "org-role-alerts",
   ],
   "SpaceManager of another space": [
     "space-role",
@@ -111,6 +127,7 @@ const ACTIVE: Record<string, Row> = {
     "org-role-policy",
     "org-role-private-egress",
     "org-role-network-details",
+    "org-role-alerts",
   ],
   SpaceDeveloper: [
     "space-role",
@@ -118,6 +135,7 @@ const ACTIVE: Record<string, Row> = {
     "org-role-policy",
     "org-role-private-egress",
     "org-role-network-details",
+    "org-role-alerts",
   ],
   SpaceAuditor: [
     "space-role",
@@ -125,6 +143,7 @@ const ACTIVE: Record<string, Row> = {
     "org-role-policy",
     "org-role-private-egress",
     "org-role-network-details",
+    "org-role-alerts",
   ],
   SpaceSupporter: [
     "space-role",
@@ -132,19 +151,21 @@ const ACTIVE: Record<string, Row> = {
     "org-role-policy",
     "org-role-private-egress",
     "org-role-network-details",
+    "org-role-alerts",
   ],
 };
 
 /** A suspended org: CF refuses its spaces' changes to all but admins; the dashboard's own records stay open. */
 const IN_SUSPENDED_ORG: Record<string, Row> = {
   ...ACTIVE,
-  "OrgManager of the org": ["org-suspended", "org-suspended", "yes", "yes", "yes"],
+  "OrgManager of the org": ["org-suspended", "org-suspended", "yes", "yes", "yes", "yes"],
   "SpaceManager of the space": [
     "org-suspended",
     "org-role-segment",
     "org-role-policy",
     "org-role-private-egress",
     "org-role-network-details",
+    "org-role-alerts",
   ],
 };
 
@@ -185,6 +206,7 @@ describe("the reasons", () => {
     expect(refusal("edit-org-policy", none)?.message).toBe(MESSAGES.notAuthorizedPolicy);
     expect(refusal("request-private-egress", none)?.message).toBe(ORG_REFUSALS.privateEgress("agency-alpha"));
     expect(refusal("read-network-details", none)?.message).toBe(ORG_REFUSALS.networkDetails("agency-alpha"));
+    expect(refusal("manage-org-alerts", none)?.message).toBe(ORG_REFUSALS.alerts("agency-alpha"));
     expect(refusal("change-space-egress", USERS["SpaceManager of the space"]!, SUSPENDED)).toEqual({
       reason: "org-suspended",
       kind: "suspended",

@@ -23,6 +23,8 @@ type Health = {
   instance: number | null;
   checks: { cf_api: Check; database: Check & { backend: "postgres" | "sqlite" } };
   watcher: ReturnType<typeof watchHealth>;
+  /** The alert outbox: deliveries waiting and failed, every org's (null when the database did not answer). */
+  alerts: { pending: number; failed: number } | null;
 };
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -44,9 +46,18 @@ async function timed(work: (signal: AbortSignal) => Promise<void>): Promise<Chec
   }
 }
 
+async function alertCounts(): Promise<Health["alerts"]> {
+  try {
+    const { pending, failed } = await (await getDatabase()).alerts.deliveryCounts();
+    return { pending, failed };
+  } catch {
+    return null; // the database check says why
+  }
+}
+
 async function check(): Promise<Omit<Health, "status" | "watcher"> & { ok: boolean }> {
   const { cfApiUrl, databaseUrl } = env();
-  const [cfApi, database] = await Promise.all([
+  const [cfApi, database, alerts] = await Promise.all([
     timed(async (signal) => {
       const response = await fetch(`${cfApiUrl}/`, { signal, cache: "no-store" });
       await response.body?.cancel();
@@ -55,6 +66,7 @@ async function check(): Promise<Omit<Health, "status" | "watcher"> & { ok: boole
     timed(async () => {
       await (await getDatabase()).ping();
     }),
+    alertCounts(),
   ]);
   return {
     ok: cfApi.ok && database.ok,
@@ -62,6 +74,7 @@ async function check(): Promise<Omit<Health, "status" | "watcher"> & { ok: boole
     build: process.env.APP_BUILD_ID,
     instance: process.env.CF_INSTANCE_INDEX ? Number(process.env.CF_INSTANCE_INDEX) : null,
     checks: { cf_api: cfApi, database: { ...database, backend: databaseUrl ? "postgres" : "sqlite" } },
+    alerts,
   };
 }
 

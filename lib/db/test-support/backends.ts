@@ -92,6 +92,9 @@ function postgres(adminUrl: string): TestBackend {
             if to_regclass('watch_lease') is not null then
               truncate table watch_lease, watch_cycles, space_standings, watch_events restart identity;
             end if;
+            if to_regclass('alert_deliveries') is not null then
+              truncate table alert_destinations, alert_subscriptions, alert_deliveries restart identity;
+            end if;
           end $$`.execute(shared.connection.db);
       }
       // The database outlives the test; close() drops it.

@@ -1,9 +1,9 @@
-import { History, Search, ShieldCheck } from "lucide-react";
+import { Bell, History, Search, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { CsvLink } from "./csv-link";
 
-/** The org's name, what the page is, and where its data goes: the CSV export and the activity. */
+/** The org's name, what the page is, and where its data goes: the CSV export, the activity and the alerts. */
 export function OrgHeading({ orgGuid, orgName }: { orgGuid: string; orgName: string }) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-4">
@@ -25,6 +25,10 @@ export function OrgHeading({ orgGuid, orgName }: { orgGuid: string; orgName: str
         <Link href={`/orgs/${orgGuid}/reach`} prefetch={false} className={buttonClass("secondary")}>
           <Search aria-hidden="true" className="size-4" />
           Who can reach this?
+        </Link>
+        <Link href={`/orgs/${orgGuid}/alerts`} prefetch={false} className={buttonClass("secondary")}>
+          <Bell aria-hidden="true" className="size-4" />
+          Alerts
         </Link>
         <CsvLink orgGuid={orgGuid} />
       </div>
