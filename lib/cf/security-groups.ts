@@ -103,42 +103,86 @@ function mattersTo(spaces: ReadonlySet<string>, names: ReadonlySet<string>) {
   };
 }
 
-const BOUND_GUID = /"guid"\s*:\s*"([^"\\]*)"/g;
 const ENABLED = /"(?:running|staging)"\s*:\s*true/;
 const SHAPE = ['"globally_enabled"', '"running_spaces"', '"staging_spaces"'];
+const GUID_KEY = '"guid"';
+
+/** The index after any JSON whitespace from `i`. */
+function skipSpace(text: string, i: number): number {
+  let at = i;
+  for (let c = text.charCodeAt(at); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++at));
+  return at;
+}
 
 /**
  * Whether a group's text may matter (`mattersTo`, before it is parsed): it is
  * enabled platform-wide somewhere, names one of `names`, or holds a guid among
  * `spaces`. A text with an escape, or without the fields that say so, is kept,
  * and the parsed group is checked by `mattersTo` (and its schema) either way.
+ * Every `"guid": "…"` is looked up with indexOf rather than a global regex: a
+ * page holds tens of thousands of them, and a match array for each was
+ * garbage to collect on every load.
  */
 function mayMatter(spaces: ReadonlySet<string>, names: ReadonlySet<string>) {
   const quoted = [...names].map((name) => JSON.stringify(name));
   return (text: string): boolean => {
     if (text.includes("\\") || !SHAPE.every((field) => text.includes(field))) return true;
     if (ENABLED.test(text) || quoted.some((name) => text.includes(name))) return true;
-    for (const [, guid] of text.matchAll(BOUND_GUID)) if (guid !== undefined && spaces.has(guid)) return true;
+    for (let at = text.indexOf(GUID_KEY); at >= 0; at = text.indexOf(GUID_KEY, at + GUID_KEY.length)) {
+      const colon = skipSpace(text, at + GUID_KEY.length);
+      if (text.charCodeAt(colon) !== 58) continue; // not a key: `:` does not follow
+      const open = skipSpace(text, colon + 1);
+      if (text.charCodeAt(open) !== 34) continue; // not a string value
+      const close = text.indexOf('"', open + 1);
+      if (close >= 0 && spaces.has(text.slice(open + 1, close))) return true;
+    }
     return false;
   };
 }
 
-/** A page of the group list of which only the groups that matter are checked and kept. */
-const pageKeeping = (keep: (raw: unknown) => boolean) =>
-  z.object({
+/**
+ * A kept group with only its bindings to `spaces`: a page about some spaces
+ * asks nothing of the others, and an admin sees every binding of a group
+ * shared across the foundation. At 10,000 groups the ~900 groups an org of
+ * 1,000 spaces keeps held 35,000 bindings, 4,000 of them to its spaces, and
+ * the schema checked and copied each one on every load. A binding not shaped
+ * like one stays, for the schema to refuse.
+ */
+function onlyBindingsTo(spaces: ReadonlySet<string>) {
+  const wanted = (ref: unknown) => !isRecord(ref) || typeof ref.guid !== "string" || spaces.has(ref.guid);
+  return (raw: unknown): unknown => {
+    if (!isRecord(raw) || !isRecord(raw.relationships)) return raw;
+    const relationships: Record<string, unknown> = { ...raw.relationships };
+    for (const lifecycle of ["running_spaces", "staging_spaces"]) {
+      const relationship = relationships[lifecycle];
+      if (isRecord(relationship) && Array.isArray(relationship.data))
+        relationships[lifecycle] = { ...relationship, data: (relationship.data as unknown[]).filter(wanted) };
+    }
+    return { ...raw, relationships };
+  };
+}
+
+/** A page of the group list of which only the groups that matter are checked and kept, with their bindings to `spaces`. */
+const pageKeeping = (spaces: ReadonlySet<string>, names: ReadonlySet<string>) => {
+  const keep = mattersTo(spaces, names);
+  const trim = onlyBindingsTo(spaces);
+  return z.object({
     pagination: paginationSchema,
     resources: z
       .array(z.unknown())
-      .transform((resources) => resources.filter(keep))
+      .transform((resources) => resources.filter(keep).map(trim))
       .pipe(z.array(securityGroupSchema)),
   });
+};
 
 /**
  * The groups a page about some spaces (an org's) needs: those bound to the
- * spaces, the platform-wide ones and the profiles' (`names`), each with every
- * binding the user can see. Every group bound to the spaces is among them (CF
- * shows a group bound to a space the user reads), so the drift check may
- * compare them all.
+ * spaces, the platform-wide ones and the profiles' (`names`), each with at
+ * least its bindings to these spaces that the user can see (read from the
+ * whole list, a group's bindings to other spaces are dropped before it is
+ * checked: no caller asks about them). Every group bound to the spaces is
+ * among them (CF shows a group bound to a space the user reads), so the drift
+ * check may compare them all.
  *
  * The first page of the visible groups goes out with the page's other reads;
  * up to 5,000 visible groups, that is the one request. Beyond, an org whose
@@ -175,7 +219,7 @@ export async function listSecurityGroupsFor(
     "/v3/security_groups",
     {},
     {
-      pageSchema: async () => pageKeeping(mattersTo(new Set(await guids), new Set(names))),
+      pageSchema: async () => pageKeeping(new Set(await guids), new Set(names)),
       keepText: async () => mayMatter(new Set(await guids), new Set(names)),
       readRest: async () => !(await bySpace()),
       // An admin's list is the whole foundation's: where it ran past one page last time, a large org's
