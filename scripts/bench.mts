@@ -35,12 +35,14 @@
  *
  *   npm run bench [-- --sizes 10,1000] [--loads 20] [--skip-build] [--out bench/results.json]
  *                 [--groups 50,10000] [--group-sizes 1000] [--group-loads 10] [--tables uniform,groups]
+ *                 [--ports 3500,9522,9523]
  *
  * `--sizes` alone also picks the group-scale orgs among 1,000 and 5,000 (and
  * 100) spaces; `--groups none` or `--tables uniform` leaves the group scale
  * out, `--tables groups` the first part.
  *
- * Ports 127.0.0.1:3500 (app), 9522/9523 (stand-in). Bounded: 35 minutes at most.
+ * Ports 127.0.0.1:3500 (app), 9522/9523 (stand-in), or those `--ports` names (app, CF, UAA), so
+ * that two runs on one machine need not collide. Bounded: 35 minutes at most.
  * Exits non-zero when a budget is missed (after writing the results).
  */
 import { cpus } from "node:os";
@@ -75,11 +77,15 @@ const { values } = parseArgs({
     "export-loads": { type: "string", default: "5" },
     "read-runs": { type: "string", default: "3" },
     tables: { type: "string", default: "uniform,groups" },
+    ports: { type: "string", default: "3500,9522,9523" },
   },
   strict: true,
 });
 
 const SIZES = values.sizes.split(",").map(Number);
+const [APP_PORT, CF_PORT, UAA_PORT] = values.ports.split(",").map(Number);
+if (![APP_PORT, CF_PORT, UAA_PORT].every((p) => Number.isInteger(p) && p! > 1024 && p! < 65536))
+  throw new Error("--ports: three port numbers (app, CF, UAA) above 1024");
 const LOADS = Number(values.loads);
 const CLI_SAMPLE = Number(values["cli-sample"]);
 const LATENCY_MS = 50;
@@ -134,9 +140,9 @@ console.log(`bench: load average ${loadBefore.join(", ")} on ${cpus().length} co
 
 await ensureBuild(values["skip-build"]);
 const stack: Stack = await startStack({
-  appPort: 3500,
-  cfPort: 9522,
-  uaaPort: 9523,
+  appPort: APP_PORT as number,
+  cfPort: CF_PORT as number,
+  uaaPort: UAA_PORT as number,
   world: { orgSizes: SIZES, groups: GROUPS },
 });
 const deadline = setTimeout(() => {
