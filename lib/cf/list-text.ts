@@ -59,12 +59,17 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-/** The index of the quote that ends the string starting at `open`, or -1. */
+/**
+ * The index of the quote that ends the string starting at `open`, or -1: the
+ * next quote not escaped, that is, not after an odd run of backslashes. Found
+ * with indexOf rather than character by character: most of a page's text is
+ * inside strings (links, guids, destinations), and indexOf skips it at once.
+ */
 function endOfString(text: string, open: number): number {
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === QUOTE) return i;
+  for (let i = text.indexOf('"', open + 1); i >= 0; i = text.indexOf('"', i + 1)) {
+    let backslashes = 0;
+    while (i - backslashes - 1 > open && text.charCodeAt(i - backslashes - 1) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return i;
   }
   return -1;
 }

@@ -78,6 +78,66 @@ describe("listSecurityGroupsFor", () => {
     expect(groups.map((g) => g.name)).toEqual(["mine", "staged", "global", "public_networks_egress"]);
   });
 
+  it("keeps of each group only its bindings to the spaces, and still refuses a binding not shaped like one", async () => {
+    const shared = {
+      running_spaces: { data: [{ guid: "x1" }, { guid: "s1" }, { guid: "x2" }] },
+      staging_spaces: { data: [{ guid: "x3" }] },
+    };
+    const client = await answer([
+      group("shared", { relationships: shared }),
+      group("global", { globally_enabled: { running: true, staging: false }, relationships: shared }),
+    ]);
+    const groups = await listSecurityGroupsFor(client, Promise.resolve([{ guid: "s1" }]), [], {
+      seesEveryGroup: true,
+    });
+    expect(groups.map((g) => [g.name, g.relationships])).toEqual([
+      ["shared", { running_spaces: { data: [{ guid: "s1" }] }, staging_spaces: { data: [] } }],
+      ["global", { running_spaces: { data: [{ guid: "s1" }] }, staging_spaces: { data: [] } }],
+    ]);
+    const odd = await answer([
+      group("shared", {
+        relationships: {
+          running_spaces: { data: [{ guid: "s1" }, { id: 1 }] },
+          staging_spaces: { data: [] },
+        },
+      }),
+    ]);
+    await expect(
+      listSecurityGroupsFor(odd, Promise.resolve([{ guid: "s1" }]), [], { seesEveryGroup: true }),
+    ).rejects.toThrow(/unexpected shape/);
+  });
+
+  it("finds a binding to the spaces however CF spaces its JSON", async () => {
+    const page = (resources: unknown[]) => ({
+      pagination: {
+        total_results: resources.length,
+        total_pages: 1,
+        first: { href: `${t.sim.cfUrl}/v3/security_groups?page=1&per_page=5000` },
+        last: { href: `${t.sim.cfUrl}/v3/security_groups?page=1&per_page=5000` },
+        next: null,
+        previous: null,
+      },
+      resources,
+    });
+    // Pretty-printed (a space after every colon), as some proxies re-serialise CF's answers.
+    const text = JSON.stringify(
+      page([
+        group("mine", { relationships: { running_spaces: { data: [] }, staging_spaces: bound("s1") } }),
+        group("theirs", { relationships: { running_spaces: bound("s9"), staging_spaces: { data: [] } } }),
+      ]),
+      null,
+      2,
+    );
+    await t.call("POST", "/__sim/faults", {
+      body: { routes: [{ method: "GET", path: "/v3/security_groups", status: 200, body: text }] },
+    });
+    const client = new CfClient({ apiUrl: t.sim.cfUrl, token: await t.token("admin") });
+    const groups = await listSecurityGroupsFor(client, Promise.resolve([{ guid: "s1" }]), [], {
+      seesEveryGroup: true,
+    });
+    expect(groups.map((g) => g.name)).toEqual(["mine"]);
+  });
+
   it("still refuses an answer it cannot tell a group in", async () => {
     const client = await answer([group("mine"), { guid: "odd", name: "odd" }]);
     await expect(

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Lifecycle } from "./lifecycle";
 import type { CfClient } from "./client";
-import { z } from "zod";
+import { mayMatter, pageKeeping } from "./group-list-keep";
 import {
-  paginationSchema,
   securityGroupListSchema,
   securityGroupSchema,
   securityGroupSpacesSchema,
@@ -80,65 +79,14 @@ export async function listPlatformAndNamedSecurityGroups(
   );
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null;
-
-/**
- * Whether a group, as CF sent it and before it is checked, matters to a page
- * about these spaces: platform-wide, named (a profile's), or bound to one of
- * them. Anything not shaped like a group is kept, for the schema to refuse.
- */
-function mattersTo(spaces: ReadonlySet<string>, names: ReadonlySet<string>) {
-  return (raw: unknown): boolean => {
-    if (!isRecord(raw) || !isRecord(raw.globally_enabled) || !isRecord(raw.relationships)) return true;
-    if (raw.globally_enabled.running !== false || raw.globally_enabled.staging !== false) return true;
-    if (typeof raw.name !== "string" || names.has(raw.name)) return true;
-    for (const lifecycle of ["running_spaces", "staging_spaces"]) {
-      const relationship = raw.relationships[lifecycle];
-      if (!isRecord(relationship) || !Array.isArray(relationship.data)) return true;
-      for (const ref of relationship.data as unknown[])
-        if (!isRecord(ref) || typeof ref.guid !== "string" || spaces.has(ref.guid)) return true;
-    }
-    return false;
-  };
-}
-
-const BOUND_GUID = /"guid"\s*:\s*"([^"\\]*)"/g;
-const ENABLED = /"(?:running|staging)"\s*:\s*true/;
-const SHAPE = ['"globally_enabled"', '"running_spaces"', '"staging_spaces"'];
-
-/**
- * Whether a group's text may matter (`mattersTo`, before it is parsed): it is
- * enabled platform-wide somewhere, names one of `names`, or holds a guid among
- * `spaces`. A text with an escape, or without the fields that say so, is kept,
- * and the parsed group is checked by `mattersTo` (and its schema) either way.
- */
-function mayMatter(spaces: ReadonlySet<string>, names: ReadonlySet<string>) {
-  const quoted = [...names].map((name) => JSON.stringify(name));
-  return (text: string): boolean => {
-    if (text.includes("\\") || !SHAPE.every((field) => text.includes(field))) return true;
-    if (ENABLED.test(text) || quoted.some((name) => text.includes(name))) return true;
-    for (const [, guid] of text.matchAll(BOUND_GUID)) if (guid !== undefined && spaces.has(guid)) return true;
-    return false;
-  };
-}
-
-/** A page of the group list of which only the groups that matter are checked and kept. */
-const pageKeeping = (keep: (raw: unknown) => boolean) =>
-  z.object({
-    pagination: paginationSchema,
-    resources: z
-      .array(z.unknown())
-      .transform((resources) => resources.filter(keep))
-      .pipe(z.array(securityGroupSchema)),
-  });
-
 /**
  * The groups a page about some spaces (an org's) needs: those bound to the
- * spaces, the platform-wide ones and the profiles' (`names`), each with every
- * binding the user can see. Every group bound to the spaces is among them (CF
- * shows a group bound to a space the user reads), so the drift check may
- * compare them all.
+ * spaces, the platform-wide ones and the profiles' (`names`), each with at
+ * least its bindings to these spaces that the user can see (read from the
+ * whole list, a group's bindings to other spaces are dropped before it is
+ * checked: no caller asks about them). Every group bound to the spaces is
+ * among them (CF shows a group bound to a space the user reads), so the drift
+ * check may compare them all.
  *
  * The first page of the visible groups goes out with the page's other reads;
  * up to 5,000 visible groups, that is the one request. Beyond, an org whose
@@ -175,7 +123,7 @@ export async function listSecurityGroupsFor(
     "/v3/security_groups",
     {},
     {
-      pageSchema: async () => pageKeeping(mattersTo(new Set(await guids), new Set(names))),
+      pageSchema: async () => pageKeeping(new Set(await guids), new Set(names)),
       keepText: async () => mayMatter(new Set(await guids), new Set(names)),
       readRest: async () => !(await bySpace()),
       // An admin's list is the whole foundation's: where it ran past one page last time, a large org's

@@ -60,6 +60,7 @@ const world = benchWorld({
   managers: whole("managers", values.managers),
 });
 const sim = await startSim({
+  cacheReads: true,
   cfPort: whole("cf-port", values["cf-port"]),
   uaaPort: whole("uaa-port", values["uaa-port"]),
   seed: world,

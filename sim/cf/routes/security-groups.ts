@@ -12,6 +12,7 @@ import {
   type ListSpec,
 } from "../query";
 import { ruleProblems } from "../rules";
+import { worldChanged } from "../../reply-cache";
 
 /**
  * Security groups (docs/cf-behaviour.md §2): visibility, relationship filtering,
@@ -250,6 +251,7 @@ function remove(req: Request, ctx: Ctx): Reply {
   // The deletion runs as a background job, as in CC; clients poll the job.
   setTimeout(() => {
     world.securityGroups.delete(group.guid);
+    worldChanged(world); // after the request that asked for it: answers made since are stale
     job.state = "COMPLETE";
     job.updatedAt = timestamp();
   }, 50).unref();
