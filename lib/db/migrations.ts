@@ -1,6 +1,7 @@
 import "server-only";
 import { Migrator, sql, type Kysely, type Migration, type SqlBool } from "kysely";
 import type { Backend, Connection } from "./connect";
+import { groupEditsMigration, GROUP_CHECK, KINDS_008 } from "./migration-group-edits";
 import { watchMigration } from "./migration-watch";
 
 /**
@@ -20,8 +21,13 @@ const KINDS_002 = sql`kind in ('change', 'drift', 'policy', 'segment', 'request'
 /** A segment move is a change of one space, with an outcome like a bind's. */
 const SEGMENT_CHECK = sql`kind <> 'segment' or (outcome is not null and space_guid is not null)`;
 
-/** The entries table under a given name, as of a migration (001, and 002's rebuild with its new kinds). */
-async function createEntriesTable(db: AnyDb, backend: Backend, table: string, version: "001" | "002") {
+/** The entries table under a given name, as of a migration (001, and the rebuilds of 002 and 008 with their new kinds). */
+async function createEntriesTable(
+  db: AnyDb,
+  backend: Backend,
+  table: string,
+  version: "001" | "002" | "008",
+) {
   let builder = db.schema
     .createTable(table)
     .addColumn("id", "integer", (col) =>
@@ -52,7 +58,10 @@ async function createEntriesTable(db: AnyDb, backend: Backend, table: string, ve
     .addColumn("settled_by", "text")
     .addColumn("details", "text")
     .addColumn("snapshot_version", "integer")
-    .addCheckConstraint("history_entries_kind", version === "001" ? KINDS_001 : KINDS_002)
+    .addCheckConstraint(
+      "history_entries_kind",
+      version === "001" ? KINDS_001 : version === "002" ? KINDS_002 : KINDS_008,
+    )
     .addCheckConstraint(
       "history_entries_outcome",
       sql`outcome is null or outcome in ('pending', 'succeeded', 'failed', 'unknown')`,
@@ -62,7 +71,8 @@ async function createEntriesTable(db: AnyDb, backend: Backend, table: string, ve
       sql`kind <> 'change' or (outcome is not null and space_guid is not null and group_guid is not null
         and lifecycle in ('running', 'staging') and action in ('bind', 'unbind'))`,
     );
-  if (version === "002") builder = builder.addCheckConstraint("history_entries_segment", SEGMENT_CHECK);
+  if (version !== "001") builder = builder.addCheckConstraint("history_entries_segment", SEGMENT_CHECK);
+  if (version === "008") builder = builder.addCheckConstraint("history_entries_group", GROUP_CHECK);
   await builder.execute();
 }
 
@@ -195,6 +205,11 @@ function migrations(backend: Backend): Record<string, Migration> {
     },
     // The watcher's lease, cycles, each space's standing under its policy, and events (./migration-watch.ts).
     "005_watch": watchMigration(backend),
+    // Edits of a security group's rules and platform-wide flags are history entries (./migration-group-edits.ts).
+    "008_group_edits": groupEditsMigration(backend, {
+      rebuildEntries: (db, table) => createEntriesTable(db, backend, table, "008"),
+      createEntryIndexes,
+    }),
   };
 }
 
