@@ -21,13 +21,11 @@ const KINDS_002 = sql`kind in ('change', 'drift', 'policy', 'segment', 'request'
 /** A segment move is a change of one space, with an outcome like a bind's. */
 const SEGMENT_CHECK = sql`kind <> 'segment' or (outcome is not null and space_guid is not null)`;
 
-/** The entries table under a given name, as of a migration (001, and the rebuilds of 002 and 008 with their new kinds). */
-async function createEntriesTable(
-  db: AnyDb,
-  backend: Backend,
-  table: string,
-  version: "001" | "002" | "008",
-) {
+type Version = "001" | "002" | "008";
+const KINDS: Record<Version, typeof KINDS_001> = { "001": KINDS_001, "002": KINDS_002, "008": KINDS_008 };
+
+/** The entries table under a given name, as of a migration (001; the rebuilds of 002 and 008, new kinds). */
+async function createEntriesTable(db: AnyDb, backend: Backend, table: string, version: Version) {
   let builder = db.schema
     .createTable(table)
     .addColumn("id", "integer", (col) =>
@@ -58,10 +56,7 @@ async function createEntriesTable(
     .addColumn("settled_by", "text")
     .addColumn("details", "text")
     .addColumn("snapshot_version", "integer")
-    .addCheckConstraint(
-      "history_entries_kind",
-      version === "001" ? KINDS_001 : version === "002" ? KINDS_002 : KINDS_008,
-    )
+    .addCheckConstraint("history_entries_kind", KINDS[version])
     .addCheckConstraint(
       "history_entries_outcome",
       sql`outcome is null or outcome in ('pending', 'succeeded', 'failed', 'unknown')`,
@@ -205,7 +200,7 @@ function migrations(backend: Backend): Record<string, Migration> {
     },
     // The watcher's lease, cycles, each space's standing under its policy, and events (./migration-watch.ts).
     "005_watch": watchMigration(backend),
-    // Edits of a security group's rules and platform-wide flags are history entries (./migration-group-edits.ts).
+    // A security group's edits are history entries (./migration-group-edits.ts).
     "008_group_edits": groupEditsMigration(backend, {
       rebuildEntries: (db, table) => createEntriesTable(db, backend, table, "008"),
       createEntryIndexes,

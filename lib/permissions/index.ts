@@ -42,7 +42,8 @@ export type RefusalReason =
   | "org-role-policy"
   | "org-role-private-egress"
   | "org-role-network-details"
-  | "org-suspended";
+  | "org-suspended"
+  | "platform-admin";
 
 export type Refusal = {
   reason: RefusalReason;
@@ -80,6 +81,11 @@ const REFUSALS: Record<RefusalReason, (org: OrgState) => Omit<Refusal, "reason">
     message: ORG_REFUSALS.networkDetails(org.name),
   }),
   "org-suspended": () => ({ kind: "suspended", short: "Org suspended", message: MESSAGES.orgSuspended }),
+  "platform-admin": () => ({
+    kind: "forbidden",
+    short: "Admins only",
+    message: MESSAGES.notAuthorizedGroupEdit,
+  }),
 };
 
 /**
@@ -168,4 +174,17 @@ export function decideForSpaces(
 ): Decision {
   const allowed = spaceGuids.every((guid) => roleAllows(op, actor, org.guid, guid));
   return judge(op, { roleAllows: allowed, isAdmin: actor.isAdmin }, org);
+}
+
+/**
+ * Changing a security group itself (its rules, its platform-wide flags): CF lets only platform admins
+ * (`cloud_controller.admin`; docs/cf-behaviour.md §2.2), not admin read-only users or global auditors,
+ * and no org or space role, so neither does the dashboard: the control is offered to admins alone.
+ */
+export function decideGroupEdit(actor: Pick<Actor, "isAdmin">): Decision {
+  if (actor.isAdmin) return { allowed: true };
+  return {
+    allowed: false,
+    refusal: { reason: "platform-admin", ...REFUSALS["platform-admin"]({ name: "", suspended: false }) },
+  };
 }

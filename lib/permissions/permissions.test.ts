@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { UserRoles } from "@/lib/cf/role-index";
 import type { RoleType } from "@/lib/cf/schemas";
 import { MESSAGES, ORG_REFUSALS } from "@/lib/failures";
-import { decide, decideForSpaces, judge, OPERATIONS, roleAllows, type Actor, type Operation } from "./index";
+import {
+  decide,
+  decideForSpaces,
+  decideGroupEdit,
+  judge,
+  OPERATIONS,
+  roleAllows,
+  type Actor,
+  type Operation,
+} from "./index";
 import { refusalFailure } from "./failure";
 
 /**
@@ -53,7 +62,8 @@ type Cell =
   | "org-role-policy"
   | "org-role-private-egress"
   | "org-role-network-details"
-  | "org-suspended";
+  | "org-suspended"
+  | "platform-admin";
 /** Columns: change-space-egress, move-space-segment, edit-org-policy, request-private-egress, read-network-details. */
 type Row = [Cell, Cell, Cell, Cell, Cell];
 
@@ -230,5 +240,23 @@ describe("what client code judges from a row", () => {
           decide("change-space-egress", who, org, SPACE),
         );
       }
+  });
+});
+
+describe("editing a security group itself", () => {
+  it("is for platform admins alone: not global readers, not any org or space role", () => {
+    const allowed = Object.entries(USERS)
+      .filter(([, who]) => decideGroupEdit(who).allowed)
+      .map(([name]) => name);
+    expect(allowed).toEqual(["platform admin"]);
+    expect(decideGroupEdit(USERS["global auditor / read-only admin"] ?? actor(false))).toEqual({
+      allowed: false,
+      refusal: {
+        reason: "platform-admin",
+        kind: "forbidden",
+        short: "Admins only",
+        message: MESSAGES.notAuthorizedGroupEdit,
+      },
+    });
   });
 });
