@@ -103,6 +103,39 @@ test("an admin removes trusted-local's Redis rule after a preview of the spaces 
   await expectNoAxeViolations(page);
 });
 
+test("turning a group on platform-wide for running previews every space it opens, with its own cf command", async ({
+  signedInAs,
+  sim,
+}) => {
+  const page = await signedInAs("admin");
+  await page.goto(PAGE);
+  await page.getByRole("checkbox", { name: "Enabled for running" }).check();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("table", { name: "Spaces whose reach changes" })).toBeVisible();
+  const spaces = await rowsOf(page, "Spaces whose reach changes");
+  expect(spaces.map((row) => row.split(" / ").slice(0, 3).join(" / "))).toEqual([
+    "agency-alpha / dev / running",
+    "agency-alpha / sandbox / running",
+    "agency-beta / dev / running",
+    "agency-gamma / legacy / running",
+  ]);
+  expect(spaces.every((row) => row.endsWith(" / —"))).toBe(true);
+  await expect(page.getByLabel("cf commands for trusted_local_networks_egress")).toHaveText(
+    "cf bind-running-security-group trusted_local_networks_egress",
+  );
+  await sim.clearRequests();
+  await page.getByRole("button", { name: "Save trusted_local_networks_egress" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toHaveText(
+    "Saved trusted_local_networks_egress. Recorded in the activity of 3 orgs.",
+  );
+  expect((await sim.writes()).map((r) => [r.method, r.path, r.status])).toEqual([["PATCH", PATCH_PATH, 200]]);
+  const inCf = await sim.cfAs("admin", "GET", PATCH_PATH);
+  expect(inCf.body).toMatchObject({
+    globally_enabled: { running: true, staging: false },
+    rules: trustedLocal.rules,
+  });
+});
+
 test("a rule CF refuses: its 422 words next to the rule, nothing changed, and the history says it failed", async ({
   signedInAs,
   requestAs,
