@@ -45,3 +45,21 @@ export function cfSegmentCommand(change: { org: string; space: string; segment: 
     ? `${target} && cf reset-space-isolation-segment ${quote(change.space)}`
     : `${target} && cf set-space-isolation-segment ${quote(change.space)} ${quote(change.segment)}`;
 }
+
+/**
+ * A group edit's cf commands: the rules from a file (`cf update-security-group` replaces them whole,
+ * as the PATCH does), and each platform-wide flag that changes by its own bind/unbind command.
+ */
+export function cfGroupEditCommands(edit: {
+  group: string;
+  rulesChanged: boolean;
+  flags: { lifecycle: Lifecycle; on: boolean }[];
+}): string[] {
+  const group = quote(edit.group);
+  return [
+    ...(edit.rulesChanged ? [`cf update-security-group ${group} rules.json`] : []),
+    ...edit.flags.map(
+      (flag) => `cf ${flag.on ? "bind" : "unbind"}-${flag.lifecycle}-security-group ${group}`,
+    ),
+  ];
+}

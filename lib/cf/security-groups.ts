@@ -175,3 +175,16 @@ export async function unbindSecurityGroup(
     `/v3/security_groups/${groupGuid}/relationships/${lifecycle}_spaces/${spaceGuid}`,
   );
 }
+
+/**
+ * A group's rules and platform-wide flags changed in one request (`PATCH
+ * /v3/security_groups/:guid`, admin only): CF replaces the rules whole and
+ * merges the flags key by key (docs/cf-behaviour.md §2.2). Answers the group as CF now holds it.
+ */
+export async function updateSecurityGroup(
+  client: CfClient,
+  guid: string,
+  body: { rules?: SecurityGroup["rules"]; globally_enabled?: Partial<SecurityGroup["globally_enabled"]> },
+): Promise<SecurityGroup> {
+  return client.send("PATCH", `/v3/security_groups/${guid}`, body, securityGroupSchema);
+}

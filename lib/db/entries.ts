@@ -8,7 +8,7 @@ import type { Lifecycle } from "@/lib/cf/lifecycle";
 
 export type { Lifecycle };
 export type Action = "bind" | "unbind";
-export type EntryKind = "change" | "drift" | "policy" | "segment" | "request";
+export type EntryKind = "change" | "drift" | "policy" | "segment" | "request" | "group";
 /**
  * `pending`: written before the CF request. `unknown`: the request was sent
  * but no answer came back (a timeout), so CF may or may not have applied it.
@@ -116,4 +116,28 @@ export type RequestEntry = EntryBase & {
   details: Record<string, unknown>;
 };
 
-export type HistoryEntry = ChangeEntry | DriftEntry | PolicyEntry | SegmentEntry | RequestEntry;
+/**
+ * An edit of a security group (its rules, its platform-wide flags), as one org's history holds it: the
+ * edit, and what it opened and closed in this org's spaces (docs/design.md §13, "Group edits").
+ */
+export type GroupEditDetails = {
+  /** The rules before and after, when the edit changed them. */
+  rules?: { before: unknown[]; after: unknown[] };
+  globallyEnabled: { before: Record<Lifecycle, boolean>; after: Record<Lifecycle, boolean> };
+  /** This org's spaces whose reach of a catalog destination changes, with the destinations' labels. */
+  spaces: { guid: string; name: string; lifecycle: Lifecycle; opens: string[]; closes: string[] }[];
+  /** The equivalent cf command(s). */
+  command: string;
+};
+
+export type GroupEntry = EntryBase & {
+  kind: "group";
+  outcome: Outcome;
+  user: UserRef;
+  group: GroupRef;
+  details: GroupEditDetails;
+  cfError: CfErrorFields | null;
+  message: string | null;
+};
+
+export type HistoryEntry = ChangeEntry | DriftEntry | PolicyEntry | SegmentEntry | RequestEntry | GroupEntry;

@@ -234,4 +234,93 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
       await fresh.drop();
     }
   });
+
+  it("008 keeps every entry and its id, lets group edits in, and holds them to their shape", async () => {
+    const fresh = await backend.fresh();
+    const connection = connect(fresh.config);
+    try {
+      await migrate(connection, "007_alerts");
+      const old = await connection.db
+        .insertInto("history_entries")
+        .values({
+          occurred_at: 1,
+          kind: "change",
+          outcome: "succeeded",
+          org_guid: "o",
+          space_guid: "s",
+          group_guid: "g",
+          group_name: "public_networks_egress",
+          lifecycle: "running",
+          action: "bind",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      expect(await migrate(connection, "008_group_edits")).toEqual(["008_group_edits"]);
+
+      const store = await openDatabase(fresh.config);
+      try {
+        const details = {
+          rules: { before: [{ protocol: "tcp", destination: "10.10.4.0/24", ports: "6379" }], after: [] },
+          globallyEnabled: {
+            before: { running: false, staging: false },
+            after: { running: false, staging: false },
+          },
+          spaces: [{ guid: "s", name: "prod", lifecycle: "running" as const, opens: [], closes: ["Redis"] }],
+          command: "cf update-security-group trusted_local_networks_egress rules.json",
+        };
+        const user = { guid: "u", name: "admin" };
+        const group = { guid: "g", name: "trusted_local_networks_egress" };
+        const ids = await store.recordGroupEditIntents([
+          { user, orgGuid: "o", group, details },
+          { user, orgGuid: "o2", group, details: { ...details, spaces: [] } },
+        ]);
+        expect(ids).toHaveLength(2);
+        expect(Math.min(...ids)).toBeGreaterThan(old.id);
+        await store.recordGroupEditOutcome(ids, {
+          outcome: "failed",
+          cfError: { status: 422, code: 10008, title: "CF-UnprocessableEntity", detail: "Rules[0]: bad" },
+          message: "Rules[0]: bad",
+        });
+        const page = await store.list({ orgGuid: "o", spaceGuids: ["s"], limit: 10 });
+        if (!page.ok) throw new Error(page.message);
+        expect(page.entries.map((e) => e.kind)).toEqual(["group", "change"]);
+        const edit = page.entries[0];
+        expect(edit?.kind === "group" && [edit.outcome, edit.cfError?.status, edit.details]).toEqual([
+          "failed",
+          422,
+          details,
+        ]);
+        const failures = await store.list({ orgGuid: "o2", spaceGuids: [], kinds: ["failure"], limit: 10 });
+        expect(failures.ok && failures.entries.map((e) => e.kind)).toEqual(["group"]);
+      } finally {
+        await store.close();
+      }
+
+      // A group edit belongs to no space and needs its group, outcome and details.
+      for (const values of [
+        { occurred_at: 2, kind: "group" as const, outcome: "pending" as const, org_guid: "o", details: "{}" },
+        { occurred_at: 2, kind: "group" as const, org_guid: "o", group_guid: "g", details: "{}" },
+        {
+          occurred_at: 2,
+          kind: "group" as const,
+          outcome: "pending" as const,
+          org_guid: "o",
+          group_guid: "g",
+        },
+        {
+          occurred_at: 2,
+          kind: "group" as const,
+          outcome: "pending" as const,
+          org_guid: "o",
+          group_guid: "g",
+          space_guid: "s",
+          details: "{}",
+        },
+      ])
+        await expect(connection.db.insertInto("history_entries").values(values).execute()).rejects.toThrow();
+    } finally {
+      await connection.db.destroy();
+      await fresh.drop();
+    }
+  });
 });

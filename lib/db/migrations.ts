@@ -2,6 +2,7 @@ import "server-only";
 import { Migrator, sql, type Kysely, type Migration, type SqlBool } from "kysely";
 import type { Backend, Connection } from "./connect";
 import { alertsMigration } from "./migration-alerts";
+import { groupEditsMigration, GROUP_CHECK, KINDS_008 } from "./migration-group-edits";
 import { watchMigration } from "./migration-watch";
 
 /**
@@ -21,8 +22,11 @@ const KINDS_002 = sql`kind in ('change', 'drift', 'policy', 'segment', 'request'
 /** A segment move is a change of one space, with an outcome like a bind's. */
 const SEGMENT_CHECK = sql`kind <> 'segment' or (outcome is not null and space_guid is not null)`;
 
-/** The entries table under a given name, as of a migration (001, and 002's rebuild with its new kinds). */
-async function createEntriesTable(db: AnyDb, backend: Backend, table: string, version: "001" | "002") {
+type Version = "001" | "002" | "008";
+const KINDS: Record<Version, typeof KINDS_001> = { "001": KINDS_001, "002": KINDS_002, "008": KINDS_008 };
+
+/** The entries table under a given name, as of a migration (001; the rebuilds of 002 and 008, new kinds). */
+async function createEntriesTable(db: AnyDb, backend: Backend, table: string, version: Version) {
   let builder = db.schema
     .createTable(table)
     .addColumn("id", "integer", (col) =>
@@ -53,7 +57,7 @@ async function createEntriesTable(db: AnyDb, backend: Backend, table: string, ve
     .addColumn("settled_by", "text")
     .addColumn("details", "text")
     .addColumn("snapshot_version", "integer")
-    .addCheckConstraint("history_entries_kind", version === "001" ? KINDS_001 : KINDS_002)
+    .addCheckConstraint("history_entries_kind", KINDS[version])
     .addCheckConstraint(
       "history_entries_outcome",
       sql`outcome is null or outcome in ('pending', 'succeeded', 'failed', 'unknown')`,
@@ -63,7 +67,8 @@ async function createEntriesTable(db: AnyDb, backend: Backend, table: string, ve
       sql`kind <> 'change' or (outcome is not null and space_guid is not null and group_guid is not null
         and lifecycle in ('running', 'staging') and action in ('bind', 'unbind'))`,
     );
-  if (version === "002") builder = builder.addCheckConstraint("history_entries_segment", SEGMENT_CHECK);
+  if (version !== "001") builder = builder.addCheckConstraint("history_entries_segment", SEGMENT_CHECK);
+  if (version === "008") builder = builder.addCheckConstraint("history_entries_group", GROUP_CHECK);
   await builder.execute();
 }
 
@@ -198,6 +203,11 @@ function migrations(backend: Backend): Record<string, Migration> {
     "005_watch": watchMigration(backend),
     // Alerts: destinations, subscriptions and the delivery outbox (./migration-alerts.ts).
     "007_alerts": alertsMigration(backend),
+    // A security group's edits are history entries (./migration-group-edits.ts).
+    "008_group_edits": groupEditsMigration(backend, {
+      rebuildEntries: (db, table) => createEntriesTable(db, backend, table, "008"),
+      createEntryIndexes,
+    }),
   };
 }
 

@@ -40,6 +40,31 @@ describe.each(testBackends())("drift check on $name", (backend) => {
     expect(again).toEqual({ drifted: 0, baselined: 0, settled: 0 });
   });
 
+  it("never reports a group edit as drift: it changes a group's rules, not a space's bindings", async () => {
+    await h.store.observe(observation(T0, [space("s-dev", [TRUSTED]), space("s-prod", [TRUSTED])]));
+    h.clock = T0 + MINUTE;
+    const details = {
+      rules: { before: [{ protocol: "tcp", destination: "10.10.4.0/24", ports: "6379" }], after: [] },
+      globallyEnabled: {
+        before: { running: false, staging: false },
+        after: { running: false, staging: false },
+      },
+      spaces: [{ guid: "s-dev", name: "dev", lifecycle: "running" as const, opens: [], closes: ["Redis"] }],
+      command: "cf update-security-group trusted rules.json",
+    };
+    const ids = await h.store.recordGroupEditIntents([
+      { user: { guid: "u", name: "admin" }, orgGuid: ORG, group: TRUSTED, details },
+    ]);
+    await h.store.recordGroupEditOutcome(ids, { outcome: "succeeded" });
+    // Later observations, by a page or the watcher, see the same bindings (the group's new rules with them).
+    h.clock = T0 + 10 * MINUTE;
+    const after = observation(T0 + 9 * MINUTE, [space("s-dev", [TRUSTED]), space("s-prod", [TRUSTED])]);
+    expect(await h.store.observe(after)).toEqual({ drifted: 0, baselined: 0, settled: 0 });
+    expect((await entries()).map((e) => [e.kind, e.kind === "group" && e.outcome])).toEqual([
+      ["group", "succeeded"],
+    ]);
+  });
+
   it("reports a `cf bind-security-group` done outside as one drift entry, between last seen and now", async () => {
     await h.store.observe(observation(T0, [space("s-dev")]));
     h.clock = T0 + 10 * MINUTE;

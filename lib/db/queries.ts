@@ -78,9 +78,9 @@ export async function list(ctx: StoreContext, query: ListQuery): Promise<ListRes
 function kindCondition(eb: ExpressionBuilder<HistoryDatabase, "history_entries">, kind: KindFilter) {
   switch (kind) {
     case "change":
-      return eb.and([eb("kind", "in", ["change", "segment"]), eb("outcome", "<>", "failed")]);
+      return eb.and([eb("kind", "in", ["change", "segment", "group"]), eb("outcome", "<>", "failed")]);
     case "failure":
-      return eb.and([eb("kind", "in", ["change", "segment"]), eb("outcome", "=", "failed")]);
+      return eb.and([eb("kind", "in", ["change", "segment", "group"]), eb("outcome", "=", "failed")]);
     case "request":
       return eb("kind", "=", "request");
     case "drift":

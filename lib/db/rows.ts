@@ -26,6 +26,21 @@ const policyDetailsSchema = z.object({ before: z.unknown(), after: z.unknown() }
 const refOrNull = z.object({ guid: z.string(), name: z.string() }).nullable();
 const segmentDetailsSchema = z.object({ from: refOrNull, to: refOrNull });
 const requestDetailsSchema = z.record(z.string(), z.unknown());
+const flagsSchema = z.object({ running: z.boolean(), staging: z.boolean() });
+const groupEditDetailsSchema = z.object({
+  rules: z.object({ before: z.array(z.unknown()), after: z.array(z.unknown()) }).optional(),
+  globallyEnabled: z.object({ before: flagsSchema, after: flagsSchema }),
+  spaces: z.array(
+    z.object({
+      guid: z.string(),
+      name: z.string(),
+      lifecycle: lifecycleSchema,
+      opens: z.array(z.string()),
+      closes: z.array(z.string()),
+    }),
+  ),
+  command: z.string(),
+});
 const groupRefsSchema = z.array(z.object({ guid: z.string(), name: z.string() }));
 
 export function driftDetailsJson(details: { from: number; to: number; changes: DriftChange[] }): string {
@@ -119,6 +134,20 @@ export function toEntry(row: EntryRow): HistoryEntry {
         user: { guid: row.user_guid ?? "", name: row.user_name ?? "" },
         message: row.message,
         details: requestDetailsSchema.parse(JSON.parse(row.details ?? "{}")),
+      };
+    case "group":
+      return {
+        id,
+        occurredAt,
+        orgGuid,
+        requestId,
+        kind: "group",
+        outcome: required(row.outcome, "outcome", row),
+        user: { guid: row.user_guid ?? "", name: row.user_name ?? "" },
+        group: { guid: required(row.group_guid, "group_guid", row), name: row.group_name ?? "" },
+        details: groupEditDetailsSchema.parse(JSON.parse(required(row.details, "details", row))),
+        cfError: cfErrorOf(row),
+        message: row.message,
       };
     case "policy": {
       const details = policyDetailsSchema.parse(JSON.parse(row.details ?? "{}"));

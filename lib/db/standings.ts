@@ -72,6 +72,8 @@ export function summaryOf(entry: HistoryEntry): string {
         .join(", ")}`;
     case "segment":
       return `${entry.user.name} moved the space to ${entry.to?.name ?? "the org's default segment"}`;
+    case "group":
+      return `${entry.user.name} edited security group ${entry.group.name}`;
     case "policy":
     case "request":
       return entry.message ?? entry.kind;

@@ -5,6 +5,7 @@ import { recordIntents, recordOutcomes, recordPolicyChange } from "./changes";
 import { connect, type DatabaseConfig } from "./connect";
 import type { StoreContext } from "./context";
 import { recordRequest, recordSegmentIntent, recordSegmentOutcome } from "./events";
+import { recordGroupEditIntents, recordGroupEditOutcome } from "./events-group";
 import { migrateOnce } from "./migrations";
 import { observe } from "./observe";
 import { readPolicies, readPolicy, writePolicy } from "./policies";
@@ -43,6 +44,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
     recordSegmentIntent: (intent) => recordSegmentIntent(ctx, intent),
     recordSegmentOutcome: (id, outcome) => recordSegmentOutcome(ctx, id, outcome),
     recordRequest: (request) => recordRequest(ctx, request),
+    recordGroupEditIntents: (intents) => recordGroupEditIntents(ctx, intents),
+    recordGroupEditOutcome: (ids, outcome) => recordGroupEditOutcome(ctx, ids, outcome),
     readPolicy: (orgGuid) => readPolicy(ctx, orgGuid),
     readPolicies: () => readPolicies(ctx),
     writePolicy: (write) => writePolicy(ctx, write),

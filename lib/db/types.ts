@@ -1,4 +1,12 @@
-import type { ChangeIntent, ChangeOutcome, GroupRef, HistoryEntry, KindFilter, UserRef } from "./entries";
+import type {
+  ChangeIntent,
+  ChangeOutcome,
+  GroupEditDetails,
+  GroupRef,
+  HistoryEntry,
+  KindFilter,
+  UserRef,
+} from "./entries";
 import type { AlertStore } from "./alert-types";
 import type { WatchStore } from "./watch-types";
 
@@ -27,6 +35,15 @@ export type RequestRecord = {
   /** One line for the activity page. */
   message: string;
   details: Record<string, unknown>;
+  requestId?: string | null;
+};
+
+/** A group edit about to be sent to CF, as one org's entry (./events-group.ts). */
+export type GroupEditIntent = {
+  user: UserRef;
+  orgGuid: string;
+  group: GroupRef;
+  details: GroupEditDetails;
   requestId?: string | null;
 };
 
@@ -148,6 +165,10 @@ export interface AppDatabase {
   recordSegmentIntent(intent: SegmentIntent): Promise<number>;
   /** After CF answered the segment move. */
   recordSegmentOutcome(id: number, outcome: ChangeOutcome): Promise<void>;
+  /** Before the CF request of a group edit: a `pending` entry per org it concerns; their ids. */
+  recordGroupEditIntents(intents: GroupEditIntent[]): Promise<number[]>;
+  /** After CF answered the group edit. */
+  recordGroupEditOutcome(ids: number[], outcome: ChangeOutcome): Promise<void>;
   /** A private-egress request the user was given to send to support. */
   recordRequest(request: RequestRecord): Promise<number>;
   /** The org's stored policy; null when none was ever written. */

@@ -7,6 +7,8 @@ export const MESSAGES = {
   signIn: "Your session has ended. Sign in again to continue.",
   notAuthorized: "You need the SpaceManager or OrgManager role to change the egress of this space.",
   readForbidden: "Cloud Foundry does not let your role see this.",
+  notAuthorizedGroupEdit:
+    "Only platform admins (cloud_controller.admin) can change a security group's rules or platform-wide flags. Nothing was changed.",
   orgSuspended:
     "This org is suspended: Cloud Foundry refuses changes to its spaces until an administrator reactivates it.",
   spaceSuspended: "This space is suspended: Cloud Foundry refuses changes to it.",

@@ -46,7 +46,8 @@ export type RefusalReason =
   | "org-role-private-egress"
   | "org-role-network-details"
   | "org-role-alerts"
-  | "org-suspended";
+  | "org-suspended"
+  | "platform-admin";
 
 export type Refusal = {
   reason: RefusalReason;
@@ -89,6 +90,11 @@ const REFUSALS: Record<RefusalReason, (org: OrgState) => Omit<Refusal, "reason">
     message: ORG_REFUSALS.alerts(org.name),
   }),
   "org-suspended": () => ({ kind: "suspended", short: "Org suspended", message: MESSAGES.orgSuspended }),
+  "platform-admin": () => ({
+    kind: "forbidden",
+    short: "Admins only",
+    message: MESSAGES.notAuthorizedGroupEdit,
+  }),
 };
 
 /**
@@ -188,4 +194,17 @@ export function decideForSpaces(
  */
 export function seesFoundation(actor: { readsGlobally: boolean }): boolean {
   return actor.readsGlobally;
+}
+
+/**
+ * Changing a security group itself (its rules, its platform-wide flags): CF lets only platform admins
+ * (`cloud_controller.admin`; docs/cf-behaviour.md §2.2), not admin read-only users or global auditors,
+ * and no org or space role, so neither does the dashboard: the control is offered to admins alone.
+ */
+export function decideGroupEdit(actor: Pick<Actor, "isAdmin">): Decision {
+  if (actor.isAdmin) return { allowed: true };
+  return {
+    allowed: false,
+    refusal: { reason: "platform-admin", ...REFUSALS["platform-admin"]({ name: "", suspended: false }) },
+  };
 }

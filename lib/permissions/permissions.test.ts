@@ -5,6 +5,7 @@ import { MESSAGES, ORG_REFUSALS } from "@/lib/failures";
 import {
   decide,
   decideForSpaces,
+  decideGroupEdit,
   judge,
   OPERATIONS,
   roleAllows,
@@ -63,7 +64,8 @@ type Cell =
   | "org-role-private-egress"
   | "org-role-network-details"
   | "org-role-alerts"
-  | "org-suspended";
+  | "org-suspended"
+  | "platform-admin";
 /**
  * Columns: change-space-egress, move-space-segment, edit-org-policy, request-private-egress, read-network-details,
  * manage-org-alerts.
@@ -268,5 +270,23 @@ describe("seesFoundation", () => {
   it("is for the platform's readers (admin, read-only admin, global auditor), not for org or space roles", () => {
     expect(seesFoundation({ readsGlobally: true })).toBe(true);
     expect(seesFoundation({ readsGlobally: false })).toBe(false);
+  });
+});
+
+describe("editing a security group itself", () => {
+  it("is for platform admins alone: not global readers, not any org or space role", () => {
+    const allowed = Object.entries(USERS)
+      .filter(([, who]) => decideGroupEdit(who).allowed)
+      .map(([name]) => name);
+    expect(allowed).toEqual(["platform admin"]);
+    expect(decideGroupEdit(USERS["global auditor / read-only admin"] ?? actor(false))).toEqual({
+      allowed: false,
+      refusal: {
+        reason: "platform-admin",
+        kind: "forbidden",
+        short: "Admins only",
+        message: MESSAGES.notAuthorizedGroupEdit,
+      },
+    });
   });
 });

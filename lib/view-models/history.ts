@@ -1,5 +1,8 @@
 import { outcomeAsOf } from "@/lib/db/outcome";
 import type { ChangeEntry, HistoryEntry, Outcome } from "@/lib/db/types";
+import { impactWords, whatChanged } from "./group-edit-words";
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The change history in words, the same on the activity page, its CSV, the
@@ -77,6 +80,14 @@ export function describeEntry(
       return reader.networkDetails ? (entry.message ?? "Requested private egress.") : REQUEST_WITHOUT_DETAILS;
     case "policy":
       return entry.message ?? "Changed the org's egress policy.";
+    case "group": {
+      const outcome = outcomeAsOf(entry, now);
+      const edit = `${entry.group.name}: ${whatChanged(entry.details)}`;
+      if (outcome === "succeeded")
+        return `Edited security group ${edit}. ${upperFirst(impactWords(entry.details.spaces))}.`;
+      const reason = entry.message && outcome === "failed" ? `: ${entry.message}` : "";
+      return `Edit of security group ${edit}: ${OUTCOME_WORDS[outcome]}${reason}`;
+    }
   }
 }
 
@@ -84,7 +95,7 @@ export type ActivityKind = "change" | "failure" | "drift" | "policy" | "request"
 
 /** The activity page's kinds, as the filter names them: a segment move is a change. */
 export function kindOf(entry: HistoryEntry, now: number): ActivityKind {
-  if (entry.kind === "change" || entry.kind === "segment")
+  if (entry.kind === "change" || entry.kind === "segment" || entry.kind === "group")
     return outcomeAsOf(entry, now) === "failed" ? "failure" : "change";
   return entry.kind;
 }
@@ -124,7 +135,7 @@ export function activityRows(
     at: entry.occurredAt,
     when: formatTime(entry.occurredAt),
     space:
-      entry.kind === "policy" || entry.kind === "request"
+      entry.kind === "policy" || entry.kind === "request" || entry.kind === "group"
         ? "(whole org)"
         : (spaceNames.get(entry.spaceGuid) ?? entry.spaceName),
     who: actorOf(entry),

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { GroupEditForm } from "@/components/egress/group-edit/group-edit-form";
 import { RulesTable } from "@/components/egress/rules-table";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ErrorState } from "@/components/ui/error-state";
 import { attempt } from "@/lib/loaders/attempt";
 import { loadSecurityGroup } from "@/lib/loaders/security-groups";
+import { decideGroupEdit } from "@/lib/permissions";
 import { BindingsTable } from "../_components/bindings-table";
 import { FindingsSection } from "../_components/findings-section";
 import { PlatformWide } from "../_components/platform-wide";
 import { VisibilityNote } from "../_components/visibility-note";
+import { applyGroupEdit, previewGroupEdit } from "./actions";
 
 type Params = Promise<{ guid: string }>;
 
@@ -28,7 +31,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  */
 export default async function SecurityGroupPage({ params }: { params: Params }) {
   const { guid } = await params;
-  const result = await attempt(({ client, user }) => loadSecurityGroup(client, user, guid));
+  const result = await attempt(async ({ client, user }) => {
+    const page = await loadSecurityGroup(client, user, guid);
+    return page && { ...page, canEdit: decideGroupEdit(user).allowed };
+  });
   if (!result.ok) {
     return (
       <div className="mx-auto max-w-7xl space-y-6 px-4 py-8">
@@ -45,7 +51,7 @@ export default async function SecurityGroupPage({ params }: { params: Params }) 
     );
   }
   if (!result.value) notFound();
-  const { group, seesAllBindings, findings } = result.value;
+  const { group, seesAllBindings, findings, canEdit } = result.value;
 
   return (
     <div className="mx-auto max-w-7xl space-y-8 px-4 py-8">
@@ -76,6 +82,26 @@ export default async function SecurityGroupPage({ params }: { params: Params }) 
         </p>
         <RulesTable rules={group.rules} caption={`Rules of ${group.name}`} />
       </section>
+
+      {canEdit && (
+        <section aria-labelledby="edit-rules" className="space-y-3">
+          <h2 id="edit-rules" className="text-2xl">
+            Edit rules
+          </h2>
+          <p className="max-w-3xl text-base-darker">
+            As a platform admin you can change this group&apos;s rules and where it applies platform-wide.
+            Preview first: it lists every space whose reach of a catalog destination opens or closes.
+          </p>
+          <GroupEditForm
+            groupGuid={group.guid}
+            groupName={group.name}
+            rules={JSON.stringify(group.rules, null, 2)}
+            global={group.global}
+            preview={previewGroupEdit}
+            apply={applyGroupEdit}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="bindings" className="space-y-3">
         <h2 id="bindings" className="text-2xl">

@@ -1,0 +1,225 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { ids, seed } from "../sim/seed";
+import { added, historyRows } from "./support/history";
+import { callAction, type CapturedAction } from "./support/server-actions";
+
+/**
+ * Group edits (docs/design.md §13): a platform admin changes a group's rules
+ * after a preview of every space whose reach opens or closes; CF refuses a
+ * bad rule with its own words, shown next to the rule; nobody else gets the
+ * control, and a forged call is refused before anything is sent.
+ */
+
+const GUID = ids.securityGroups.trustedLocal;
+const PAGE = `/security-groups/${GUID}`;
+const PATCH_PATH = `/v3/security_groups/${GUID}`;
+const trustedLocal = seed.securityGroups.find((g) => g.guid === GUID);
+if (!trustedLocal) throw new Error("the seed has no trusted-local group");
+const withoutRedis = trustedLocal.rules.filter((r) => r.description !== "Redis");
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations).toEqual([]);
+}
+
+const rulesBox = (page: Page) => page.getByLabel("Rules (JSON, as cf update-security-group takes them)");
+
+/** The rows of a preview table, as "cell / cell / …". */
+async function rowsOf(page: Page, caption: string): Promise<string[]> {
+  return page
+    .getByRole("table", { name: caption })
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll("th, td"))
+          .map((cell) => cell.textContent?.trim() ?? "")
+          .join(" / "),
+      ),
+    );
+}
+
+test("an admin removes trusted-local's Redis rule after a preview of the spaces it closes, and the history has it", async ({
+  signedInAs,
+  requestAs,
+  sim,
+}) => {
+  const admin = await requestAs("admin");
+  const before = await historyRows(admin);
+  const page = await signedInAs("admin");
+  await page.goto(PAGE);
+  await expect(page.getByRole("heading", { level: 2, name: "Edit rules" })).toBeVisible();
+  await rulesBox(page).fill(JSON.stringify(withoutRedis, null, 2));
+  await sim.clearRequests();
+  await page.getByRole("button", { name: "Preview" }).click();
+
+  await expect(page.getByRole("heading", { name: /Preview: what this edit changes/ })).toBeVisible();
+  expect(await rowsOf(page, "Spaces whose reach changes")).toEqual([
+    "agency-alpha / prod / running / — / Redis",
+    "agency-alpha / staging / running / — / Redis",
+    "agency-beta / prod / running / — / Redis",
+  ]);
+  expect(await rowsOf(page, "Orgs whose spaces change")).toEqual([
+    "agency-alpha / 2 / 0 / 2",
+    "agency-beta / 1 / 0 / 1",
+  ]);
+  await expect(page.getByLabel("cf commands for trusted_local_networks_egress")).toHaveText(
+    "cf update-security-group trusted_local_networks_egress rules.json",
+  );
+  // The preview reads, it never writes: three lists, whatever the foundation.
+  const reads = (await sim.requests()).filter((r) => r.method === "GET").map((r) => r.path.split("?")[0]);
+  expect(reads.sort()).toEqual(["/v3/organizations", "/v3/security_groups", "/v3/spaces"]);
+  expect(await sim.writes()).toEqual([]);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Save trusted_local_networks_egress" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toHaveText(
+    "Saved trusted_local_networks_egress. Recorded in the activity of 2 orgs.",
+  );
+  expect((await sim.writes()).map((r) => [r.method, r.path, r.status])).toEqual([["PATCH", PATCH_PATH, 200]]);
+  const inCf = await sim.cfAs("admin", "GET", PATCH_PATH);
+  expect((inCf.body as { rules: unknown[] }).rules).toEqual(withoutRedis);
+
+  const orgName = new Map(seed.orgs.map((o) => [o.guid, o.name]));
+  const entries = added(before, await historyRows(admin));
+  const byOrg = entries.map((e) => [orgName.get(e.key.split(" | ")[0] ?? ""), e.kind, e.what]);
+  expect(byOrg.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+    [
+      "agency-alpha",
+      "change",
+      "Edited security group trusted_local_networks_egress: the rules (4 rules → 3 rules). In prod, Redis closes; in staging, Redis closes.",
+    ],
+    [
+      "agency-beta",
+      "change",
+      "Edited security group trusted_local_networks_egress: the rules (4 rules → 3 rules). In prod, Redis closes.",
+    ],
+  ]);
+  await page.goto(`/orgs/${ids.orgs.alpha}/activity`);
+  await expect(page.getByRole("row").filter({ hasText: "Edited security group" })).toContainText(
+    "(whole org)",
+  );
+  await expectNoAxeViolations(page);
+});
+
+test("turning a group on platform-wide for running previews every space it opens, with its own cf command", async ({
+  signedInAs,
+  sim,
+}) => {
+  const page = await signedInAs("admin");
+  await page.goto(PAGE);
+  await page.getByRole("checkbox", { name: "Enabled for running" }).check();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("table", { name: "Spaces whose reach changes" })).toBeVisible();
+  const spaces = await rowsOf(page, "Spaces whose reach changes");
+  expect(spaces.map((row) => row.split(" / ").slice(0, 3).join(" / "))).toEqual([
+    "agency-alpha / dev / running",
+    "agency-alpha / sandbox / running",
+    "agency-beta / dev / running",
+    "agency-gamma / legacy / running",
+  ]);
+  expect(spaces.every((row) => row.endsWith(" / —"))).toBe(true);
+  await expect(page.getByLabel("cf commands for trusted_local_networks_egress")).toHaveText(
+    "cf bind-running-security-group trusted_local_networks_egress",
+  );
+  await sim.clearRequests();
+  await page.getByRole("button", { name: "Save trusted_local_networks_egress" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toHaveText(
+    "Saved trusted_local_networks_egress. Recorded in the activity of 3 orgs.",
+  );
+  expect((await sim.writes()).map((r) => [r.method, r.path, r.status])).toEqual([["PATCH", PATCH_PATH, 200]]);
+  const inCf = await sim.cfAs("admin", "GET", PATCH_PATH);
+  expect(inCf.body).toMatchObject({
+    globally_enabled: { running: true, staging: false },
+    rules: trustedLocal.rules,
+  });
+});
+
+test("a rule CF refuses: its 422 words next to the rule, nothing changed, and the history says it failed", async ({
+  signedInAs,
+  requestAs,
+  sim,
+}) => {
+  const admin = await requestAs("admin");
+  const before = await historyRows(admin);
+  const page = await signedInAs("admin");
+  await page.goto(PAGE);
+  const bad = trustedLocal.rules.map((r, i) => (i === 1 ? { ...r, destination: "10.10.4.0/33" } : r));
+  await rulesBox(page).fill(JSON.stringify(bad, null, 2));
+  await page.getByRole("button", { name: "Preview" }).click();
+  // The engine cannot read it either, and says so before anything is sent.
+  await expect(page.getByText(/^Rule 2, destination: /)).toBeVisible();
+  await sim.clearRequests();
+  await page.getByRole("button", { name: "Save trusted_local_networks_egress" }).click();
+
+  const cfWords = "destination must be a valid CIDR, IP address, or IP address range";
+  await expect(page.getByRole("alert").filter({ hasText: "Rules[1]:" })).toContainText(cfWords);
+  const refused = page
+    .getByRole("list", { name: "Rules Cloud Foundry refused" })
+    .getByRole("listitem")
+    .first();
+  await expect(refused).toContainText("Rule 2");
+  await expect(refused).toContainText("10.10.4.0/33");
+  await expect(refused).toContainText(cfWords);
+  expect((await sim.writes()).map((r) => [r.method, r.path, r.status])).toEqual([["PATCH", PATCH_PATH, 422]]);
+  const inCf = await sim.cfAs("admin", "GET", PATCH_PATH);
+  expect((inCf.body as { rules: unknown[] }).rules).toEqual(trustedLocal.rules);
+
+  const entries = added(before, await historyRows(admin));
+  expect(entries.map((e) => e.kind)).toEqual(["failure", "failure"]);
+  for (const entry of entries) {
+    expect(entry.what).toMatch(
+      /^Edit of security group trusted_local_networks_egress: the rules .*: failed: /,
+    );
+    expect(entry.what).toContain(cfWords);
+  }
+  await expectNoAxeViolations(page);
+});
+
+test("an org manager gets no edit control, and a forged preview or save is refused before CF is asked", async ({
+  signedInAs,
+  requestAs,
+  sim,
+}) => {
+  // The action ids, captured from the admin's page: the preview runs (it only reads), the save is aborted.
+  const adminPage = await signedInAs("admin");
+  await adminPage.goto(PAGE);
+  const captured: CapturedAction[] = [];
+  await adminPage.route("**/*", async (route) => {
+    const request = route.request();
+    const id = request.headers()["next-action"];
+    if (request.method() !== "POST" || !id) return route.fallback();
+    captured.push({ id, path: new URL(request.url()).pathname });
+    return captured.length === 1 ? route.fallback() : route.abort();
+  });
+  await rulesBox(adminPage).fill(JSON.stringify(withoutRedis));
+  await adminPage.getByRole("button", { name: "Preview" }).click();
+  await adminPage.getByRole("button", { name: "Save trusted_local_networks_egress" }).click();
+  await expect.poll(() => captured.length).toBe(2);
+  const [preview, save] = captured;
+  if (!preview || !save) throw new Error("no action captured");
+  await adminPage.unroute("**/*");
+
+  const admin = await requestAs("admin");
+  const before = await historyRows(admin);
+  const olivia = await requestAs("olivia");
+  const page = await signedInAs("olivia");
+  await page.goto(PAGE);
+  await expect(page.getByRole("heading", { level: 1, name: "trusted_local_networks_egress" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Edit rules" })).toHaveCount(0);
+  await expect(rulesBox(page)).toHaveCount(0);
+
+  await sim.clearRequests();
+  for (const action of [preview, save]) {
+    const call = await callAction(olivia, action, { groupGuid: GUID, rules: JSON.stringify(withoutRedis) });
+    expect(call.result).toMatchObject({
+      ok: false,
+      kind: "forbidden",
+      message:
+        "Only platform admins (cloud_controller.admin) can change a security group's rules or platform-wide flags. Nothing was changed.",
+    });
+  }
+  expect(await sim.requests()).toEqual([]);
+  expect(added(before, await historyRows(admin))).toEqual([]);
+});

@@ -1,0 +1,64 @@
+import "server-only";
+import type { StoreContext } from "./context";
+import { batches, inIds } from "./sql-dialect";
+import type { ChangeOutcome, GroupEditIntent } from "./types";
+
+/**
+ * A security group's edit in the history (migration 008): the intent before
+ * the CF request, one entry per org it concerns, and the outcome after it.
+ * A group edit changes no binding, so no space's snapshot moves: the drift
+ * check (./drift.ts) compares bindings only, and a later observation of the
+ * group's new rules is not drift.
+ */
+
+const INTENT_COLUMNS = 10;
+
+export async function recordGroupEditIntents(
+  ctx: StoreContext,
+  intents: readonly GroupEditIntent[],
+): Promise<number[]> {
+  if (intents.length === 0) return [];
+  const now = ctx.now();
+  const rows = intents.map((intent) => ({
+    occurred_at: now,
+    kind: "group" as const,
+    outcome: "pending" as const,
+    user_guid: intent.user.guid,
+    user_name: intent.user.name,
+    org_guid: intent.orgGuid,
+    group_guid: intent.group.guid,
+    group_name: intent.group.name,
+    request_id: intent.requestId ?? null,
+    details: JSON.stringify(intent.details),
+  }));
+  // One entry per org: a platform-wide edit of a large foundation is hundreds, so in batches, in one transaction.
+  return ctx.db.transaction().execute(async (trx) => {
+    const ids: number[] = [];
+    for (const batch of batches(rows, INTENT_COLUMNS)) {
+      const inserted = await trx.insertInto("history_entries").values(batch).returning("id").execute();
+      ids.push(...inserted.map((row) => row.id));
+    }
+    return ids.sort((a, b) => a - b);
+  });
+}
+
+export async function recordGroupEditOutcome(
+  ctx: StoreContext,
+  ids: readonly number[],
+  outcome: ChangeOutcome,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await ctx.db
+    .updateTable("history_entries")
+    .set({
+      outcome: outcome.outcome,
+      cf_status: outcome.cfError?.status ?? null,
+      cf_code: outcome.cfError?.code ?? null,
+      cf_title: outcome.cfError?.title ?? null,
+      cf_detail: outcome.cfError?.detail ?? null,
+      message: outcome.message ?? null,
+    })
+    .where(inIds(ctx.backend, "id", ids))
+    .where("kind", "=", "group")
+    .execute();
+}
