@@ -2,6 +2,7 @@ import "server-only";
 import { Migrator, sql, type Kysely, type Migration, type SqlBool } from "kysely";
 import type { Backend, Connection } from "./connect";
 import { alertsMigration } from "./migration-alerts";
+import { tokenRenewalsMigration } from "./migration-token-renewals";
 import { groupEditsMigration, GROUP_CHECK, KINDS_008 } from "./migration-group-edits";
 import { watchMigration } from "./migration-watch";
 
@@ -174,31 +175,7 @@ function migrations(backend: Backend): Record<string, Migration> {
     },
     // UAA refresh tokens are single-use: instances renewing one session coordinate through this
     // table (./renewals.ts, docs/adr/0007-token-renewal-across-instances.md).
-    "004_token_renewals": {
-      async up(db: AnyDb) {
-        await db.schema
-          .createTable("token_renewals")
-          // An HMAC of the refresh token being spent, never the token.
-          .addColumn("key", "text", (col) => col.primaryKey())
-          .addColumn("state", "text", (col) => col.notNull())
-          .addColumn("owner", "text", (col) => col.notNull())
-          // The renewed tokens, encrypted (JWE) with a key derived from AUTH_SECRET.
-          .addColumn("tokens", "text")
-          .addColumn("claimed_at", "bigint", (col) => col.notNull())
-          .addColumn("expires_at", "bigint", (col) => col.notNull())
-          .addCheckConstraint("token_renewals_state", sql`state in ('pending', 'done', 'refused')`)
-          .addCheckConstraint("token_renewals_done", sql`state <> 'done' or tokens is not null`)
-          .execute();
-        await db.schema
-          .createIndex("token_renewals_expires")
-          .on("token_renewals")
-          .column("expires_at")
-          .execute();
-      },
-      async down(db: AnyDb) {
-        await db.schema.dropTable("token_renewals").execute();
-      },
-    },
+    "004_token_renewals": tokenRenewalsMigration,
     // The watcher's lease, cycles, each space's standing under its policy, and events (./migration-watch.ts).
     "005_watch": watchMigration(backend),
     // Alerts: destinations, subscriptions and the delivery outbox (./migration-alerts.ts).
