@@ -1,6 +1,7 @@
 import "server-only";
 import { Migrator, sql, type Kysely, type Migration, type SqlBool } from "kysely";
 import type { Backend, Connection } from "./connect";
+import { chainMigration } from "./migration-chain";
 import { watchMigration } from "./migration-watch";
 
 /**
@@ -195,6 +196,8 @@ function migrations(backend: Backend): Record<string, Migration> {
     },
     // The watcher's lease, cycles, each space's standing under its policy, and events (./migration-watch.ts).
     "005_watch": watchMigration(backend),
+    // The history's hash chain, existing rows chained (./migration-chain.ts).
+    "006_history_chain": chainMigration,
   };
 }
 

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Insertable, Selectable, Transaction } from "kysely";
+import { appendToChain, recordsOf } from "./chain-append";
+import { OUTCOME_FIELDS } from "./chain-record";
 import { SETTLED_BY_DRIFT_CHECK, type StoreContext } from "./context";
 import type { Bindings, Settlements } from "./drift";
 import { compare, driftDetailsJson, groupRefsJson } from "./rows";
@@ -18,7 +20,8 @@ import type { DriftChange, Observation, ObservedSpace, ObserveResult } from "./t
  * nothing. On PostgreSQL the second UPDATE waits for the first transaction's
  * row lock and then re-reads the row, finding the new version; on SQLite the
  * transactions are serialised by BEGIN IMMEDIATE. A unique index on
- * (space_guid, snapshot_version) backs this up.
+ * (space_guid, snapshot_version) backs this up. The drift entries and settlements are appended to
+ * the hash chain last (./chain-append.ts).
  */
 
 const SNAPSHOT_COLUMNS = 8;
@@ -105,13 +108,20 @@ export async function writeObservation(
       snapshot_version: version,
     });
   }
+  const inserted = [];
   for (const batch of batches(drifts, DRIFT_COLUMNS)) {
-    await trx.insertInto("history_entries").values(batch).execute();
+    inserted.push(...(await trx.insertInto("history_entries").values(batch).returningAll().execute()));
   }
 
-  const settled =
-    (await settle(ctx, trx, succeeded, "succeeded", now)) + (await settle(ctx, trx, failed, "failed", now));
-  return { drifted: drifts.length, baselined, settled };
+  const settled = [
+    ...(await settle(ctx, trx, succeeded, "succeeded", now)),
+    ...(await settle(ctx, trx, failed, "failed", now)),
+  ];
+  await appendToChain(trx, ctx.backend, now, [
+    ...recordsOf("entry", inserted),
+    ...recordsOf("outcome", settled),
+  ]);
+  return { drifted: drifts.length, baselined, settled: settled.length };
 }
 
 async function settle(
@@ -120,13 +130,13 @@ async function settle(
   ids: number[],
   outcome: "succeeded" | "failed",
   now: number,
-): Promise<number> {
-  if (ids.length === 0) return 0;
-  const result = await trx
+) {
+  if (ids.length === 0) return [];
+  return trx
     .updateTable("history_entries")
     .set({ outcome, settled_at: now, settled_by: SETTLED_BY_DRIFT_CHECK })
     .where(inIds(ctx.backend, "id", ids))
     .where("outcome", "in", ["pending", "unknown"])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning(["id", ...OUTCOME_FIELDS])
+    .execute();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Selectable } from "kysely";
 import { z } from "zod";
+import { appendToChain, recordsOf } from "./chain-append";
 import type { StoreContext } from "./context";
 import { toEntry } from "./rows";
 import type { SpaceStandingsTable, WatchEventsTable } from "./schema";
@@ -43,7 +44,7 @@ function toStanding(row: Selectable<SpaceStandingsTable>): Standing {
   };
 }
 
-function toEvent(row: Selectable<WatchEventsTable>): WatchEvent {
+export function toEvent(row: Selectable<WatchEventsTable>): WatchEvent {
   return {
     id: row.id,
     occurredAt: row.occurred_at,
@@ -146,12 +147,14 @@ export function standingStore(ctx: StoreContext): StandingOps {
           window_from: event.windowFrom,
           window_to: event.windowTo,
         }));
-        const ids: number[] = [];
+        const inserted = [];
         for (const batch of batches(eventRows, EVENT_COLUMNS)) {
-          const inserted = await trx.insertInto("watch_events").values(batch).returning("id").execute();
-          ids.push(...inserted.map((row) => row.id).sort((a, b) => a - b));
+          inserted.push(...(await trx.insertInto("watch_events").values(batch).returningAll().execute()));
         }
-        return ids;
+        // Events are evidence of compliance (the report), so they are chained like the entries.
+        const records = recordsOf("event", inserted);
+        await appendToChain(trx, backend, now, records);
+        return records.map((record) => record.subjectId);
       });
     },
 

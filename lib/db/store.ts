@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "kysely";
+import { chainStore } from "./chain-store";
 import { recordIntents, recordOutcomes, recordPolicyChange } from "./changes";
 import { connect, type DatabaseConfig } from "./connect";
 import type { StoreContext } from "./context";
@@ -41,6 +42,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
     writePolicy: (write) => writePolicy(ctx, write),
     renewals: renewalStore(ctx),
     watch: { ...leaseStore(ctx), ...cycleStore(ctx), ...standingStore(ctx) },
+    chain: chainStore(ctx),
     ping: async () => {
       await sql`select 1`.execute(connection.db);
     },

@@ -1,4 +1,5 @@
 import type { ChangeIntent, ChangeOutcome, GroupRef, HistoryEntry, KindFilter, UserRef } from "./entries";
+import type { ChainStore } from "./chain-types";
 import type { WatchStore } from "./watch-types";
 
 /**
@@ -9,6 +10,7 @@ import type { WatchStore } from "./watch-types";
 
 export type * from "./entries";
 export type * from "./watch-types";
+export type * from "./chain-types";
 export type SegmentIntent = {
   user: UserRef;
   orgGuid: string;
@@ -159,6 +161,8 @@ export interface AppDatabase {
   renewals: RenewalStore;
   /** The watcher's lease, cycles, standings and events (lib/watch). */
   watch: WatchStore;
+  /** The history's hash chain: verification, and the records the compliance report cites. */
+  chain: ChainStore;
   /** One round trip to the database (the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;
