@@ -1,87 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { sql } from "kysely";
 import { verifyWholeChain, type ChainVerdict } from "./chain-check";
 import { connect, type Connection } from "./connect";
 import { testBackends } from "./test-support/backends";
-import {
-  intent,
-  observation,
-  ORG,
-  OLIVIA,
-  PUBLIC,
-  space,
-  STALE_MS,
-  T0,
-  TRUSTED,
-  useHistory,
-} from "./test-support/fixtures";
-import type { AppDatabase } from "./types";
+import { ORG, T0, useHistory } from "./test-support/fixtures";
+import { writeHistory } from "./test-support/chain-history";
 
 /**
  * The history's hash chain on each database: every way of writing the history leaves it intact,
  * and each kind of tampering (a field updated, a row deleted, records reordered or removed, a row
  * added behind its back) is found at the entry where it happened.
  */
-
-/** A history with each kind of write: intents and outcomes, drift, a settlement, a policy, a segment, a request, an event. */
-async function writeHistory(h: { store: AppDatabase; clock: number }) {
-  const store = h.store;
-  await store.observe(observation(T0, [space("s-dev"), space("s-prod")]));
-  h.clock = T0 + 1_000;
-  const [bound, other] = await store.recordIntents([intent("s-dev", PUBLIC), intent("s-prod", TRUSTED)]);
-  await store.recordOutcomes([bound ?? -1], { outcome: "succeeded" });
-  h.clock = T0 + 2_000;
-  // Drift on prod (TRUSTED seen bound is explained by the pending change, settled as succeeded).
-  await store.observe(
-    observation(T0 + 1_000 + STALE_MS + 1, [space("s-dev", [PUBLIC]), space("s-prod", [TRUSTED, PUBLIC])]),
-  );
-  const policy = await store.writePolicy({
-    user: OLIVIA,
-    orgGuid: ORG,
-    document: { rules: [] },
-    expectedVersion: 0,
-    message: "Policy set",
-  });
-  const segment = await store.recordSegmentIntent({
-    user: OLIVIA,
-    orgGuid: ORG,
-    spaceGuid: "s-dev",
-    spaceName: "dev",
-    from: null,
-    to: { guid: "seg", name: "secure" },
-  });
-  await store.recordSegmentOutcome(segment, { outcome: "failed", message: "CF said no" });
-  const request = await store.recordRequest({
-    user: OLIVIA,
-    orgGuid: ORG,
-    message: "Asked for 10.0.0.0/8",
-    details: { cidr: "10.0.0.0/8" },
-  });
-  const [event] = await store.watch.recordJudgements(
-    [],
-    [
-      {
-        kind: "violation-began",
-        orgGuid: ORG,
-        spaceGuid: "s-prod",
-        spaceName: "prod",
-        rule: "1",
-        reasons: ["public"],
-        cause: { kind: "unknown" },
-        windowFrom: T0,
-        windowTo: T0 + 2_000,
-      },
-    ],
-  );
-  return {
-    bound: bound ?? -1,
-    other: other ?? -1,
-    policy: policy.ok ? policy.entryId : -1,
-    segment,
-    request,
-    event: event ?? -1,
-  };
-}
 
 const brokenAt = (verdict: ChainVerdict) => (verdict.intact ? null : verdict.break);
 
@@ -237,24 +165,6 @@ describe.each(testBackends())("the history's hash chain on $name", (backend) => 
     });
   });
 
-  it("stays one line when two instances write at once", async () => {
-    const another = await h.another();
-    const writes = Array.from({ length: 20 }, async (_, i) => {
-      const store = i % 2 === 0 ? h.store : another;
-      const [id] = await store.recordIntents([intent(`s-${i}`, PUBLIC)]);
-      await store.recordOutcomes([id ?? -1], { outcome: i % 3 === 0 ? "failed" : "succeeded" });
-      await store.recordRequest({ user: OLIVIA, orgGuid: ORG, message: `r${i}`, details: {} });
-    });
-    await Promise.all(writes);
-    const verdict = await verifyWholeChain(another.chain);
-    expect(verdict).toMatchObject({ intact: true, records: 60 });
-    const count = await tamper()
-      .selectFrom("history_chain")
-      .select(sql<number>`count(distinct seq)`.as("n"))
-      .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(60);
-  });
-
   it("verifies a step at a time from a trusted point, and notices that point rewritten", async () => {
     await writeHistory(h);
     const first = await h.store.chain.verify({ seq: 0, hash: "0".repeat(64) }, 3);
@@ -268,51 +178,5 @@ describe.each(testBackends())("the history's hash chain on $name", (backend) => 
       .where("seq", "=", 3)
       .execute();
     expect(await h.store.chain.stillAnchored(first.through)).toBe(false);
-  });
-
-  it("answers each entry's record and latest outcome, and the events around a period, for the report", async () => {
-    const ids = await writeHistory(h);
-    const refs = await h.store.chain.refs("entry", [ids.bound, ids.policy]);
-    const rows = await tamper()
-      .selectFrom("history_chain")
-      .select(["seq", "hash", "subject", "subject_id"])
-      .execute();
-    const seqOf = (subject: string, id: number) =>
-      rows.find((r) => r.subject === subject && r.subject_id === id);
-    expect(refs.get(ids.bound)).toEqual({
-      record: { seq: seqOf("entry", ids.bound)?.seq, hash: seqOf("entry", ids.bound)?.hash },
-      outcome: { seq: seqOf("outcome", ids.bound)?.seq, hash: seqOf("outcome", ids.bound)?.hash },
-    });
-    expect(refs.get(ids.policy)?.outcome).toBeNull();
-    expect((await h.store.chain.refs("event", [ids.event])).get(ids.event)?.record.seq).toBe(
-      seqOf("event", ids.event)?.seq,
-    );
-
-    const turn = (kind: "violation-began" | "violation-ended", spaceGuid: string) => ({
-      kind,
-      orgGuid: ORG,
-      spaceGuid,
-      spaceName: spaceGuid.slice(2),
-      rule: "1",
-      reasons: [],
-      cause: { kind: "unknown" as const },
-      windowFrom: null,
-      windowTo: h.clock,
-    });
-    h.clock = T0 + 10_000;
-    await h.store.watch.recordJudgements([], [turn("violation-began", "s-dev")]);
-    h.clock = T0 + 20_000;
-    const [ended] = await h.store.watch.recordJudgements([], [turn("violation-ended", "s-dev")]);
-    h.clock = T0 + 30_000;
-    const [within] = await h.store.watch.recordJudgements([], [turn("violation-began", "s-dev")]);
-    const around = await h.store.chain.eventsAround(ORG, T0 + 25_000, T0 + 40_000);
-    // Before the period: each space's last event (prod's from writeHistory, dev's "ended"); within: the last turn.
-    expect(around.before.map((e) => [e.spaceGuid, e.id]).sort()).toEqual(
-      [
-        ["s-dev", ended],
-        ["s-prod", ids.event],
-      ].sort(),
-    );
-    expect(around.within.map((e) => e.id)).toEqual([within]);
   });
 });
