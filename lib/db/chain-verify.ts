@@ -37,15 +37,8 @@ export async function verifyFrom(ctx: Context, from: ChainPoint, limit: number):
   let through = from;
   let checked = 0;
   while (checked < limit) {
-    const rows = await ctx.db
-      .selectFrom("history_chain")
-      .selectAll()
-      .where("seq", ">", through.seq)
-      .orderBy("seq")
-      .limit(Math.min(PAGE, limit - checked))
-      .execute();
+    const { rows, subjects } = await readPage(ctx, through, Math.min(PAGE, limit - checked));
     if (rows.length === 0) return { through, checked, reachedEnd: true, break: null };
-    const subjects = await subjectsOf(ctx, rows);
     for (const row of rows) {
       const problem = checkRecord(row, through, subjects);
       if (problem) return { through, checked, reachedEnd: false, break: problem };
@@ -60,6 +53,29 @@ export async function verifyFrom(ctx: Context, from: ChainPoint, limit: number):
     .limit(1)
     .execute();
   return { through, checked, reachedEnd: more.length === 0, break: null };
+}
+
+/**
+ * A page of records and the rows they name, read in one snapshot: an outcome committed between two
+ * separate reads would show a row and an outcome record that disagree, which is no tampering. On
+ * PostgreSQL a repeatable-read transaction; on SQLite every transaction here is immediate (and so
+ * holds the write lock for these few reads).
+ */
+function readPage(ctx: Context, after: ChainPoint, size: number) {
+  return ctx.db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute(async (trx) => {
+      const page = { db: trx, backend: ctx.backend };
+      const rows = await trx
+        .selectFrom("history_chain")
+        .selectAll()
+        .where("seq", ">", after.seq)
+        .orderBy("seq")
+        .limit(size)
+        .execute();
+      return { rows, subjects: await subjectsOf(page, rows) };
+    });
 }
 
 /** Whether the record at `point.seq` still has `point.hash` (a cheap check of what was verified before). */
