@@ -34,9 +34,9 @@ function isPublic(path: string): boolean {
   return PUBLIC_PATHS.has(path) || path.startsWith("/api/auth/");
 }
 
-/** JSON and CSV endpoints answer 401 rather than redirecting a fetch to an HTML page. */
+/** JSON and CSV endpoints (the compliance report's `.json` too) answer 401 rather than redirecting a fetch to an HTML page. */
 function isDataRoute(path: string): boolean {
-  return path.startsWith("/api/") || path.endsWith(".csv");
+  return path.startsWith("/api/") || path.endsWith(".csv") || path.endsWith(".json");
 }
 
 /**

@@ -70,6 +70,11 @@ test("the health route answers ok, with the version and whether the CF API and t
       cf_api: { ok: true, ms: expect.any(Number) },
       database: { ok: true, ms: expect.any(Number), backend: "sqlite" },
     },
+    // Verified a bounded step per answer (e2e/evidence.spec.ts tampers with it).
+    history_chain: expect.objectContaining({
+      state: "intact",
+      summary: expect.stringMatching(/^intact through record \d+/),
+    }),
     // The test server has no watcher credential (e2e/watch.spec.ts starts one that has).
     watcher: { state: "off" },
   });

@@ -153,6 +153,19 @@ const ROUTES: Route[] = [
   { path: (t) => `/orgs/${guidOf(t.org)}/activity`, kind: "page", params: "org", allowed: orgVisible },
   { path: (t) => `/orgs/${guidOf(t.org)}/policy`, kind: "page", params: "org", allowed: orgVisible },
   { path: (t) => `/orgs/${guidOf(t.org)}/activity.csv`, kind: "data", params: "org", allowed: orgVisible },
+  // The compliance report is the activity's to give (docs/design.md §12).
+  {
+    path: (t) => `/orgs/${guidOf(t.org)}/compliance-report.csv`,
+    kind: "data",
+    params: "org",
+    allowed: orgVisible,
+  },
+  {
+    path: (t) => `/orgs/${guidOf(t.org)}/compliance-report.json`,
+    kind: "data",
+    params: "org",
+    allowed: orgVisible,
+  },
   { path: (t) => `/orgs/${guidOf(t.org)}/posture.csv`, kind: "data", params: "org", allowed: orgVisible },
   {
     path: (t) => `/api/orgs/${guidOf(t.org)}/posture`,

@@ -1,18 +1,19 @@
 import type { Page } from "@playwright/test";
-import { expect, test, type SeededUser } from "./support/fixtures";
+import { expect, test, type AnySeededUser } from "./support/fixtures";
 
 /**
  * Issue 20: a full tour of every page as every seeded user, at 1,280 px,
  * with no console error and no page error anywhere: the landing page signed
  * out, then /orgs, each org the user can see (its matrix, activity and
- * policy), each space of it the user can see, the security groups and one
- * group, and private egress. The pages to visit are read from the pages
+ * policy, alerts and "who can reach this?"), each space of it the user can
+ * see, the security groups and one group, private egress, and for the
+ * platform's readers the foundation and its search. The pages to visit are read from the pages
  * themselves, so the tour follows what each user is shown. Runs last (its own
  * project in playwright.config.ts), after every other spec has written its
  * history.
  */
 
-const USERS: SeededUser[] = ["admin", "olivia", "sam", "devon", "audrey", "bruno", "sasha"];
+const USERS: AnySeededUser[] = ["admin", "gale", "olivia", "sam", "devon", "audrey", "bruno", "sasha"];
 
 /** Collects the console's errors and the page's uncaught errors, by the page they came from. */
 function watch(page: Page): string[] {
@@ -72,11 +73,19 @@ for (const user of USERS) {
       for (const space of spaces) await go(space);
       await go(`${org}/activity`);
       await go(`${org}/policy`);
+      await go(`${org}/alerts`);
+      await go(`${org}/reach`);
     }
     await go("/security-groups");
     const [group] = await links(page, /^\/security-groups\/[0-9a-f-]{36}$/);
     if (group) await go(group);
     await go("/private-egress");
+    // The header offers the foundation only to those who may see it (design §13).
+    const foundation = await links(page, /^\/foundation$/);
+    if (foundation.length > 0) {
+      await go("/foundation");
+      await go("/foundation/reach");
+    }
 
     expect(errors, `visited: ${visited.join(", ")}`).toEqual([]);
   });

@@ -2,6 +2,8 @@ import "server-only";
 import type { Insertable, Selectable, Transaction } from "kysely";
 import { changeFacts } from "./alert-events";
 import { enqueueAlerts } from "./alert-outbox";
+import { appendToChain, recordsOf } from "./chain-append";
+import { OUTCOME_FIELDS } from "./chain-record";
 import type { StoreContext } from "./context";
 import { insertPolicyEntry } from "./policies";
 import { groupRefsJson, parseGroupRefs } from "./rows";
@@ -36,18 +38,17 @@ export async function recordIntents(ctx: StoreContext, intents: readonly ChangeI
     action: intent.action,
     request_id: intent.requestId ?? null,
   }));
-  const insert = async (db: Transaction<HistoryDatabase> | StoreContext["db"], batch: typeof rows) => {
-    const inserted = await db.insertInto("history_entries").values(batch).returning("id").execute();
+  // One transaction, also for one batch: the entries and their records in the chain commit together.
+  return ctx.db.transaction().execute(async (trx) => {
+    const inserted = [];
+    for (const part of batches(rows, INTENT_COLUMNS)) {
+      inserted.push(...(await trx.insertInto("history_entries").values(part).returningAll().execute()));
+    }
     // RETURNING's row order is unspecified (SQLite says so), but one statement
     // assigns ascending ids in VALUES order on both databases.
-    return inserted.map((row) => row.id).sort((a, b) => a - b);
-  };
-  const parts = batches(rows, INTENT_COLUMNS);
-  if (parts.length === 1) return insert(ctx.db, rows);
-  return ctx.db.transaction().execute(async (trx) => {
-    const ids: number[] = [];
-    for (const part of parts) ids.push(...(await insert(trx, part)));
-    return ids;
+    const records = recordsOf("entry", inserted);
+    await appendToChain(trx, ctx.backend, now, records);
+    return records.map((record) => record.subjectId);
   });
 }
 
@@ -90,7 +91,7 @@ export async function recordOutcomes(
     ).execute();
 
     const error = outcome.cfError ?? null;
-    await trx
+    const updated = await trx
       .updateTable("history_entries")
       .set({
         outcome: outcome.outcome,
@@ -105,6 +106,7 @@ export async function recordOutcomes(
       })
       .where(inIds(backend, "id", ids))
       .where("kind", "=", "change")
+      .returning(["id", ...OUTCOME_FIELDS])
       .execute();
 
     if (outcome.outcome === "succeeded") {
@@ -129,10 +131,9 @@ export async function recordOutcomes(
       );
       await enqueueAlerts(trx, backend, ctx.now(), alerts);
     }
-    if (snapshots.length === 0) return;
     if (outcome.outcome === "succeeded") {
-      await applyToSnapshots(trx, snapshots, changes, ctx.now());
-    } else {
+      if (snapshots.length > 0) await applyToSnapshots(trx, snapshots, changes, ctx.now());
+    } else if (snapshots.length > 0) {
       // Nothing changed in CF, but a drift check that read these entries as
       // unsettled must not act on that any more: the version tells it so.
       await trx
@@ -141,6 +142,8 @@ export async function recordOutcomes(
         .where(inList(backend, "space_guid", spaceGuids))
         .execute();
     }
+    // Last, so that the chain's lock is held only to the commit (./chain-append.ts).
+    await appendToChain(trx, backend, ctx.now(), recordsOf("outcome", updated));
   });
 }
 
@@ -197,5 +200,5 @@ async function applyToSnapshots(
 }
 
 export async function recordPolicyChange(ctx: StoreContext, change: PolicyChange): Promise<number> {
-  return insertPolicyEntry(ctx.db, ctx.now(), change);
+  return ctx.db.transaction().execute((trx) => insertPolicyEntry(trx, ctx.backend, ctx.now(), change));
 }

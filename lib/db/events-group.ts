@@ -1,4 +1,6 @@
 import "server-only";
+import { appendToChain, recordsOf } from "./chain-append";
+import { OUTCOME_FIELDS } from "./chain-record";
 import type { StoreContext } from "./context";
 import { batches, inIds } from "./sql-dialect";
 import type { ChangeOutcome, GroupEditIntent } from "./types";
@@ -33,12 +35,13 @@ export async function recordGroupEditIntents(
   }));
   // One entry per org: a platform-wide edit of a large foundation is hundreds, so in batches, in one transaction.
   return ctx.db.transaction().execute(async (trx) => {
-    const ids: number[] = [];
+    const inserted = [];
     for (const batch of batches(rows, INTENT_COLUMNS)) {
-      const inserted = await trx.insertInto("history_entries").values(batch).returning("id").execute();
-      ids.push(...inserted.map((row) => row.id));
+      inserted.push(...(await trx.insertInto("history_entries").values(batch).returningAll().execute()));
     }
-    return ids.sort((a, b) => a - b);
+    // Chained like every entry (./chain-append.ts), last, so the chain's lock is held only to the commit.
+    await appendToChain(trx, ctx.backend, now, recordsOf("entry", inserted));
+    return inserted.map((row) => row.id).sort((a, b) => a - b);
   });
 }
 
@@ -48,17 +51,22 @@ export async function recordGroupEditOutcome(
   outcome: ChangeOutcome,
 ): Promise<void> {
   if (ids.length === 0) return;
-  await ctx.db
-    .updateTable("history_entries")
-    .set({
-      outcome: outcome.outcome,
-      cf_status: outcome.cfError?.status ?? null,
-      cf_code: outcome.cfError?.code ?? null,
-      cf_title: outcome.cfError?.title ?? null,
-      cf_detail: outcome.cfError?.detail ?? null,
-      message: outcome.message ?? null,
-    })
-    .where(inIds(ctx.backend, "id", ids))
-    .where("kind", "=", "group")
-    .execute();
+  await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("history_entries")
+      .set({
+        outcome: outcome.outcome,
+        cf_status: outcome.cfError?.status ?? null,
+        cf_code: outcome.cfError?.code ?? null,
+        cf_title: outcome.cfError?.title ?? null,
+        cf_detail: outcome.cfError?.detail ?? null,
+        message: outcome.message ?? null,
+      })
+      .where(inIds(ctx.backend, "id", ids))
+      .where("kind", "=", "group")
+      .returning(["id", ...OUTCOME_FIELDS])
+      .execute();
+    // The outcome is a record of its own in the chain, as a change's is (./changes.ts).
+    await appendToChain(trx, ctx.backend, ctx.now(), recordsOf("outcome", updated));
+  });
 }

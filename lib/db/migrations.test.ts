@@ -188,7 +188,7 @@ describe.each(testBackends())("history migrations on $name", (backend) => {
     const fresh = await backend.fresh();
     const connection = connect(fresh.config);
     try {
-      await migrate(connection, "005_watch");
+      await migrate(connection, "006_history_chain");
       await connection.db
         .insertInto("history_entries")
         .values({

@@ -4,6 +4,7 @@ import type { Backend, Connection } from "./connect";
 import { alertsMigration } from "./migration-alerts";
 import { tokenRenewalsMigration } from "./migration-token-renewals";
 import { groupEditsMigration, GROUP_CHECK, KINDS_008 } from "./migration-group-edits";
+import { chainMigration } from "./migration-chain";
 import { watchMigration } from "./migration-watch";
 
 /**
@@ -178,6 +179,8 @@ function migrations(backend: Backend): Record<string, Migration> {
     "004_token_renewals": tokenRenewalsMigration,
     // The watcher's lease, cycles, each space's standing under its policy, and events (./migration-watch.ts).
     "005_watch": watchMigration(backend),
+    // The history's hash chain, existing rows chained (./migration-chain.ts).
+    "006_history_chain": chainMigration,
     // Alerts: destinations, subscriptions and the delivery outbox (./migration-alerts.ts).
     "007_alerts": alertsMigration(backend),
     // A security group's edits are history entries (./migration-group-edits.ts).

@@ -3,6 +3,8 @@ import type { Insertable, Selectable, Transaction } from "kysely";
 import type { AlertFacts } from "@/lib/alert-format/payload";
 import { driftFacts } from "./alert-events";
 import { enqueueAlerts } from "./alert-outbox";
+import { appendToChain, recordsOf } from "./chain-append";
+import { OUTCOME_FIELDS } from "./chain-record";
 import { SETTLED_BY_DRIFT_CHECK, type StoreContext } from "./context";
 import type { Bindings, Settlements } from "./drift";
 import { compare, driftDetailsJson, groupRefsJson } from "./rows";
@@ -21,7 +23,8 @@ import type { DriftChange, Observation, ObservedSpace, ObserveResult } from "./t
  * nothing. On PostgreSQL the second UPDATE waits for the first transaction's
  * row lock and then re-reads the row, finding the new version; on SQLite the
  * transactions are serialised by BEGIN IMMEDIATE. A unique index on
- * (space_guid, snapshot_version) backs this up.
+ * (space_guid, snapshot_version) backs this up. The drift entries and settlements are appended to
+ * the hash chain last (./chain-append.ts).
  */
 
 const SNAPSHOT_COLUMNS = 8;
@@ -111,13 +114,11 @@ export async function writeObservation(
   const alerts: AlertFacts[] = [];
   const publicGroups = new Set(drifts.length > 0 ? ctx.publicEgressGroups() : []);
   const writeOf = new Map(writes.map((write) => [write.space.guid, write]));
+  const inserted = [];
   for (const batch of batches(drifts, DRIFT_COLUMNS)) {
-    const inserted = await trx
-      .insertInto("history_entries")
-      .values(batch)
-      .returning(["id", "space_guid"])
-      .execute();
-    for (const row of inserted) {
+    const rows = await trx.insertInto("history_entries").values(batch).returningAll().execute();
+    inserted.push(...rows);
+    for (const row of rows) {
       const write = writeOf.get(row.space_guid ?? "");
       if (!write) continue;
       const { space, drift, snapshot } = write;
@@ -139,9 +140,15 @@ export async function writeObservation(
   // In this transaction: a drift and its alerts commit together (docs/adr/0011-alert-delivery.md).
   await enqueueAlerts(trx, ctx.backend, now, alerts);
 
-  const settled =
-    (await settle(ctx, trx, succeeded, "succeeded", now)) + (await settle(ctx, trx, failed, "failed", now));
-  return { drifted: drifts.length, baselined, settled };
+  const settled = [
+    ...(await settle(ctx, trx, succeeded, "succeeded", now)),
+    ...(await settle(ctx, trx, failed, "failed", now)),
+  ];
+  await appendToChain(trx, ctx.backend, now, [
+    ...recordsOf("entry", inserted),
+    ...recordsOf("outcome", settled),
+  ]);
+  return { drifted: drifts.length, baselined, settled: settled.length };
 }
 
 async function settle(
@@ -150,13 +157,13 @@ async function settle(
   ids: number[],
   outcome: "succeeded" | "failed",
   now: number,
-): Promise<number> {
-  if (ids.length === 0) return 0;
-  const result = await trx
+) {
+  if (ids.length === 0) return [];
+  return trx
     .updateTable("history_entries")
     .set({ outcome, settled_at: now, settled_by: SETTLED_BY_DRIFT_CHECK })
     .where(inIds(ctx.backend, "id", ids))
     .where("outcome", "in", ["pending", "unknown"])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning(["id", ...OUTCOME_FIELDS])
+    .execute();
 }

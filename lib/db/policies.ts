@@ -1,7 +1,9 @@
 import "server-only";
-import type { Kysely, Selectable } from "kysely";
+import type { Selectable, Transaction } from "kysely";
 import { policyFacts } from "./alert-events";
 import { enqueueAlerts } from "./alert-outbox";
+import { appendToChain, recordsOf } from "./chain-append";
+import type { Backend } from "./connect";
 import type { StoreContext } from "./context";
 import { policyDetailsJson } from "./rows";
 import type { HistoryDatabase, OrgPoliciesTable } from "./schema";
@@ -49,13 +51,14 @@ export async function readPolicies(ctx: StoreContext): Promise<StoredPolicy[]> {
   return rows.map(toStored);
 }
 
-/** The `policy` history entry; in the caller's transaction when it has one. */
+/** The `policy` history entry and its record in the chain, the last writes of the caller's transaction. */
 export async function insertPolicyEntry(
-  db: Kysely<HistoryDatabase>,
+  trx: Transaction<HistoryDatabase>,
+  backend: Backend,
   now: number,
   change: PolicyChange,
 ): Promise<number> {
-  const row = await db
+  const row = await trx
     .insertInto("history_entries")
     .values({
       occurred_at: change.occurredAt ?? now,
@@ -67,8 +70,9 @@ export async function insertPolicyEntry(
       request_id: change.requestId ?? null,
       details: policyDetailsJson(change.before, change.after),
     })
-    .returning("id")
+    .returningAll()
     .executeTakeFirstOrThrow();
+  await appendToChain(trx, backend, now, recordsOf("entry", [row]));
   return row.id;
 }
 
@@ -111,7 +115,7 @@ async function attemptWrite(ctx: StoreContext, write: PolicyWrite): Promise<Poli
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) return { ok: false, conflict: { currentVersion: -1 } };
     }
-    const entryId = await insertPolicyEntry(trx, now, {
+    const entryId = await insertPolicyEntry(trx, backend, now, {
       user: write.user,
       orgGuid: write.orgGuid,
       before: current === undefined ? null : (JSON.parse(current.policy) as unknown),

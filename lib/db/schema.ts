@@ -178,6 +178,20 @@ export interface AlertDeliveriesTable {
   delivered_at: number | null;
 }
 
+/** The history's hash chain (migration 006_history_chain, ./chain-record.ts): one row per record. */
+export interface HistoryChainTable {
+  /** 1, 2, 3 … without gaps, in the order the records were appended. */
+  seq: number;
+  subject: "entry" | "outcome" | "event";
+  /** The history entry's id (entry, outcome) or the watcher event's (event). */
+  subject_id: number;
+  recorded_at: number;
+  /** Canonical JSON of the fields written. */
+  record: string;
+  /** SHA-256, hex, of the previous record's hash and this record. */
+  hash: string;
+}
+
 export interface HistoryDatabase {
   history_entries: EntriesTable;
   space_snapshots: SnapshotsTable;
@@ -190,4 +204,5 @@ export interface HistoryDatabase {
   alert_destinations: AlertDestinationsTable;
   alert_subscriptions: AlertSubscriptionsTable;
   alert_deliveries: AlertDeliveriesTable;
+  history_chain: HistoryChainTable;
 }

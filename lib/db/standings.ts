@@ -3,6 +3,7 @@ import type { Selectable } from "kysely";
 import { z } from "zod";
 import { watchEventFacts } from "./alert-events";
 import { enqueueAlerts } from "./alert-outbox";
+import { appendToChain, recordsOf } from "./chain-append";
 import type { StoreContext } from "./context";
 import { toEntry } from "./rows";
 import type { SpaceStandingsTable, WatchEventsTable } from "./schema";
@@ -45,7 +46,7 @@ function toStanding(row: Selectable<SpaceStandingsTable>): Standing {
   };
 }
 
-function toEvent(row: Selectable<WatchEventsTable>): WatchEvent {
+export function toEvent(row: Selectable<WatchEventsTable>): WatchEvent {
   return {
     id: row.id,
     occurredAt: row.occurred_at,
@@ -150,11 +151,11 @@ export function standingStore(ctx: StoreContext): StandingOps {
           window_from: event.windowFrom,
           window_to: event.windowTo,
         }));
-        const ids: number[] = [];
+        const inserted = [];
         for (const batch of batches(eventRows, EVENT_COLUMNS)) {
-          const inserted = await trx.insertInto("watch_events").values(batch).returning("id").execute();
-          ids.push(...inserted.map((row) => row.id).sort((a, b) => a - b));
+          inserted.push(...(await trx.insertInto("watch_events").values(batch).returningAll().execute()));
         }
+        const ids = inserted.map((row) => row.id);
         // In this transaction: an event and its alerts commit together (docs/adr/0011-alert-delivery.md).
         await enqueueAlerts(
           trx,
@@ -162,6 +163,9 @@ export function standingStore(ctx: StoreContext): StandingOps {
           now,
           events.map((event, i) => watchEventFacts(ids[i] ?? 0, event, now)),
         );
+        // Events are evidence of compliance (the report), so they are chained like the entries; last, so
+        // the chain's lock is held only to the commit (./chain-append.ts).
+        await appendToChain(trx, backend, now, recordsOf("event", inserted));
         return ids;
       });
     },

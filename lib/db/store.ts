@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "kysely";
 import { alertStore } from "./alerts";
+import { chainStore } from "./chain-store";
 import { recordIntents, recordOutcomes, recordPolicyChange } from "./changes";
 import { connect, type DatabaseConfig } from "./connect";
 import type { StoreContext } from "./context";
@@ -52,6 +53,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
     renewals: renewalStore(ctx),
     watch: { ...leaseStore(ctx), ...cycleStore(ctx), ...standingStore(ctx) },
     alerts: alertStore(ctx),
+    chain: chainStore(ctx),
     ping: async () => {
       await sql`select 1`.execute(connection.db);
     },

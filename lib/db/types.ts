@@ -8,6 +8,7 @@ import type {
   UserRef,
 } from "./entries";
 import type { AlertStore } from "./alert-types";
+import type { ChainStore } from "./chain-types";
 import type { WatchStore } from "./watch-types";
 
 /**
@@ -19,6 +20,7 @@ import type { WatchStore } from "./watch-types";
 export type * from "./entries";
 export type * from "./watch-types";
 export type * from "./alert-types";
+export type * from "./chain-types";
 export type SegmentIntent = {
   user: UserRef;
   orgGuid: string;
@@ -186,6 +188,8 @@ export interface AppDatabase {
   watch: WatchStore;
   /** Alert destinations, subscriptions and the delivery outbox (lib/alerts). */
   alerts: AlertStore;
+  /** The history's hash chain: verification, and the records the compliance report cites. */
+  chain: ChainStore;
   /** One round trip to the database (the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -17,7 +17,7 @@ export const ACTIVITY_KINDS = [
   "request",
 ] as const satisfies readonly KindFilter[];
 
-const day = z
+export const daySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-11-30")
   // A round trip through Date refuses days a month does not have (2026-02-31).
@@ -31,8 +31,8 @@ const asList = (value: unknown): unknown[] =>
 const querySchema = z.object({
   space: guidSchema.optional(),
   kind: z.preprocess(asList, z.array(z.enum(ACTIVITY_KINDS)).max(ACTIVITY_KINDS.length)),
-  from: day.optional(),
-  to: day.optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
   cursor: z.string().max(200).optional(),
 });
 

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { getDatabase } from "@/lib/db";
+import { chainHealth, type ChainHealth } from "@/lib/db/chain-health";
 import { isDraining } from "@/lib/shutdown";
 import { watchHealth } from "@/lib/watch/status";
 
@@ -11,7 +12,9 @@ export const dynamic = "force-dynamic";
  * database answer, and the watcher: off, or this instance's role and the
  * foundation's last cycle (its time, duration, counts and error). It stays 200 while the process can serve, whatever those
  * say, so that a CF or database outage does not make the platform restart
- * every instance; it is 503 only once the process is shutting down.
+ * every instance; it is 503 only once the process is shutting down. `history_chain` says whether
+ * the history's hash chain is intact as far as this instance has verified it, a bounded step per
+ * answer (lib/db/chain-health.ts; `npm run history:verify` checks it whole).
  * Answers are reused for a few seconds: several checkers poll it.
  */
 
@@ -22,6 +25,7 @@ type Health = {
   build: string | undefined;
   instance: number | null;
   checks: { cf_api: Check; database: Check & { backend: "postgres" | "sqlite" } };
+  history_chain: ChainHealth;
   watcher: ReturnType<typeof watchHealth>;
   /** The alert outbox: deliveries waiting and failed, every org's (null when the database did not answer). */
   alerts: { pending: number; failed: number } | null;
@@ -57,7 +61,7 @@ async function alertCounts(): Promise<Health["alerts"]> {
 
 async function check(): Promise<Omit<Health, "status" | "watcher"> & { ok: boolean }> {
   const { cfApiUrl, databaseUrl } = env();
-  const [cfApi, database, alerts] = await Promise.all([
+  const [cfApi, database, alerts, chain] = await Promise.all([
     timed(async (signal) => {
       const response = await fetch(`${cfApiUrl}/`, { signal, cache: "no-store" });
       await response.body?.cancel();
@@ -67,6 +71,7 @@ async function check(): Promise<Omit<Health, "status" | "watcher"> & { ok: boole
       await (await getDatabase()).ping();
     }),
     alertCounts(),
+    chainHealth(getDatabase(), CHECK_TIMEOUT_MS),
   ]);
   return {
     ok: cfApi.ok && database.ok,
@@ -75,6 +80,7 @@ async function check(): Promise<Omit<Health, "status" | "watcher"> & { ok: boole
     instance: process.env.CF_INSTANCE_INDEX ? Number(process.env.CF_INSTANCE_INDEX) : null,
     checks: { cf_api: cfApi, database: { ...database, backend: databaseUrl ? "postgres" : "sqlite" } },
     alerts,
+    history_chain: chain,
   };
 }
 

@@ -83,6 +83,9 @@ function postgres(adminUrl: string): TestBackend {
             if to_regclass('history_entries') is not null then
               truncate table history_entries, space_snapshots restart identity;
             end if;
+            if to_regclass('history_chain') is not null then
+              truncate table history_chain;
+            end if;
             if to_regclass('org_policies') is not null then
               truncate table org_policies;
             end if;

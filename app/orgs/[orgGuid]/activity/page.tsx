@@ -13,6 +13,7 @@ import { attempt } from "@/lib/loaders/attempt";
 import { activityRows } from "@/lib/view-models/history";
 import { ActivityFilters } from "./_components/activity-filters";
 import { ActivityTable } from "./_components/activity-table";
+import { ComplianceReportForm } from "./_components/compliance-report-form";
 
 type Params = Promise<{ orgGuid: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -119,6 +120,7 @@ export default async function ActivityPage({
           </Link>
         )}
       </nav>
+      <ComplianceReportForm orgGuid={orgGuid} now={activity.loadedAt} />
     </div>
   );
 }
