@@ -75,6 +75,8 @@ test("the health route answers ok, with the version and whether the CF API and t
       state: "intact",
       summary: expect.stringMatching(/^intact through record \d+/),
     }),
+    // The alert deliveries waiting and failed (e2e/alerts.spec.ts checks their delivery).
+    alerts: { pending: expect.any(Number), failed: expect.any(Number) },
     // The test server has no watcher credential (e2e/watch.spec.ts starts one that has).
     watcher: { state: "off" },
   });
