@@ -1,4 +1,4 @@
-import type { ComplianceReport } from "./compliance-report-types";
+import type { Cited, ComplianceReport } from "./compliance-report-types";
 
 /**
  * The compliance report as CSV rows, written from the JSON report (./compliance-report.ts) so the
@@ -26,6 +26,9 @@ export const REPORT_CSV_COLUMNS = [
 
 type Row = Partial<Record<(typeof REPORT_CSV_COLUMNS)[number], string | number | null>>;
 
+/** The chain record a row cites (empty cells when it cites none). */
+const cited = (chain: Cited): Row => ({ chain_record: chain?.record, chain_hash: chain?.hash });
+
 const duration = (ms: number) => {
   const minutes = Math.round(ms / 60_000);
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
@@ -42,29 +45,17 @@ export function complianceReportCsvRows(report: ComplianceReport): string[][] {
     },
   ];
   const policy = report.policy;
-  if (policy.in_force_at_start) {
-    const p = policy.in_force_at_start;
-    rows.push({
-      record: "policy-at-start",
-      time: p.time,
-      actor: p.actor.name,
-      what: p.message,
-      id: p.entry_id,
-      chain_record: p.chain?.record,
-      chain_hash: p.chain?.hash,
-    });
-  }
-  for (const p of policy.edits) {
-    rows.push({
-      record: "policy-edit",
-      time: p.time,
-      actor: p.actor.name,
-      what: p.message,
-      id: p.entry_id,
-      chain_record: p.chain?.record,
-      chain_hash: p.chain?.hash,
-    });
-  }
+  // The policy in force when the period began and each edit within it are one kind of row.
+  const policyRow = (record: string, p: NonNullable<typeof policy.in_force_at_start>): Row => ({
+    record,
+    time: p.time,
+    actor: p.actor.name,
+    what: p.message,
+    id: p.entry_id,
+    ...cited(p.chain),
+  });
+  if (policy.in_force_at_start) rows.push(policyRow("policy-at-start", policy.in_force_at_start));
+  for (const p of policy.edits) rows.push(policyRow("policy-edit", p));
   for (const s of report.spaces) {
     const c = s.compliance;
     const violating = c.time_in_violation_ms === null ? "unknown" : duration(c.time_in_violation_ms);
@@ -94,8 +85,7 @@ export function complianceReportCsvRows(report: ComplianceReport): string[][] {
       what: c.message ? `${c.what}: ${c.message}` : c.what,
       outcome,
       id: c.entry_id,
-      chain_record: c.chain?.record,
-      chain_hash: c.chain?.hash,
+      ...cited(c.chain),
     });
   }
   for (const d of report.drifts) {
@@ -108,8 +98,7 @@ export function complianceReportCsvRows(report: ComplianceReport): string[][] {
       window_from: d.window.from,
       window_to: d.window.to,
       id: d.entry_id,
-      chain_record: d.chain?.record,
-      chain_hash: d.chain?.hash,
+      ...cited(d.chain),
     });
   }
   for (const e of report.events) {
@@ -121,8 +110,7 @@ export function complianceReportCsvRows(report: ComplianceReport): string[][] {
       window_from: e.window.from,
       window_to: e.window.to,
       id: e.event_id,
-      chain_record: e.chain?.record,
-      chain_hash: e.chain?.hash,
+      ...cited(e.chain),
     });
   }
   return [
