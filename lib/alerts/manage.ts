@@ -70,9 +70,10 @@ export async function addDestination(
 ): Promise<Checked<{ id: number; secret: string | null }> & { fieldErrors?: Record<string, string[]> }> {
   const org = await managed(client, user, input.orgGuid);
   if (!org.ok) return org;
-  const invalid = (message: string) => ({
+  // `message` is a predicate ("must be …", "is refused: …"); the sentence names what it is said of.
+  const invalid = (message: string, subject = "it") => ({
     ok: false as const,
-    failure: failure("invalid", `The destination was not added: it ${message}.`),
+    failure: failure("invalid", `The destination was not added: ${subject} ${message}.`),
     fieldErrors: { target: [message] },
   });
   const store = await getDatabase();
@@ -93,7 +94,7 @@ export async function addDestination(
   }
   const settings = sendSettings();
   const checked = await checkWebhookUrl(input.target, settings.rule, settings.resolve);
-  if (!checked.ok) return invalid(checked.message);
+  if (!checked.ok) return invalid(checked.message, "its URL");
   const secret = newWebhookSecret();
   const id = await store.alerts.addDestination({
     orgGuid: input.orgGuid,
