@@ -108,7 +108,13 @@ test("an admin creates a group platform-wide for running after a preview of what
   const orgName = new Map(seed.orgs.map((o) => [o.guid, o.name]));
   const entries = added(before, await historyRows(admin));
   const byOrg = entries.map((e) => [orgName.get(e.key.split(" | ")[0] ?? ""), e.kind, e.what]);
-  expect(byOrg.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([]);
+  const made = "Created security group data_services_egress (4 rules; platform-wide for running).";
+  const four = "S3 (brokered), RDS, Redis, Elasticsearch open";
+  expect(byOrg.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+    ["agency-alpha", "change", `${made} In dev, ${four}; in sandbox, RDS, Redis, Elasticsearch open.`],
+    ["agency-beta", "change", `${made} In dev, ${four}.`],
+    ["agency-gamma", "change", `${made} In legacy, ${four}.`],
+  ]);
 
   // The new group's page, linked from the result, and the list.
   await page.getByRole("link", { name: "Open data_services_egress" }).click();
