@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cfCommand, cfOrgCommand, cfSegmentCommand, takesEffect } from "./commands";
+import { cfCommand, cfGroupCreateCommands, cfOrgCommand, cfSegmentCommand, takesEffect } from "./commands";
 
 describe("cfCommand", () => {
   it("writes the bind and unbind commands of the cf CLI v8", () => {
@@ -41,5 +41,20 @@ describe("cfSegmentCommand", () => {
     expect(cfSegmentCommand({ org: "my org", space: "staging", segment: null })).toBe(
       "cf target -o 'my org' && cf reset-space-isolation-segment staging",
     );
+  });
+});
+
+describe("cfGroupCreateCommands", () => {
+  it("creates the group from the rules file, then binds each platform-wide flag that is on", () => {
+    expect(
+      cfGroupCreateCommands({ group: "db", globallyEnabled: { running: false, staging: false } }),
+    ).toEqual(["cf create-security-group db rules.json"]);
+    expect(
+      cfGroupCreateCommands({ group: "my db", globallyEnabled: { running: true, staging: true } }),
+    ).toEqual([
+      "cf create-security-group 'my db' rules.json",
+      "cf bind-running-security-group 'my db'",
+      "cf bind-staging-security-group 'my db'",
+    ]);
   });
 });

@@ -63,3 +63,20 @@ export function cfGroupEditCommands(edit: {
     ),
   ];
 }
+
+/**
+ * A group create's cf commands: the group with its rules from a file, then each platform-wide flag
+ * that is on by its own bind command (`cf create-security-group` sets no flag).
+ */
+export function cfGroupCreateCommands(create: {
+  group: string;
+  globallyEnabled: Record<Lifecycle, boolean>;
+}): string[] {
+  const group = quote(create.group);
+  return [
+    `cf create-security-group ${group} rules.json`,
+    ...(["running", "staging"] as const)
+      .filter((lifecycle) => create.globallyEnabled[lifecycle])
+      .map((lifecycle) => `cf bind-${lifecycle}-security-group ${group}`),
+  ];
+}

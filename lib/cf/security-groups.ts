@@ -188,3 +188,11 @@ export async function updateSecurityGroup(
 ): Promise<SecurityGroup> {
   return client.send("PATCH", `/v3/security_groups/${guid}`, body, securityGroupSchema);
 }
+
+/** A new group (admins only, docs/cf-behaviour.md §2.2): CF answers 201 with the group as created. */
+export async function createSecurityGroup(
+  client: CfClient,
+  body: { name: string; rules: SecurityGroup["rules"]; globally_enabled: SecurityGroup["globally_enabled"] },
+): Promise<SecurityGroup> {
+  return client.send("POST", "/v3/security_groups", body, securityGroupSchema);
+}

@@ -129,17 +129,22 @@ export function groupEditIntents(
     requestId: ctx.requestId,
     details: {
       ...base,
-      spaces: plan.preview.spaces
-        .filter((s) => s.org.guid === orgGuid)
-        .map((s) => ({
-          guid: s.space.guid,
-          name: s.space.name,
-          lifecycle: s.lifecycle,
-          opens: s.opens.map((d) => d.label),
-          closes: s.closes.map((d) => d.label),
-        })),
+      spaces: orgSpaces(plan.preview, orgGuid),
     },
   }));
+}
+
+/** One org's spaces whose reach changes, as its history entry holds them (labels, not ids). */
+export function orgSpaces(preview: GroupEditPreview, orgGuid: string): GroupEditDetails["spaces"] {
+  return preview.spaces
+    .filter((s) => s.org.guid === orgGuid)
+    .map((s) => ({
+      guid: s.space.guid,
+      name: s.space.name,
+      lifecycle: s.lifecycle,
+      opens: s.opens.map((d) => d.label),
+      closes: s.closes.map((d) => d.label),
+    }));
 }
 
 export type GroupEditOutcome = Outcome & { unrecorded: boolean; orgs: number };

@@ -51,7 +51,7 @@ export type SpacesOutcome = RecordedOutcome & { sent: SpaceRef[]; already: Space
  * The recorded path itself: the intent, the write, the outcome. Any write
  * goes through it; only what is written differs.
  */
-async function recorded<Ids>(
+export async function recorded<Ids>(
   ctx: ActionContext,
   steps: {
     intent: (store: AppDatabase) => Promise<Ids>;

@@ -121,6 +121,8 @@ export type RequestEntry = EntryBase & {
  * edit, and what it opened and closed in this org's spaces (docs/design.md §13, "Group edits").
  */
 export type GroupEditDetails = {
+  /** A create (`POST /v3/security_groups`) rather than an edit: the rules and flags "before" are none. */
+  created?: true;
   /** The rules before and after, when the edit changed them. */
   rules?: { before: unknown[]; after: unknown[] };
   globallyEnabled: { before: Record<Lifecycle, boolean>; after: Record<Lifecycle, boolean> };

@@ -11,6 +11,12 @@ import type { ChangeOutcome, GroupEditIntent } from "./types";
  * A group edit changes no binding, so no space's snapshot moves: the drift
  * check (./drift.ts) compares bindings only, and a later observation of the
  * group's new rules is not drift.
+ *
+ * A group's create is the same kind of entry (`details.created`). Its guid is
+ * CF's to give, so the intent holds none (an empty `group_guid`), and a create
+ * that succeeded writes the new guid with its outcome; that outcome's chain
+ * record then holds `group_guid` too, so the row's guid is as covered as an
+ * edit's (the check overlays an entry's record with its latest outcome's).
  */
 
 const INTENT_COLUMNS = 10;
@@ -48,9 +54,10 @@ export async function recordGroupEditIntents(
 export async function recordGroupEditOutcome(
   ctx: StoreContext,
   ids: readonly number[],
-  outcome: ChangeOutcome,
+  outcome: ChangeOutcome & { createdGuid?: string },
 ): Promise<void> {
   if (ids.length === 0) return;
+  const created = outcome.createdGuid;
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable("history_entries")
@@ -61,12 +68,16 @@ export async function recordGroupEditOutcome(
         cf_title: outcome.cfError?.title ?? null,
         cf_detail: outcome.cfError?.detail ?? null,
         message: outcome.message ?? null,
+        ...(created === undefined ? {} : { group_guid: created }),
       })
       .where(inIds(ctx.backend, "id", ids))
       .where("kind", "=", "group")
       .returning(["id", ...OUTCOME_FIELDS])
       .execute();
     // The outcome is a record of its own in the chain, as a change's is (./changes.ts).
-    await appendToChain(trx, ctx.backend, ctx.now(), recordsOf("outcome", updated));
+    const records = recordsOf("outcome", updated).map((record) =>
+      created === undefined ? record : { ...record, fields: { ...record.fields, group_guid: created } },
+    );
+    await appendToChain(trx, ctx.backend, ctx.now(), records);
   });
 }

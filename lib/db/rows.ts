@@ -28,6 +28,7 @@ const segmentDetailsSchema = z.object({ from: refOrNull, to: refOrNull });
 const requestDetailsSchema = z.record(z.string(), z.unknown());
 const flagsSchema = z.object({ running: z.boolean(), staging: z.boolean() });
 const groupEditDetailsSchema = z.object({
+  created: z.literal(true).optional(),
   rules: z.object({ before: z.array(z.unknown()), after: z.array(z.unknown()) }).optional(),
   globallyEnabled: z.object({ before: flagsSchema, after: flagsSchema }),
   spaces: z.array(

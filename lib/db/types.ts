@@ -169,8 +169,8 @@ export interface AppDatabase {
   recordSegmentOutcome(id: number, outcome: ChangeOutcome): Promise<void>;
   /** Before the CF request of a group edit: a `pending` entry per org it concerns; their ids. */
   recordGroupEditIntents(intents: GroupEditIntent[]): Promise<number[]>;
-  /** After CF answered the group edit. */
-  recordGroupEditOutcome(ids: number[], outcome: ChangeOutcome): Promise<void>;
+  /** After CF answered the group edit; a create that succeeded gives its new group's guid. */
+  recordGroupEditOutcome(ids: number[], outcome: ChangeOutcome & { createdGuid?: string }): Promise<void>;
   /** A private-egress request the user was given to send to support. */
   recordRequest(request: RequestRecord): Promise<number>;
   /** The org's stored policy; null when none was ever written. */

@@ -39,7 +39,7 @@ export function whatChanged(entry: HistoryEntry): string {
     case "drift":
       return entry.changes.map((c) => `${c.groupName} ${c.change} (${c.lifecycle})`).join(", ");
     case "group":
-      return `edited security group ${entry.group.name}`;
+      return `${entry.details.created ? "created" : "edited"} security group ${entry.group.name}`;
     case "policy":
     case "request":
       return entry.message ?? entry.kind;

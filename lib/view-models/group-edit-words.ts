@@ -22,6 +22,14 @@ export function whatChanged(details: Pick<GroupEditDetails, "rules" | "globallyE
   return parts.length === 0 ? "nothing" : parts.join("; ");
 }
 
+/** A create's group in words: "3 rules; platform-wide for running", "no rules; on nowhere". */
+export function createdWords(details: Pick<GroupEditDetails, "rules" | "globallyEnabled">): string {
+  const count = details.rules?.after.length ?? 0;
+  const rules = count === 0 ? "no rules" : `${count} rule${count === 1 ? "" : "s"}`;
+  const on = (["running", "staging"] as const).filter((l) => details.globallyEnabled.after[l]);
+  return `${rules}; ${on.length === 0 ? "not platform-wide" : `platform-wide for ${on.join(" and ")}`}`;
+}
+
 /** "in prod, Redis closes; in staging (staging), RDS opens"; "no space's reach changes" when none. */
 export function impactWords(spaces: GroupEditDetails["spaces"]): string {
   if (spaces.length === 0) return "no space's reach of a catalog destination changes";

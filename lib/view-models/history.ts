@@ -1,6 +1,6 @@
 import { outcomeAsOf } from "@/lib/db/outcome";
 import type { ChangeEntry, HistoryEntry, Outcome } from "@/lib/db/types";
-import { impactWords, whatChanged } from "./group-edit-words";
+import { createdWords, impactWords, whatChanged } from "./group-edit-words";
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -82,6 +82,13 @@ export function describeEntry(
       return entry.message ?? "Changed the org's egress policy.";
     case "group": {
       const outcome = outcomeAsOf(entry, now);
+      if (entry.details.created) {
+        const made = `security group ${entry.group.name} (${createdWords(entry.details)})`;
+        if (outcome === "succeeded")
+          return `Created ${made}. ${upperFirst(impactWords(entry.details.spaces))}.`;
+        const why = entry.message && outcome === "failed" ? `: ${entry.message}` : "";
+        return `Create of ${made}: ${OUTCOME_WORDS[outcome]}${why}`;
+      }
       const edit = `${entry.group.name}: ${whatChanged(entry.details)}`;
       if (outcome === "succeeded")
         return `Edited security group ${edit}. ${upperFirst(impactWords(entry.details.spaces))}.`;

@@ -12,7 +12,7 @@ import {
   type GroupEditPlan,
 } from "@/lib/changes/group-edit";
 import { groupEditInput } from "@/lib/changes/group-edit-inputs";
-import { ruleErrorsOf } from "@/lib/cf/rule-errors";
+import { groupFieldErrors } from "@/lib/cf/group-errors";
 import { parseRules } from "@/lib/egress";
 import { MESSAGES } from "@/lib/failures";
 import { decideGroupEdit } from "@/lib/permissions";
@@ -53,16 +53,6 @@ export const previewGroupEdit = defineAction(
   },
 );
 
-/** CF's 422, rule by rule, as field errors: `rules.<index from 0>`, and `rules` for what names no rule. */
-function ruleFieldErrors(detail: string): Record<string, string[]> {
-  const { byRule, general } = ruleErrorsOf(detail);
-  const errors: Record<string, string[]> = Object.fromEntries(
-    Object.entries(byRule).map(([index, messages]) => [`rules.${index}`, messages]),
-  );
-  if (general.length > 0) errors.rules = general;
-  return errors;
-}
-
 export const applyGroupEdit = defineAction(
   "applyGroupEdit",
   groupEditInput,
@@ -90,7 +80,7 @@ export const applyGroupEdit = defineAction(
     return refuseWith({
       ...outcome.failure,
       message: `${outcome.failure.message}${unrecorded}`,
-      ...(outcome.cfError?.status === 422 ? { fieldErrors: ruleFieldErrors(outcome.cfError.detail) } : {}),
+      ...(outcome.cfError?.status === 422 ? { fieldErrors: groupFieldErrors(outcome.cfError.detail) } : {}),
     });
   },
 );

@@ -8,21 +8,9 @@ import type { GroupEditInput } from "@/lib/changes/group-edit-inputs";
 import type { GroupEditView } from "@/lib/view-models/group-edit";
 import { GroupEditPreview } from "./group-edit-preview";
 import { RuleRefusals } from "./rule-refusals";
+import { typedRules } from "./typed-rules";
 
 type Flags = { running: boolean; staging: boolean };
-
-/** The rules as the user typed them, for showing CF's refusal next to each; [] when they do not parse. */
-function typedRules(text: string): Record<string, unknown>[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!Array.isArray(value)) return [];
-    return (value as unknown[]).map((rule) =>
-      typeof rule === "object" && rule !== null ? (rule as Record<string, unknown>) : {},
-    );
-  } catch {
-    return [];
-  }
-}
 
 /**
  * "Edit rules" on a group's page, for platform admins (docs/design.md §13): the rules as JSON, as

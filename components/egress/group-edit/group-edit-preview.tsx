@@ -1,19 +1,36 @@
 import { Th } from "@/components/ui/table";
 import type { GroupEditView } from "@/lib/view-models/group-edit";
 
+export type PreviewWords = { title: string; nothing: string; lint: string };
+
+const EDIT_WORDS: PreviewWords = {
+  title: "Preview: what this edit changes across the foundation",
+  nothing: "No space's reach of a catalog destination changes.",
+  lint: "Group lint of the edited rules",
+};
+
 /**
  * What a group edit would change, before it is sent (docs/design.md §13): the orgs and their counts,
  * every space whose reach of a catalog destination opens or closes, the rules the engine cannot read,
  * group lint of the edited group, and the equivalent cf commands.
  */
-export function GroupEditPreview({ view, group }: { view: GroupEditView; group: string }) {
+export function GroupEditPreview({
+  view,
+  group,
+  words = EDIT_WORDS,
+}: {
+  view: GroupEditView;
+  group: string;
+  /** The headings and the "nothing changes" sentence; a create says its own (../group-create). */
+  words?: PreviewWords;
+}) {
   return (
     <section aria-labelledby="group-edit-preview" className="space-y-4 border-l-4 border-primary pl-4">
       <h3 id="group-edit-preview" className="text-xl">
-        Preview: what this edit changes across the foundation
+        {words.title}
       </h3>
       {view.spaces.length === 0 ? (
-        <p>No space&apos;s reach of a catalog destination changes.</p>
+        <p>{words.nothing}</p>
       ) : (
         <>
           <table className="text-sm">
@@ -80,7 +97,7 @@ export function GroupEditPreview({ view, group }: { view: GroupEditView; group: 
       )}
       {view.findings.length > 0 && (
         <div>
-          <h4 className="font-semibold">Group lint of the edited rules</h4>
+          <h4 className="font-semibold">{words.lint}</h4>
           <ul className="list-disc pl-6">
             {view.findings.map((f) => (
               <li key={f.sentence}>

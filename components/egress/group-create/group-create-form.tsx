@@ -1,0 +1,183 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useState, useTransition } from "react";
+import { GroupEditPreview, type PreviewWords } from "@/components/egress/group-edit/group-edit-preview";
+import { RuleRefusals } from "@/components/egress/group-edit/rule-refusals";
+import { typedRules } from "@/components/egress/group-edit/typed-rules";
+import { Button } from "@/components/ui/button";
+import { Notice, type NoticeValue } from "@/components/ui/notice";
+import type { Action } from "@/lib/actions/result";
+import type { GroupCreateInput } from "@/lib/changes/group-create-inputs";
+import type { GroupCreateView } from "@/lib/view-models/group-create";
+
+type Flags = { running: boolean; staging: boolean };
+
+const EXAMPLE = `[
+  {
+    "protocol": "tcp",
+    "destination": "10.0.0.0/16",
+    "ports": "443",
+    "description": "Example: HTTPS to an internal network"
+  }
+]`;
+
+/** Messages under a field, referenced by the field's aria-describedby. */
+function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <ul id={id} className="list-disc pl-6 text-error-dark">
+      {messages.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * "New security group", for platform admins (docs/design.md §13): a name, the rules as JSON, as
+ * `cf create-security-group NAME FILE` reads them, and the platform-wide flags. "Preview" shows what
+ * the group would open across the foundation; only a previewed group can be created, and any change
+ * to the form discards the preview, so what is created is what was previewed.
+ */
+export function GroupCreateForm({
+  preview,
+  apply,
+}: {
+  preview: Action<GroupCreateInput, { view: GroupCreateView }>;
+  apply: Action<GroupCreateInput, { guid: string | null }>;
+}) {
+  const id = useId();
+  const [name, setName] = useState("");
+  const [text, setText] = useState(EXAMPLE);
+  const [flags, setFlags] = useState<Flags>({ running: false, staging: false });
+  const [view, setView] = useState<GroupCreateView | null>(null);
+  const [notice, setNotice] = useState<NoticeValue>();
+  const [created, setCreated] = useState<{ guid: string; name: string } | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [pending, startTransition] = useTransition();
+
+  const input = (): GroupCreateInput => ({ name, rules: text, globallyEnabled: flags });
+  const edited = () => {
+    setView(null);
+    setNotice(undefined);
+    setCreated(null);
+    setFieldErrors({});
+  };
+
+  const onPreview = () =>
+    startTransition(async () => {
+      const result = await preview(input());
+      setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
+      setView(result.ok ? result.view : null);
+      setNotice({ ok: result.ok, text: result.message });
+    });
+  const onApply = () =>
+    startTransition(async () => {
+      const result = await apply(input());
+      setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
+      if (result.ok) {
+        setView(null);
+        if (result.guid) setCreated({ guid: result.guid, name });
+      }
+      setNotice({ ok: result.ok, text: result.message });
+    });
+
+  const nameErrors = fieldErrors.name ?? [];
+  const rulesErrors = fieldErrors.rules ?? [];
+  const flagErrors = Object.entries(fieldErrors)
+    .filter(([key]) => key.startsWith("globallyEnabled"))
+    .flatMap(([, messages]) => messages);
+  const words: PreviewWords = {
+    title: "Preview: what creating this group opens across the foundation",
+    nothing: view?.nothing ?? "",
+    lint: "Group lint of the new group",
+  };
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onPreview();
+      }}
+    >
+      <div className="space-y-1">
+        <label htmlFor={`${id}-name`} className="block font-semibold">
+          Name
+        </label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          onChange={(event) => {
+            setName(event.target.value);
+            edited();
+          }}
+          maxLength={250}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={nameErrors.length > 0 ? `${id}-name-errors` : undefined}
+          aria-invalid={nameErrors.length > 0 || undefined}
+          className="w-full max-w-xl rounded border border-base-dark p-2 font-mono"
+        />
+        <FieldErrors id={`${id}-name-errors`} messages={nameErrors} />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={`${id}-rules`} className="block font-semibold">
+          Rules (JSON, as cf create-security-group takes them)
+        </label>
+        <p id={`${id}-rules-hint`} className="text-sm text-base-darker">
+          An array of rules, each with a protocol and a destination (and ports for tcp and udp); [] for none.
+        </p>
+        <textarea
+          id={`${id}-rules`}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            edited();
+          }}
+          rows={Math.min(24, Math.max(6, text.split("\n").length + 1))}
+          spellCheck={false}
+          aria-describedby={`${id}-rules-hint${rulesErrors.length > 0 ? ` ${id}-rules-errors` : ""}`}
+          aria-invalid={rulesErrors.length > 0 || undefined}
+          className="w-full max-w-4xl rounded border border-base-dark p-2 font-mono text-sm"
+        />
+        <FieldErrors id={`${id}-rules-errors`} messages={rulesErrors} />
+        <RuleRefusals rules={typedRules(text)} fieldErrors={fieldErrors} />
+      </div>
+      <fieldset className="space-y-1">
+        <legend className="font-semibold">Platform-wide (every space of the foundation)</legend>
+        {(["running", "staging"] as const).map((lifecycle) => (
+          <label key={lifecycle} className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={flags[lifecycle]}
+              onChange={(event) => {
+                setFlags({ ...flags, [lifecycle]: event.target.checked });
+                edited();
+              }}
+            />
+            Enabled for {lifecycle}
+          </label>
+        ))}
+        <FieldErrors id={`${id}-flag-errors`} messages={flagErrors} />
+      </fieldset>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Preview
+        </Button>
+        {view && (
+          <Button type="button" onClick={onApply} disabled={pending}>
+            Create {name}
+          </Button>
+        )}
+      </div>
+      <Notice notice={notice} />
+      {created && (
+        <p>
+          <Link href={`/security-groups/${created.guid}`}>Open {created.name}</Link>
+        </p>
+      )}
+      {view && <GroupEditPreview view={view} group={name} words={words} />}
+    </form>
+  );
+}
