@@ -34,11 +34,7 @@ export function RuleRow({
       {text}
     </label>
   );
-  const text = (
-    field: "destination" | "ports" | "type" | "code" | "description",
-    title: string,
-    hint?: string,
-  ) => (
+  const text = (field: "destination" | "ports" | "type" | "code" | "description", title: string) => (
     <div className="min-w-0">
       {label(field, title)}
       <input
@@ -48,7 +44,6 @@ export function RuleRow({
         onChange={(event) => set({ [field]: event.target.value })}
         spellCheck={false}
         autoComplete="off"
-        placeholder={hint}
         className={`${INPUT} ${field === "description" ? "" : "font-mono"}`}
       />
     </div>
@@ -60,7 +55,7 @@ export function RuleRow({
       className={`min-w-0 space-y-3 rounded border p-3 ${errors.length > 0 ? "border-error" : "border-base-light"}`}
     >
       <legend className="px-1 font-semibold">Rule {number}</legend>
-      <div className="grid gap-3 md:grid-cols-[8rem_minmax(10rem,2fr)_minmax(8rem,1fr)_minmax(10rem,2fr)]">
+      <div className="grid gap-3 md:grid-cols-[7rem_minmax(10rem,3fr)_minmax(10rem,2fr)_minmax(10rem,3fr)]">
         <div className="min-w-0">
           {label("protocol", "Protocol")}
           <select
@@ -76,12 +71,12 @@ export function RuleRow({
             ))}
           </select>
         </div>
-        {text("destination", "Destination", "10.0.0.0/24")}
-        {takes.ports && text("ports", "Ports", "443")}
+        {text("destination", "Destination")}
+        {takes.ports && text("ports", "Ports")}
         {takes.icmp && (
           <div className="grid min-w-0 grid-cols-2 gap-2">
-            {text("type", "ICMP type", "-1")}
-            {text("code", "ICMP code", "-1")}
+            {text("type", "ICMP type")}
+            {text("code", "ICMP code")}
           </div>
         )}
         {!takes.ports && !takes.icmp && (

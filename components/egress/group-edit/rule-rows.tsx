@@ -52,7 +52,7 @@ export function RuleRows({
           No rules: saved so, the group allows no traffic. Add a rule, or save it empty.
         </p>
       ) : (
-        <ol className="max-w-5xl space-y-3" aria-label="Rules, one per row">
+        <ol className="space-y-3" aria-label="Rules, one per row">
           {rows.map((row, index) => (
             <li key={row.key}>
               <RuleRow

@@ -64,7 +64,7 @@ export function RulesEditor({
   ];
 
   return (
-    <div className="space-y-2">
+    <div className="max-w-5xl space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <span className="font-semibold">
           {draft.mode === "rows" ? "Rules, one per row" : "Rules as JSON"}
