@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { rulesTextSchema } from "./group-edit-inputs";
-import { emptyRow, rowsOfText, rulesOfRows, textOfDraft, textOfRows, type RuleRow } from "./rule-rows";
+import {
+  emptyRow,
+  openingDraft,
+  rowsOfText,
+  rulesOfRows,
+  textOfDraft,
+  textOfRows,
+  type RuleRow,
+} from "./rule-rows";
 
 const RULES = [
   { protocol: "tcp", destination: "10.10.0.0/22", ports: "5432,3306", description: "RDS" },
@@ -133,5 +141,13 @@ describe("rows and the rules' JSON", () => {
     expect(rowsOf("[]")).toEqual([]);
     expect(textOfRows([])).toBe("[]");
     expect(textOfDraft({ mode: "json", text: "[{" })).toEqual({ ok: true, text: "[{" });
+  });
+
+  it("opens on the rows, or on the JSON as given when the rules cannot be rows or are too many", () => {
+    const text = JSON.stringify(RULES, null, 2);
+    expect(openingDraft(text)).toEqual({ mode: "rows", rows: rowsOf(text) });
+    expect(openingDraft(text, 3)).toEqual({ mode: "json", text });
+    const icmpWithPorts = JSON.stringify([{ protocol: "icmp", destination: "10.0.0.1", ports: "80" }]);
+    expect(openingDraft(icmpWithPorts)).toEqual({ mode: "json", text: icmpWithPorts });
   });
 });

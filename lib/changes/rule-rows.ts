@@ -176,3 +176,14 @@ export function textOfDraft(
   const rules = rulesOfRows(draft.rows);
   return rules.ok ? { ok: true, text: JSON.stringify(rules.rules, null, 2) } : rules;
 }
+
+/** Past this many rules the form opens on the JSON (the rows stay a click away): a page of fieldsets helps nobody. */
+export const ROWS_AT_MOST = 100;
+
+/** How the form opens: on the rows when the rules can be rows and are not too many, else on the JSON as given. */
+export function openingDraft(text: string, rowsAtMost = ROWS_AT_MOST): RulesDraft {
+  const rows = rowsOfText(text);
+  return rows.ok && rows.rows.length <= rowsAtMost
+    ? { mode: "rows", rows: rows.rows }
+    : { mode: "json", text };
+}

@@ -5,23 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Notice, type NoticeValue } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
 import type { GroupEditInput } from "@/lib/changes/group-edit-inputs";
-import { rowsOfText, textOfDraft, type RulesDraft } from "@/lib/changes/rule-rows";
+import { openingDraft, textOfDraft, type RulesDraft } from "@/lib/changes/rule-rows";
 import type { GroupEditView } from "@/lib/view-models/group-edit";
 import { GroupEditPreview } from "./group-edit-preview";
 import { RulesEditor } from "./rules-editor";
 
 type Flags = { running: boolean; staging: boolean };
-
-/** Past this many rules the form opens on the JSON (the rows stay a click away): a page of fieldsets helps nobody. */
-const ROWS_AT_MOST = 100;
-
-/** The rows when the group's rules can be shown so (and are not too many), else the JSON. */
-function initialDraft(rules: string): RulesDraft {
-  const rows = rowsOfText(rules);
-  return rows.ok && rows.rows.length <= ROWS_AT_MOST
-    ? { mode: "rows", rows: rows.rows }
-    : { mode: "json", text: rules };
-}
 
 /**
  * "Edit rules" on a group's page, for platform admins (docs/design.md §13): the rules, one per row
@@ -44,7 +33,7 @@ export function GroupEditForm({
   preview: Action<GroupEditInput, { view: GroupEditView }>;
   apply: Action<GroupEditInput>;
 }) {
-  const [draft, setDraft] = useState<RulesDraft>(() => initialDraft(rules));
+  const [draft, setDraft] = useState<RulesDraft>(() => openingDraft(rules));
   const [flags, setFlags] = useState<Flags>(global);
   const [view, setView] = useState<GroupEditView | null>(null);
   const [notice, setNotice] = useState<NoticeValue>();
