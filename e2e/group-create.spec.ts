@@ -30,6 +30,9 @@ const rulesBox = (page: Page) => page.getByLabel("Rules (JSON, as cf create-secu
 
 async function fillForm(page: Page, name: string, rules: string, running = false): Promise<void> {
   await nameBox(page).fill(name);
+  // The form opens on rows (as an edit's does); the JSON is one click away.
+  const asJson = page.getByRole("button", { name: "Edit as JSON" });
+  if (await asJson.isVisible()) await asJson.click();
   await rulesBox(page).fill(rules);
   if (running) await page.getByRole("checkbox", { name: "Enabled for running" }).check();
 }

@@ -26,6 +26,12 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 
 const rulesBox = (page: Page) => page.getByLabel("Rules (JSON, as cf update-security-group takes them)");
 
+/** The form opens on the rows (e2e/group-rule-form.spec.ts); these edits are typed as JSON. */
+async function fillJson(page: Page, rules: unknown[], indent?: number): Promise<void> {
+  await page.getByRole("button", { name: "Edit as JSON" }).click();
+  await rulesBox(page).fill(JSON.stringify(rules, null, indent));
+}
+
 /** The rows of a preview table, as "cell / cell / …". */
 async function rowsOf(page: Page, caption: string): Promise<string[]> {
   return page
@@ -50,7 +56,7 @@ test("an admin removes trusted-local's Redis rule after a preview of the spaces 
   const page = await signedInAs("admin");
   await page.goto(PAGE);
   await expect(page.getByRole("heading", { level: 2, name: "Edit rules" })).toBeVisible();
-  await rulesBox(page).fill(JSON.stringify(withoutRedis, null, 2));
+  await fillJson(page, withoutRedis, 2);
   await sim.clearRequests();
   await page.getByRole("button", { name: "Preview" }).click();
 
@@ -146,7 +152,7 @@ test("a rule CF refuses: its 422 words next to the rule, nothing changed, and th
   const page = await signedInAs("admin");
   await page.goto(PAGE);
   const bad = trustedLocal.rules.map((r, i) => (i === 1 ? { ...r, destination: "10.10.4.0/33" } : r));
-  await rulesBox(page).fill(JSON.stringify(bad, null, 2));
+  await fillJson(page, bad, 2);
   await page.getByRole("button", { name: "Preview" }).click();
   // The engine cannot read it either, and says so before anything is sent.
   await expect(page.getByText(/^Rule 2, destination: /)).toBeVisible();
@@ -193,7 +199,7 @@ test("an org manager gets no edit control, and a forged preview or save is refus
     captured.push({ id, path: new URL(request.url()).pathname });
     return captured.length === 1 ? route.fallback() : route.abort();
   });
-  await rulesBox(adminPage).fill(JSON.stringify(withoutRedis));
+  await fillJson(adminPage, withoutRedis);
   await adminPage.getByRole("button", { name: "Preview" }).click();
   await adminPage.getByRole("button", { name: "Save trusted_local_networks_egress" }).click();
   await expect.poll(() => captured.length).toBe(2);
@@ -209,6 +215,7 @@ test("an org manager gets no edit control, and a forged preview or save is refus
   await expect(page.getByRole("heading", { level: 1, name: "trusted_local_networks_egress" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Edit rules" })).toHaveCount(0);
   await expect(rulesBox(page)).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "Rule 1", exact: true })).toHaveCount(0);
 
   await sim.clearRequests();
   for (const action of [preview, save]) {

@@ -67,3 +67,11 @@ describe("groupEditInput", () => {
     );
   });
 });
+
+describe("the JSON parser's message", () => {
+  it("says the line and column of the first unreadable character, as browsers do, for the text box", () => {
+    expect(messages('[\n  {"protocol": "tcp",,}\n]')[0]).toMatch(
+      /^The rules are not valid JSON: .* at position 23 \(line 2 column 22\)\.$/,
+    );
+  });
+});

@@ -39,7 +39,7 @@ export const rulesTextSchema = z
     } catch (error) {
       ctx.addIssue({
         code: "custom",
-        message: `The rules are not valid JSON: ${error instanceof Error ? error.message : "unreadable"}.`,
+        message: `The rules are not valid JSON: ${error instanceof Error ? withLineAndColumn(error.message, text) : "unreadable"}.`,
       });
       return z.NEVER;
     }
@@ -50,6 +50,17 @@ export const rulesTextSchema = z
     }
     return rules.data;
   });
+
+/**
+ * The parser's words with the line and column of its "position N", which browsers add and Node's
+ * parser does not, so the server's message and the form's read alike and point into the text box.
+ */
+function withLineAndColumn(message: string, text: string): string {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined || /\(line \d+ column \d+\)/.test(message)) return message;
+  const before = text.slice(0, Number(position)).split("\n");
+  return `${message} (line ${before.length} column ${(before.at(-1)?.length ?? 0) + 1})`;
+}
 
 /** "Rule 2, ports: expected string" as the rules table numbers rules (from 1). */
 function describeIssue(issue: z.core.$ZodIssue): string {

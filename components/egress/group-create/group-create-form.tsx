@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useId, useState, useTransition } from "react";
 import { GroupEditPreview, type PreviewWords } from "@/components/egress/group-edit/group-edit-preview";
-import { RuleRefusals } from "@/components/egress/group-edit/rule-refusals";
-import { typedRules } from "@/components/egress/group-edit/typed-rules";
+import { RulesEditor } from "@/components/egress/group-edit/rules-editor";
 import { Button } from "@/components/ui/button";
 import { Notice, type NoticeValue } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
 import type { GroupCreateInput } from "@/lib/changes/group-create-inputs";
+import { openingDraft, textOfDraft, type RulesDraft } from "@/lib/changes/rule-rows";
 import type { GroupCreateView } from "@/lib/view-models/group-create";
 
 type Flags = { running: boolean; staging: boolean };
@@ -35,8 +35,8 @@ function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
 }
 
 /**
- * "New security group", for platform admins (docs/design.md §13): a name, the rules as JSON, as
- * `cf create-security-group NAME FILE` reads them, and the platform-wide flags. "Preview" shows what
+ * "New security group", for platform admins (docs/design.md §13): a name, the rules as rows or as the JSON
+ * `cf create-security-group NAME FILE` reads (./../group-edit/rules-editor.tsx), and the platform-wide flags. "Preview" shows what
  * the group would open across the foundation; only a previewed group can be created, and any change
  * to the form discards the preview, so what is created is what was previewed.
  */
@@ -49,7 +49,7 @@ export function GroupCreateForm({
 }) {
   const id = useId();
   const [name, setName] = useState("");
-  const [text, setText] = useState(EXAMPLE);
+  const [draft, setDraft] = useState<RulesDraft>(() => openingDraft(EXAMPLE));
   const [flags, setFlags] = useState<Flags>({ running: false, staging: false });
   const [view, setView] = useState<GroupCreateView | null>(null);
   const [notice, setNotice] = useState<NoticeValue>();
@@ -57,7 +57,15 @@ export function GroupCreateForm({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
 
-  const input = (): GroupCreateInput => ({ name, rules: text, globallyEnabled: flags });
+  /** The actions' argument, or, when a row is incomplete, its problems shown under it and nothing sent. */
+  const input = (): GroupCreateInput | null => {
+    const text = textOfDraft(draft);
+    if (text.ok) return { name, rules: text.text, globallyEnabled: flags };
+    setFieldErrors(text.fieldErrors);
+    setView(null);
+    setNotice({ ok: false, text: "Nothing was sent: complete the rules marked below first." });
+    return null;
+  };
   const edited = () => {
     setView(null);
     setNotice(undefined);
@@ -65,16 +73,21 @@ export function GroupCreateForm({
     setFieldErrors({});
   };
 
-  const onPreview = () =>
+  const onPreview = () => {
+    const args = input();
+    if (!args) return;
     startTransition(async () => {
-      const result = await preview(input());
+      const result = await preview(args);
       setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
       setView(result.ok ? result.view : null);
       setNotice({ ok: result.ok, text: result.message });
     });
-  const onApply = () =>
+  };
+  const onApply = () => {
+    const args = input();
+    if (!args) return;
     startTransition(async () => {
-      const result = await apply(input());
+      const result = await apply(args);
       setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
       if (result.ok) {
         setView(null);
@@ -82,9 +95,9 @@ export function GroupCreateForm({
       }
       setNotice({ ok: result.ok, text: result.message });
     });
+  };
 
   const nameErrors = fieldErrors.name ?? [];
-  const rulesErrors = fieldErrors.rules ?? [];
   const flagErrors = Object.entries(fieldErrors)
     .filter(([key]) => key.startsWith("globallyEnabled"))
     .flatMap(([, messages]) => messages);
@@ -121,29 +134,18 @@ export function GroupCreateForm({
         />
         <FieldErrors id={`${id}-name-errors`} messages={nameErrors} />
       </div>
-      <div className="space-y-1">
-        <label htmlFor={`${id}-rules`} className="block font-semibold">
-          Rules (JSON, as cf create-security-group takes them)
-        </label>
-        <p id={`${id}-rules-hint`} className="text-sm text-base-darker">
-          An array of rules, each with a protocol and a destination (and ports for tcp and udp); [] for none.
-        </p>
-        <textarea
-          id={`${id}-rules`}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            edited();
-          }}
-          rows={Math.min(24, Math.max(6, text.split("\n").length + 1))}
-          spellCheck={false}
-          aria-describedby={`${id}-rules-hint${rulesErrors.length > 0 ? ` ${id}-rules-errors` : ""}`}
-          aria-invalid={rulesErrors.length > 0 || undefined}
-          className="w-full max-w-4xl rounded border border-base-dark p-2 font-mono text-sm"
-        />
-        <FieldErrors id={`${id}-rules-errors`} messages={rulesErrors} />
-        <RuleRefusals rules={typedRules(text)} fieldErrors={fieldErrors} />
-      </div>
+      <RulesEditor
+        draft={draft}
+        onChange={(next, how) => {
+          setDraft(next);
+          // A switch of view keeps the array, so the preview still holds.
+          if (how === "edit") edited();
+        }}
+        fieldErrors={fieldErrors}
+        problems={view?.problems ?? []}
+        command="cf create-security-group"
+        hint="An array of rules, each with a protocol and a destination (and ports for tcp and udp); [] for none."
+      />
       <fieldset className="space-y-1">
         <legend className="font-semibold">Platform-wide (every space of the foundation)</legend>
         {(["running", "staging"] as const).map((lifecycle) => (

@@ -1,20 +1,20 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice, type NoticeValue } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
 import type { GroupEditInput } from "@/lib/changes/group-edit-inputs";
+import { openingDraft, textOfDraft, type RulesDraft } from "@/lib/changes/rule-rows";
 import type { GroupEditView } from "@/lib/view-models/group-edit";
 import { GroupEditPreview } from "./group-edit-preview";
-import { RuleRefusals } from "./rule-refusals";
-import { typedRules } from "./typed-rules";
+import { RulesEditor } from "./rules-editor";
 
 type Flags = { running: boolean; staging: boolean };
 
 /**
- * "Edit rules" on a group's page, for platform admins (docs/design.md §13): the rules as JSON, as
- * `cf update-security-group` takes them, and the platform-wide flags; "Preview" shows what opens and
+ * "Edit rules" on a group's page, for platform admins (docs/design.md §13): the rules, one per row
+ * or as the JSON `cf update-security-group` takes (`RulesEditor`), and the platform-wide flags; "Preview" shows what opens and
  * closes across the foundation, and only a previewed edit can be saved. Any change to the form
  * discards the preview, so what is saved is always what was previewed.
  */
@@ -33,41 +33,63 @@ export function GroupEditForm({
   preview: Action<GroupEditInput, { view: GroupEditView }>;
   apply: Action<GroupEditInput>;
 }) {
-  const id = useId();
-  const [text, setText] = useState(rules);
+  const [draft, setDraft] = useState<RulesDraft>(() => openingDraft(rules));
   const [flags, setFlags] = useState<Flags>(global);
   const [view, setView] = useState<GroupEditView | null>(null);
   const [notice, setNotice] = useState<NoticeValue>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
 
-  const input = (): GroupEditInput => ({
-    groupGuid,
-    rules: text,
-    globallyEnabled: { running: flags.running, staging: flags.staging },
-  });
+  /** The actions' argument, or, when a row is incomplete, its problems shown under it and nothing sent. */
+  const input = (): GroupEditInput | null => {
+    const text = textOfDraft(draft);
+    if (!text.ok) {
+      setFieldErrors(text.fieldErrors);
+      setView(null);
+      const numbers = Object.keys(text.fieldErrors).map((key) => Number(key.split(".")[1]) + 1);
+      const [one] = numbers;
+      setNotice({
+        ok: false,
+        text:
+          numbers.length === 1
+            ? `Nothing was sent: complete rule ${one} first (see under it).`
+            : `Nothing was sent: complete rules ${numbers.join(", ")} first (see under them).`,
+      });
+      return null;
+    }
+    return {
+      groupGuid,
+      rules: text.text,
+      globallyEnabled: { running: flags.running, staging: flags.staging },
+    };
+  };
   const edited = () => {
     setView(null);
     setNotice(undefined);
     setFieldErrors({});
   };
 
-  const onPreview = () =>
+  const onPreview = () => {
+    const args = input();
+    if (!args) return;
     startTransition(async () => {
-      const result = await preview(input());
+      const result = await preview(args);
       setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
       setView(result.ok ? result.view : null);
       setNotice(result.ok ? { ok: true, text: result.message } : { ok: false, text: result.message });
     });
-  const onApply = () =>
+  };
+  const onApply = () => {
+    const args = input();
+    if (!args) return;
     startTransition(async () => {
-      const result = await apply(input());
+      const result = await apply(args);
       setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
       if (result.ok) setView(null);
       setNotice({ ok: result.ok, text: result.message });
     });
+  };
 
-  const rulesErrors = fieldErrors.rules ?? [];
   return (
     <form
       className="space-y-4"
@@ -76,35 +98,16 @@ export function GroupEditForm({
         onPreview();
       }}
     >
-      <div className="space-y-1">
-        <label htmlFor={`${id}-rules`} className="block font-semibold">
-          Rules (JSON, as cf update-security-group takes them)
-        </label>
-        <p id={`${id}-rules-hint`} className="text-sm text-base-darker">
-          An array of rules: add, change or remove one, then preview. The rules are replaced as a whole.
-        </p>
-        <textarea
-          id={`${id}-rules`}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            edited();
-          }}
-          rows={Math.min(24, Math.max(6, text.split("\n").length + 1))}
-          spellCheck={false}
-          aria-describedby={`${id}-rules-hint${rulesErrors.length > 0 ? ` ${id}-rules-errors` : ""}`}
-          aria-invalid={rulesErrors.length > 0 || undefined}
-          className="w-full max-w-4xl rounded border border-base-dark p-2 font-mono text-sm"
-        />
-        {rulesErrors.length > 0 && (
-          <ul id={`${id}-rules-errors`} className="list-disc pl-6 text-error-dark">
-            {rulesErrors.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        )}
-        <RuleRefusals rules={typedRules(text)} fieldErrors={fieldErrors} />
-      </div>
+      <RulesEditor
+        draft={draft}
+        onChange={(next, how) => {
+          setDraft(next);
+          // A switch of view keeps the array, so the preview (and CF's refusal) still holds.
+          if (how === "edit") edited();
+        }}
+        fieldErrors={fieldErrors}
+        problems={view?.problems ?? []}
+      />
       <fieldset className="space-y-1">
         <legend className="font-semibold">Platform-wide (every space of the foundation)</legend>
         {(["running", "staging"] as const).map((lifecycle) => (
