@@ -6,6 +6,7 @@ import { enqueueAlerts } from "./alert-outbox";
 import { appendToChain, recordsOf } from "./chain-append";
 import type { StoreContext } from "./context";
 import { toEntry } from "./rows";
+import { ruleChangesWords } from "./rule-drift-words";
 import type { SpaceStandingsTable, WatchEventsTable } from "./schema";
 import { batches, inList } from "./sql-dialect";
 import type { HistoryEntry } from "./types";
@@ -71,6 +72,8 @@ export function summaryOf(entry: HistoryEntry): string {
       return `changed outside the dashboard: ${entry.changes
         .map((c) => `${c.groupName} ${c.change} (${c.lifecycle})`)
         .join(", ")}`;
+    case "rule-drift":
+      return `the rules of security group ${entry.group.name} changed outside the dashboard: ${ruleChangesWords(entry.changes)}`;
     case "segment":
       return `${entry.user.name} moved the space to ${entry.to?.name ?? "the org's default segment"}`;
     case "group":
