@@ -174,7 +174,7 @@ export function standingStore(ctx: StoreContext): StandingOps {
     },
 
     async causes(orgGuid, spaceGuids, since) {
-      const [rows, policy] = await Promise.all([
+      const [rows, policy, ruleDrift] = await Promise.all([
         spaceGuids.length === 0
           ? Promise.resolve([])
           : db
@@ -200,6 +200,18 @@ export function standingStore(ctx: StoreContext): StandingOps {
           .orderBy("id", "desc")
           .limit(1)
           .executeTakeFirst(),
+        // A drift without a space: a group's rules changed outside the dashboard (migration 009).
+        db
+          .selectFrom("history_entries")
+          .selectAll()
+          .where("org_guid", "=", orgGuid)
+          .where("kind", "=", "drift")
+          .where("space_guid", "is", null)
+          .where("occurred_at", ">", since)
+          .orderBy("occurred_at", "desc")
+          .orderBy("id", "desc")
+          .limit(1)
+          .executeTakeFirst(),
       ]);
       const entries = new Map<string, LatestEntry>();
       for (const row of rows) {
@@ -208,7 +220,12 @@ export function standingStore(ctx: StoreContext): StandingOps {
         if (entry.kind !== "change" && entry.kind !== "drift" && entry.kind !== "segment") continue;
         entries.set(row.space_guid, { id: entry.id, kind: entry.kind, summary: summaryOf(entry) });
       }
-      return { entries, policyEntryId: policy?.id ?? null };
+      const wholeOrg = ruleDrift ? toEntry(ruleDrift) : null;
+      return {
+        entries,
+        policyEntryId: policy?.id ?? null,
+        wholeOrg: wholeOrg ? { id: wholeOrg.id, kind: "drift" as const, summary: summaryOf(wholeOrg) } : null,
+      };
     },
 
     async events(orgGuid, limit) {

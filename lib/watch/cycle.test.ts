@@ -105,7 +105,18 @@ describe.each(testBackends())("a watcher cycle on $name", (backend) => {
   });
 
   it("records a group's rules changed straight in CF as a rule drift in each org it is bound in", async () => {
-    expect(await cycle(T0)).toMatchObject({ ruleDrifted: 0 });
+    const written = await h.store.writePolicy({
+      user: { guid: "u-olivia", name: "olivia" },
+      orgGuid: o.alpha,
+      document: {
+        version: 1,
+        rules: [{ spaces: "prod", require: { destination: "rds", reachable: true } }],
+        default: null,
+      },
+      expectedVersion: 0,
+    });
+    expect(written.ok).toBe(true);
+    expect(await cycle(T0)).toMatchObject({ ruleDrifted: 0, events: 0 });
     const rules = [{ protocol: "tcp", destination: "10.99.0.0/16", ports: "443", description: "New" }];
     expect((await asAdmin("PATCH", `/v3/security_groups/${g.trustedLocal}`, { rules })).status).toBe(200);
     expect(await cycle(T0 + 300_000)).toMatchObject({ ruleDrifted: 1, drifted: 0, failedOrgs: 0 });
@@ -122,6 +133,12 @@ describe.each(testBackends())("a watcher cycle on $name", (backend) => {
     }
     // trusted-local is bound to spaces of alpha and beta (the seed), none of gamma.
     expect(orgsWith.sort()).toEqual([o.alpha, o.beta].sort());
+    // prod no longer reaches RDS (trusted-local's rule for it is gone): the rule drift is the cause.
+    const [began] = await h.store.watch.events(o.alpha, 1);
+    expect(began).toMatchObject({ spaceName: "prod", kind: "violation-began", cause: { kind: "drift" } });
+    expect(began?.cause).toMatchObject({
+      summary: expect.stringMatching(/^the rules of security group trusted_local_networks_egress changed/),
+    });
     expect(await cycle(T0 + 600_000)).toMatchObject({ ruleDrifted: 0 });
   });
 
