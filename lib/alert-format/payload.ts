@@ -24,7 +24,7 @@ export type AlertEventKind =
 export const ALERT_KIND_LABELS: Record<AlertKind, { label: string; hint: string }> = {
   drift: {
     label: "Drift",
-    hint: "A space's security groups changed outside the dashboard (e.g. with the cf CLI).",
+    hint: "A space's security groups, or a group's rules, changed outside the dashboard (e.g. with the cf CLI).",
   },
   violation: {
     label: "Policy violations",
@@ -63,6 +63,8 @@ export type AlertFacts = {
   cause: string | null;
   /** What happened, in words. */
   summary: string;
+  /** The security group whose rules changed outside the dashboard (a rule drift: the whole org's, no space). */
+  group?: { guid: string; name: string };
 };
 
 const iso = z.iso.datetime();
@@ -78,6 +80,8 @@ export const alertPayloadSchema = z.strictObject({
   cause: z.string().nullable(),
   summary: z.string(),
   text: z.string(),
+  /** Added within @1: present only on a drift of a group's rules (no space; docs/design.md §13). */
+  group: z.strictObject({ guid: z.string(), name: z.string() }).optional(),
 });
 export type AlertPayload = z.infer<typeof alertPayloadSchema>;
 
@@ -140,6 +144,7 @@ export function alertPayload(facts: AlertFacts, orgName: string): AlertPayload {
     cause: facts.cause,
     summary: facts.summary,
     text: alertText(facts, orgName),
+    ...(facts.group ? { group: { guid: facts.group.guid, name: facts.group.name } } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AlertFacts } from "@/lib/alert-format/payload";
-import type { DriftChange, EventCause, Lifecycle, NewWatchEvent } from "./types";
+import { ruleChangesWords } from "./rule-drift-words";
+import type { DriftChange, EventCause, GroupRef, Lifecycle, NewWatchEvent, RuleDriftChanges } from "./types";
 
 /**
  * The alerts' facts of the events the database records (docs/design.md §12):
@@ -54,6 +55,52 @@ export function driftFacts(
       window,
       cause: "changed outside the dashboard",
       summary: `${opened.groupName} bound for running apps`,
+    });
+  }
+  return facts;
+}
+
+/**
+ * A group's rules or flags changed outside the dashboard, as one org's entry: a `drift` alert of the
+ * whole org (no space), and public egress opened when the platform's public group was turned on
+ * platform-wide for running apps.
+ */
+export function ruleDriftFacts(
+  entry: {
+    id: number;
+    orgGuid: string;
+    group: GroupRef;
+    changes: RuleDriftChanges;
+    from: number;
+    to: number;
+  },
+  publicGroups: ReadonlySet<string>,
+): AlertFacts[] {
+  const base = {
+    orgGuid: entry.orgGuid,
+    space: null,
+    group: { guid: entry.group.guid, name: entry.group.name },
+    occurredAt: entry.to,
+    window: { from: entry.from, to: entry.to },
+    cause: "changed outside the dashboard",
+  };
+  const facts: AlertFacts[] = [
+    {
+      ...base,
+      id: `rule-drift-${entry.id}`,
+      kind: "drift",
+      summary: `the rules of security group ${entry.group.name} changed: ${ruleChangesWords(entry.changes)}`,
+    },
+  ];
+  const opened = entry.changes.flags.some((f) =>
+    opensPublic(publicGroups, entry.group.name, f.lifecycle, f.on),
+  );
+  if (opened) {
+    facts.push({
+      ...base,
+      id: `public-egress-opened-rule-drift-${entry.id}`,
+      kind: "public-egress-opened",
+      summary: `${entry.group.name} enabled platform-wide for running apps`,
     });
   }
   return facts;

@@ -55,6 +55,16 @@ export type DriftChange = {
   change: "bound" | "unbound";
 };
 
+/** A rule of a security group as CF stores it (its keys, canonical order; lib/db/rule-drift.ts). */
+export type RuleOfGroup = Record<string, string | number | boolean>;
+
+/** What changed in a group outside the dashboard: rules added and removed, platform-wide flags turned. */
+export type RuleDriftChanges = {
+  added: RuleOfGroup[];
+  removed: RuleOfGroup[];
+  flags: { lifecycle: Lifecycle; on: boolean }[];
+};
+
 type EntryBase = {
   id: number;
   occurredAt: number;
@@ -83,6 +93,18 @@ export type DriftEntry = EntryBase & {
   spaceGuid: string;
   spaceName: string;
   changes: DriftChange[];
+  from: number;
+  to: number;
+};
+
+/**
+ * "The rules of security group X changed outside the dashboard, between `from` (last seen) and `to`":
+ * a drift of the whole org (stored as a `drift` entry without a space; docs/design.md §13, "Drift").
+ */
+export type RuleDriftEntry = EntryBase & {
+  kind: "rule-drift";
+  group: GroupRef;
+  changes: RuleDriftChanges;
   from: number;
   to: number;
 };
@@ -142,4 +164,5 @@ export type GroupEntry = EntryBase & {
   message: string | null;
 };
 
-export type HistoryEntry = ChangeEntry | DriftEntry | PolicyEntry | SegmentEntry | RequestEntry | GroupEntry;
+export type HistoryEntry =
+  ChangeEntry | DriftEntry | RuleDriftEntry | PolicyEntry | SegmentEntry | RequestEntry | GroupEntry;

@@ -5,6 +5,7 @@ import { alertsMigration } from "./migration-alerts";
 import { tokenRenewalsMigration } from "./migration-token-renewals";
 import { groupEditsMigration, GROUP_CHECK, KINDS_008 } from "./migration-group-edits";
 import { chainMigration } from "./migration-chain";
+import { groupRuleSnapshotsMigration } from "./migration-rule-snapshots";
 import { watchMigration } from "./migration-watch";
 
 /**
@@ -188,6 +189,8 @@ function migrations(backend: Backend): Record<string, Migration> {
       rebuildEntries: (db, table) => createEntriesTable(db, backend, table, "008"),
       createEntryIndexes,
     }),
+    // Each security group's rules and flags as last observed: rule drift (./migration-rule-snapshots.ts).
+    "009_group_rules_snapshots": groupRuleSnapshotsMigration,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import { z } from "zod";
 import type { EntriesTable } from "./schema";
-import type { ChangeEntry, DriftChange, GroupRef, HistoryEntry } from "./types";
+import type { ChangeEntry, DriftChange, GroupRef, HistoryEntry, RuleDriftChanges } from "./types";
 
 /**
  * Rows to entries and back. The JSON columns are parsed with zod: they are
@@ -21,6 +21,14 @@ const driftDetailsSchema = z.object({
   from: z.number(),
   to: z.number(),
   changes: z.array(driftChangeSchema),
+});
+const ruleSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+const ruleDriftDetailsSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  added: z.array(ruleSchema),
+  removed: z.array(ruleSchema),
+  flags: z.array(z.object({ lifecycle: lifecycleSchema, on: z.boolean() })),
 });
 const policyDetailsSchema = z.object({ before: z.unknown(), after: z.unknown() });
 const refOrNull = z.object({ guid: z.string(), name: z.string() }).nullable();
@@ -45,6 +53,10 @@ const groupEditDetailsSchema = z.object({
 const groupRefsSchema = z.array(z.object({ guid: z.string(), name: z.string() }));
 
 export function driftDetailsJson(details: { from: number; to: number; changes: DriftChange[] }): string {
+  return JSON.stringify(details);
+}
+
+export function ruleDriftDetailsJson(details: { from: number; to: number } & RuleDriftChanges): string {
   return JSON.stringify(details);
 }
 
@@ -93,6 +105,23 @@ export function toEntry(row: EntryRow): HistoryEntry {
         settled: row.settled_at === null ? null : { at: row.settled_at, by: row.settled_by ?? "unknown" },
       };
     case "drift": {
+      // A drift without a space is a group's rules changed outside the dashboard (migration 009).
+      if (row.space_guid === null) {
+        const { from, to, ...changes } = ruleDriftDetailsSchema.parse(
+          JSON.parse(required(row.details, "details", row)),
+        );
+        return {
+          id,
+          occurredAt,
+          orgGuid,
+          requestId,
+          kind: "rule-drift",
+          group: { guid: required(row.group_guid, "group_guid", row), name: row.group_name ?? "" },
+          changes,
+          from,
+          to,
+        };
+      }
       const details = driftDetailsSchema.parse(JSON.parse(required(row.details, "details", row)));
       return {
         id,

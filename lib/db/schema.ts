@@ -52,6 +52,22 @@ export interface SnapshotsTable {
   seen_at: number;
 }
 
+/** A security group's rules and flags as last observed (migration 009, ./observe-groups.ts). */
+export interface GroupRuleSnapshotsTable {
+  group_guid: string;
+  group_name: string;
+  /** SHA-256, hex, of `state`. */
+  hash: string;
+  /** Canonical JSON: `{ rules, globally_enabled }` (./rule-drift.ts). */
+  state: string;
+  /** Bumped by every write; writers check it (optimistic concurrency). */
+  version: number;
+  /** When the recorded state last changed. */
+  updated_at: number;
+  /** When it was last observed as recorded. */
+  seen_at: number;
+}
+
 /** An org's egress policy (migration 003_org_policies). */
 export interface OrgPoliciesTable {
   org_guid: string;
@@ -195,6 +211,7 @@ export interface HistoryChainTable {
 export interface HistoryDatabase {
   history_entries: EntriesTable;
   space_snapshots: SnapshotsTable;
+  group_rule_snapshots: GroupRuleSnapshotsTable;
   org_policies: OrgPoliciesTable;
   token_renewals: RenewalsTable;
   watch_lease: WatchLeaseTable;

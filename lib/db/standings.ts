@@ -6,6 +6,7 @@ import { enqueueAlerts } from "./alert-outbox";
 import { appendToChain, recordsOf } from "./chain-append";
 import type { StoreContext } from "./context";
 import { toEntry } from "./rows";
+import { ruleChangesWords } from "./rule-drift-words";
 import type { SpaceStandingsTable, WatchEventsTable } from "./schema";
 import { batches, inList } from "./sql-dialect";
 import type { HistoryEntry } from "./types";
@@ -71,6 +72,8 @@ export function summaryOf(entry: HistoryEntry): string {
       return `changed outside the dashboard: ${entry.changes
         .map((c) => `${c.groupName} ${c.change} (${c.lifecycle})`)
         .join(", ")}`;
+    case "rule-drift":
+      return `the rules of security group ${entry.group.name} changed outside the dashboard: ${ruleChangesWords(entry.changes)}`;
     case "segment":
       return `${entry.user.name} moved the space to ${entry.to?.name ?? "the org's default segment"}`;
     case "group":
@@ -171,7 +174,7 @@ export function standingStore(ctx: StoreContext): StandingOps {
     },
 
     async causes(orgGuid, spaceGuids, since) {
-      const [rows, policy] = await Promise.all([
+      const [rows, policy, ruleDrift] = await Promise.all([
         spaceGuids.length === 0
           ? Promise.resolve([])
           : db
@@ -197,6 +200,18 @@ export function standingStore(ctx: StoreContext): StandingOps {
           .orderBy("id", "desc")
           .limit(1)
           .executeTakeFirst(),
+        // A drift without a space: a group's rules changed outside the dashboard (migration 009).
+        db
+          .selectFrom("history_entries")
+          .selectAll()
+          .where("org_guid", "=", orgGuid)
+          .where("kind", "=", "drift")
+          .where("space_guid", "is", null)
+          .where("occurred_at", ">", since)
+          .orderBy("occurred_at", "desc")
+          .orderBy("id", "desc")
+          .limit(1)
+          .executeTakeFirst(),
       ]);
       const entries = new Map<string, LatestEntry>();
       for (const row of rows) {
@@ -205,7 +220,12 @@ export function standingStore(ctx: StoreContext): StandingOps {
         if (entry.kind !== "change" && entry.kind !== "drift" && entry.kind !== "segment") continue;
         entries.set(row.space_guid, { id: entry.id, kind: entry.kind, summary: summaryOf(entry) });
       }
-      return { entries, policyEntryId: policy?.id ?? null };
+      const wholeOrg = ruleDrift ? toEntry(ruleDrift) : null;
+      return {
+        entries,
+        policyEntryId: policy?.id ?? null,
+        wholeOrg: wholeOrg ? { id: wholeOrg.id, kind: "drift" as const, summary: summaryOf(wholeOrg) } : null,
+      };
     },
 
     async events(orgGuid, limit) {

@@ -9,6 +9,7 @@ import { recordRequest, recordSegmentIntent, recordSegmentOutcome } from "./even
 import { recordGroupEditIntents, recordGroupEditOutcome } from "./events-group";
 import { migrateOnce } from "./migrations";
 import { observe } from "./observe";
+import { observeGroups } from "./observe-groups";
 import { readPolicies, readPolicy, writePolicy } from "./policies";
 import { lastEntries, list } from "./queries";
 import { renewalStore } from "./renewals";
@@ -39,6 +40,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
     recordIntents: (intents) => recordIntents(ctx, intents),
     recordOutcomes: (ids, outcome) => recordOutcomes(ctx, ids, outcome),
     observe: (observation) => observe(ctx, observation),
+    observeGroups: (observation) => observeGroups(ctx, observation),
     lastEntries: (orgGuid, spaceGuids) => lastEntries(ctx, orgGuid, spaceGuids),
     list: (query) => list(ctx, query),
     recordPolicyChange: (change) => recordPolicyChange(ctx, change),

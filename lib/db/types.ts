@@ -5,6 +5,7 @@ import type {
   GroupRef,
   HistoryEntry,
   KindFilter,
+  Lifecycle,
   UserRef,
 } from "./entries";
 import type { AlertStore } from "./alert-types";
@@ -115,6 +116,37 @@ export type Observation = {
 
 export type ObserveResult = { drifted: number; baselined: number; settled: number };
 
+/** A security group as read whole (the watcher's list): its rules and flags, and where it is bound. */
+export type ObservedGroup = {
+  guid: string;
+  name: string;
+  rules: readonly object[];
+  globallyEnabled: Record<Lifecycle, boolean>;
+  /** The orgs of the spaces it is bound to (running or staging). */
+  boundOrgGuids: readonly string[];
+};
+
+/** An observation of security groups' rules (./observe-groups.ts): a rule drift check. */
+export type GroupObservation = {
+  /** Taken BEFORE the CF reads started. */
+  observedAt: number;
+  groups: readonly ObservedGroup[];
+  /** Every org of the foundation: a platform-wide group's drift concerns them all. */
+  allOrgGuids: readonly string[];
+  /** How long a dashboard edit's request may take to land (CHANGE_IN_FLIGHT_MS). */
+  inFlightMs: number;
+};
+
+export type GroupObserveResult = {
+  baselined: number;
+  /** Groups whose rules or flags changed outside the dashboard. */
+  drifted: number;
+  /** Their entries: one per org each concerns. */
+  entries: number;
+  /** Changes the dashboard's own edits explain. */
+  explained: number;
+};
+
 export type ListQuery = {
   orgGuid: string;
   /** Only these spaces (what the user can read now); entries without a space are always included. */
@@ -157,6 +189,8 @@ export interface AppDatabase {
   recordOutcomes(ids: number[], outcome: ChangeOutcome): Promise<void>;
   /** Drift check of the spaces of one org that the observing user can read. */
   observe(observation: Observation): Promise<ObserveResult>;
+  /** Rule drift check of security groups read whole (their rules and flags; migration 009). */
+  observeGroups(observation: GroupObservation): Promise<GroupObserveResult>;
   /** The latest entry of each given space of the org, in one query. */
   lastEntries(orgGuid: string, spaceGuids: string[]): Promise<Map<string, HistoryEntry>>;
   /** The org's history, newest first, cursor-paginated. A bad cursor is an error value. */

@@ -80,13 +80,18 @@ export interface WatchStore {
   recordJudgements(standings: Standing[], events: NewWatchEvent[]): Promise<number[]>;
   /**
    * For each given space, its latest change (succeeded), drift or segment move after `since`;
-   * and the org's latest policy edit.
+   * the org's latest policy edit; and its latest rule drift after `since` (a group's rules changed
+   * outside the dashboard: a cause for any space without one of its own).
    */
   causes(
     orgGuid: string,
     spaceGuids: string[],
     since: number,
-  ): Promise<{ entries: Map<string, LatestEntry>; policyEntryId: number | null }>;
+  ): Promise<{
+    entries: Map<string, LatestEntry>;
+    policyEntryId: number | null;
+    wholeOrg?: LatestEntry | null;
+  }>;
   /** The org's events, newest first. */
   events(orgGuid: string, limit: number): Promise<WatchEvent[]>;
 }

@@ -1,3 +1,4 @@
+import { ruleChangesWords } from "@/lib/db/rule-drift-words";
 import type { Cited, ComplianceReport } from "./compliance-report-types";
 
 /**
@@ -92,9 +93,12 @@ export function complianceReportCsvRows(report: ComplianceReport): string[][] {
     rows.push({
       record: "drift",
       time: d.detected_at,
-      space: d.space.name,
+      space: d.space?.name ?? "(whole org)",
       actor: "actor unknown (outside the dashboard)",
-      what: d.changes.map((x) => `${x.group} ${x.change} (${x.lifecycle})`).join(", "),
+      what:
+        d.group && d.rules
+          ? `the rules of security group ${d.group.name} changed: ${ruleChangesWords(d.rules)}`
+          : d.changes.map((x) => `${x.group} ${x.change} (${x.lifecycle})`).join(", "),
       window_from: d.window.from,
       window_to: d.window.to,
       id: d.entry_id,

@@ -80,9 +80,18 @@ export type ComplianceReport = {
   drifts: {
     entry_id: number;
     detected_at: string;
-    space: { guid: string; name: string };
+    /** Null for a group's rules changed outside the dashboard: the whole org's drift (design §13). */
+    space: { guid: string; name: string } | null;
     window: { from: string; to: string };
+    /** Bindings that changed (a space's drift); empty for a rule drift. */
     changes: { group: string; lifecycle: string; change: string }[];
+    /** A rule drift's group and what changed in it (added with migration 009). */
+    group?: { guid: string; name: string };
+    rules?: {
+      added: Record<string, string | number | boolean>[];
+      removed: Record<string, string | number | boolean>[];
+      flags: { lifecycle: "running" | "staging"; on: boolean }[];
+    };
     chain: Cited;
   }[];
   events: {

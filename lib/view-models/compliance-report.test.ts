@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeEntry, DriftEntry, PolicyEntry, WatchEvent } from "@/lib/db/types";
+import type { ChangeEntry, DriftEntry, PolicyEntry, RuleDriftEntry, WatchEvent } from "@/lib/db/types";
 import { buildComplianceReport, REPORT_SCHEMA, type ReportInput } from "./compliance-report";
 import { complianceReportCsvRows, REPORT_CSV_COLUMNS } from "./compliance-report-csv";
 import { complianceOver } from "./compliance-timeline";
@@ -211,6 +211,47 @@ describe("the compliance report", () => {
       ["change", 11],
       ["violation-began", 7],
       ["drift", 12],
+    ]);
+  });
+
+  it("lists a group's rules changed outside the dashboard as the whole org's drift, citing its record", () => {
+    const ruleDrift: RuleDriftEntry = {
+      kind: "rule-drift",
+      id: 13,
+      occurredAt: FROM + 6_000,
+      orgGuid: "o",
+      requestId: null,
+      group: { guid: "g3", name: "trusted_local_networks_egress" },
+      changes: { added: [], removed: [{ protocol: "all", destination: "10.0.0.0/8" }], flags: [] },
+      from: FROM + 2_000,
+      to: FROM + 6_000,
+    };
+    const base = input();
+    const report = buildComplianceReport({
+      ...base,
+      entries: [...base.entries, ruleDrift],
+      chain: {
+        ...base.chain,
+        entries: new Map([...base.chain.entries, [13, { record: point(26), outcome: null }]]),
+      },
+    });
+    expect(report.drifts[1]).toEqual({
+      entry_id: 13,
+      detected_at: "2026-12-01T00:00:06.000Z",
+      space: null,
+      window: { from: "2026-12-01T00:00:02.000Z", to: "2026-12-01T00:00:06.000Z" },
+      changes: [],
+      group: { guid: "g3", name: "trusted_local_networks_egress" },
+      rules: ruleDrift.changes,
+      chain: { record: 26, hash: point(26).hash },
+    });
+    // No space's timeline holds it: it is the whole org's.
+    expect(report.spaces[0]?.timeline.map((t) => t.entry_id)).not.toContain(13);
+    const row = complianceReportCsvRows(report).find((r) => r[0] === "drift" && r[8] === "13");
+    expect(row?.slice(2, 5)).toEqual([
+      "(whole org)",
+      "actor unknown (outside the dashboard)",
+      "the rules of security group trusted_local_networks_egress changed: rule removed: all 10.0.0.0/8",
     ]);
   });
 

@@ -1,4 +1,5 @@
-import type { ChainRefs, DriftEntry, HistoryEntry, PolicyEntry, UserRef, WatchEvent } from "@/lib/db/types";
+import type { ChainRefs, HistoryEntry, PolicyEntry, UserRef, WatchEvent } from "@/lib/db/types";
+import { ruleChangesWords } from "@/lib/db/rule-drift-words";
 import { complianceOver } from "./compliance-timeline";
 import {
   REPORT_SCHEMA,
@@ -40,6 +41,8 @@ export function whatChanged(entry: HistoryEntry): string {
       return entry.changes.map((c) => `${c.groupName} ${c.change} (${c.lifecycle})`).join(", ");
     case "group":
       return `${entry.details.created ? "created" : "edited"} security group ${entry.group.name}`;
+    case "rule-drift":
+      return `the rules of security group ${entry.group.name} changed outside the dashboard: ${ruleChangesWords(entry.changes)}`;
     case "policy":
     case "request":
       return entry.message ?? entry.kind;
@@ -101,16 +104,33 @@ export function buildComplianceReport(input: ReportInput): ComplianceReport {
           ]
         : [],
   );
-  const drifts = entries
-    .filter((e): e is DriftEntry => e.kind === "drift")
-    .map((e) => ({
-      entry_id: e.id,
-      detected_at: iso(e.occurredAt),
-      space: space(e.spaceGuid, e.spaceName),
-      window: { from: iso(e.from), to: iso(e.to) },
-      changes: e.changes.map((c) => ({ group: c.groupName, lifecycle: c.lifecycle, change: c.change })),
-      chain: citeEntry(e.id),
-    }));
+  const drifts = entries.flatMap((e): ComplianceReport["drifts"] => {
+    const base = { entry_id: e.id, detected_at: iso(e.occurredAt) };
+    if (e.kind === "drift")
+      return [
+        {
+          ...base,
+          space: space(e.spaceGuid, e.spaceName),
+          window: { from: iso(e.from), to: iso(e.to) },
+          changes: e.changes.map((c) => ({ group: c.groupName, lifecycle: c.lifecycle, change: c.change })),
+          chain: citeEntry(e.id),
+        },
+      ];
+    // A group's rules changed outside the dashboard: the whole org's drift, as a group edit is its change.
+    if (e.kind === "rule-drift")
+      return [
+        {
+          ...base,
+          space: null,
+          window: { from: iso(e.from), to: iso(e.to) },
+          changes: [],
+          group: { guid: e.group.guid, name: e.group.name },
+          rules: e.changes,
+          chain: citeEntry(e.id),
+        },
+      ];
+    return [];
+  });
   const policyOf = (e: PolicyEntry) => ({
     entry_id: e.id,
     time: iso(e.occurredAt),
@@ -126,7 +146,12 @@ export function buildComplianceReport(input: ReportInput): ComplianceReport {
     const timeline = [
       ...entries
         .filter(
-          (e) => e.kind !== "policy" && e.kind !== "request" && e.kind !== "group" && e.spaceGuid === s.guid,
+          (e) =>
+            e.kind !== "policy" &&
+            e.kind !== "request" &&
+            e.kind !== "group" &&
+            e.kind !== "rule-drift" &&
+            e.spaceGuid === s.guid,
         )
         .map((e) => ({ at: e.occurredAt, kind: e.kind, summary: whatChanged(e), entry_id: e.id })),
       ...periodEvents

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeEntry, DriftEntry, PolicyEntry, RequestEntry } from "@/lib/db/types";
+import type { ChangeEntry, DriftEntry, PolicyEntry, RequestEntry, RuleDriftEntry } from "@/lib/db/types";
 import { csvText } from "./csv";
 import {
   activityCsvRows,
@@ -78,6 +78,34 @@ describe("the history in words", () => {
     expect(describeEntry(drift, T)).toBe(
       "Changed outside the dashboard, between 2026-11-30 09:15 UTC and 2026-11-30 10:16 UTC, actor unknown: trusted_local_networks_egress bound; dns unbound for staging.",
     );
+  });
+
+  it("says which rules of a group changed outside the dashboard, as the whole org's drift", () => {
+    const ruleDrift: RuleDriftEntry = {
+      id: 10,
+      kind: "rule-drift",
+      occurredAt: T + 60_000,
+      orgGuid: "o",
+      requestId: null,
+      group: { guid: "g", name: "trusted_local_networks_egress" },
+      changes: {
+        added: [{ protocol: "tcp", destination: "10.99.0.0/16", ports: "443" }],
+        removed: [{ protocol: "tcp", destination: "10.0.2.0/24", ports: "6379", description: "Redis" }],
+        flags: [{ lifecycle: "staging", on: true }],
+      },
+      from: T - 3_600_000,
+      to: T + 60_000,
+    };
+    expect(describeEntry(ruleDrift, T)).toBe(
+      "The rules of security group trusted_local_networks_egress changed outside the dashboard, between 2026-11-30 09:15 UTC and 2026-11-30 10:16 UTC, actor unknown: rule added: tcp 10.99.0.0/16 ports 443; rule removed: tcp 10.0.2.0/24 ports 6379 (Redis); platform-wide for staging turned on.",
+    );
+    expect(kindOf(ruleDrift, T)).toBe("drift");
+    const [row] = activityRows([ruleDrift], new Map(), T);
+    expect([row?.space, row?.who, row?.kind]).toEqual([
+      "(whole org)",
+      "actor unknown (outside the dashboard)",
+      "drift",
+    ]);
   });
 
   it("sorts entries into the activity page's kinds", () => {

@@ -1,5 +1,6 @@
 import { outcomeAsOf } from "@/lib/db/outcome";
-import type { ChangeEntry, HistoryEntry, Outcome } from "@/lib/db/types";
+import type { ChangeEntry, DriftEntry, HistoryEntry, Outcome, RuleDriftEntry } from "@/lib/db/types";
+import { ruleChangesWords } from "@/lib/db/rule-drift-words";
 import { createdWords, impactWords, whatChanged } from "./group-edit-words";
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -31,9 +32,12 @@ function outcomeWords(entry: ChangeEntry, now: number): string {
   return `${OUTCOME_WORDS[outcome]}${settled}`;
 }
 
+const outside = (entry: HistoryEntry): entry is DriftEntry | RuleDriftEntry =>
+  entry.kind === "drift" || entry.kind === "rule-drift";
+
 /** Who did it: the user, or "outside the dashboard" for drift. */
 export function actorOf(entry: HistoryEntry): string {
-  return entry.kind === "drift" ? "actor unknown (outside the dashboard)" : entry.user.name;
+  return outside(entry) ? "actor unknown (outside the dashboard)" : entry.user.name;
 }
 
 const lifecycleWords = (lifecycle: "running" | "staging") => (lifecycle === "staging" ? " for staging" : "");
@@ -69,6 +73,8 @@ export function describeEntry(
         .join("; ");
       return `Changed outside the dashboard, between ${formatTime(entry.from)} and ${formatTime(entry.to)}, actor unknown: ${changes}.`;
     }
+    case "rule-drift":
+      return `The rules of security group ${entry.group.name} changed outside the dashboard, between ${formatTime(entry.from)} and ${formatTime(entry.to)}, actor unknown: ${ruleChangesWords(entry.changes)}.`;
     case "segment": {
       const to = entry.to ? `isolation segment ${entry.to.name}` : "the org's default placement";
       const outcome = outcomeAsOf(entry, now);
@@ -104,6 +110,8 @@ export type ActivityKind = "change" | "failure" | "drift" | "policy" | "request"
 export function kindOf(entry: HistoryEntry, now: number): ActivityKind {
   if (entry.kind === "change" || entry.kind === "segment" || entry.kind === "group")
     return outcomeAsOf(entry, now) === "failed" ? "failure" : "change";
+  // A group's rules changed outside the dashboard: the `drift` filter's (design §13).
+  if (entry.kind === "rule-drift") return "drift";
   return entry.kind;
 }
 
@@ -115,7 +123,7 @@ export function lastChangeOf(entry: HistoryEntry | undefined): LastChange | null
   return {
     id: entry.id,
     at: entry.occurredAt,
-    who: entry.kind === "drift" ? "outside the dashboard" : entry.user.name,
+    who: outside(entry) ? "outside the dashboard" : entry.user.name,
   };
 }
 
@@ -142,7 +150,10 @@ export function activityRows(
     at: entry.occurredAt,
     when: formatTime(entry.occurredAt),
     space:
-      entry.kind === "policy" || entry.kind === "request" || entry.kind === "group"
+      entry.kind === "policy" ||
+      entry.kind === "request" ||
+      entry.kind === "group" ||
+      entry.kind === "rule-drift"
         ? "(whole org)"
         : (spaceNames.get(entry.spaceGuid) ?? entry.spaceName),
     who: actorOf(entry),

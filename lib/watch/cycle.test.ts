@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CfClient } from "@/lib/cf/client";
 import { testBackends } from "@/lib/db/test-support/backends";
 import { useHistory } from "@/lib/db/test-support/fixtures";
-import type { DriftEntry } from "@/lib/db/types";
+import type { DriftEntry, RuleDriftEntry } from "@/lib/db/types";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import { ids } from "@/sim/seed";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
@@ -102,6 +102,44 @@ describe.each(testBackends())("a watcher cycle on $name", (backend) => {
       to: T0 + 300_000,
       changes: [{ groupName: "public_networks_egress", lifecycle: "running", change: "bound" }],
     });
+  });
+
+  it("records a group's rules changed straight in CF as a rule drift in each org it is bound in", async () => {
+    const written = await h.store.writePolicy({
+      user: { guid: "u-olivia", name: "olivia" },
+      orgGuid: o.alpha,
+      document: {
+        version: 1,
+        rules: [{ spaces: "prod", require: { destination: "rds", reachable: true } }],
+        default: null,
+      },
+      expectedVersion: 0,
+    });
+    expect(written.ok).toBe(true);
+    expect(await cycle(T0)).toMatchObject({ ruleDrifted: 0, events: 0 });
+    const rules = [{ protocol: "tcp", destination: "10.99.0.0/16", ports: "443", description: "New" }];
+    expect((await asAdmin("PATCH", `/v3/security_groups/${g.trustedLocal}`, { rules })).status).toBe(200);
+    expect(await cycle(T0 + 300_000)).toMatchObject({ ruleDrifted: 1, drifted: 0, failedOrgs: 0 });
+    const orgsWith = [];
+    for (const org of [o.alpha, o.beta, o.gamma]) {
+      const page = await h.store.list({ orgGuid: org, spaceGuids: [], kinds: ["drift"], limit: 5 });
+      if (!page.ok) throw new Error(page.message);
+      const [entry] = page.entries.filter((e): e is RuleDriftEntry => e.kind === "rule-drift");
+      if (!entry) continue;
+      orgsWith.push(org);
+      expect(entry).toMatchObject({ from: T0, to: T0 + 300_000, group: { guid: g.trustedLocal } });
+      expect(entry.changes.added).toEqual(rules);
+      expect(entry.changes.removed.length).toBeGreaterThan(0);
+    }
+    // trusted-local is bound to spaces of alpha and beta (the seed), none of gamma.
+    expect(orgsWith.sort()).toEqual([o.alpha, o.beta].sort());
+    // prod no longer reaches RDS (trusted-local's rule for it is gone): the rule drift is the cause.
+    const [began] = await h.store.watch.events(o.alpha, 1);
+    expect(began).toMatchObject({ spaceName: "prod", kind: "violation-began", cause: { kind: "drift" } });
+    expect(began?.cause.kind === "drift" && began.cause.summary).toMatch(
+      /^the rules of security group trusted_local_networks_egress changed outside the dashboard: rules? added/,
+    );
+    expect(await cycle(T0 + 600_000)).toMatchObject({ ruleDrifted: 0 });
   });
 
   it("raises a violation and its end, each with its cause: a drift, a new space, a policy edit", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CfClient } from "@/lib/cf/client";
 import { listOrganizations } from "@/lib/cf/orgs";
-import type { Space } from "@/lib/cf/schemas";
+import type { SecurityGroup, Space } from "@/lib/cf/schemas";
 import { listSecurityGroups } from "@/lib/cf/security-groups";
 import { listSpaces } from "@/lib/cf/spaces";
 import { observationOf } from "@/lib/db/observation";
@@ -20,7 +20,8 @@ import type { JudgeMemo } from "./judge-memo";
  * space or group), then per org the drift check page views run (the same
  * snapshots, lib/db/observe.ts), with "last seen" kept exact so a drift's
  * window is the previous cycle's time to this one's, and the org's policy
- * judged for every space (lib/watch/judge.ts), its turns written as events.
+ * judged for every space (lib/watch/judge.ts), its turns written as events. Each group's rules and
+ * flags are compared with those last observed, too (rule drift, lib/db/observe-groups.ts).
  *
  * It never blocks pages: in production it runs in a thread of its own
  * (./cycle-thread.ts); and between orgs it gives the event loop back, so a
@@ -37,6 +38,8 @@ export type CycleCounts = {
   judged: number;
   evaluated: number;
   events: number;
+  /** Security groups whose rules or flags changed outside the dashboard (design §13, "Drift"). */
+  ruleDrifted: number;
   /** Standings of spaces gone from CF, forgotten. */
   forgotten: number;
   failedOrgs: number;
@@ -88,10 +91,16 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     judged: 0,
     evaluated: 0,
     events: 0,
+    ruleDrifted: 0,
     forgotten: 0,
     failedOrgs: 0,
   };
   let firstError: string | null = null;
+  try {
+    counts.ruleDrifted = await watchGroupRules(deps, groups, spaces, [...byOrg.keys()]);
+  } catch (error) {
+    firstError = error instanceof Error ? error.message : String(error);
+  }
   for (const [orgGuid, orgSpaces] of byOrg) {
     deps.signal?.throwIfAborted();
     try {
@@ -111,6 +120,44 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     firstError ??= error instanceof Error ? error.message : String(error);
   }
   return { ...counts, firstError };
+}
+
+/**
+ * The rule drift check over the same list of groups (read whole, rules and bindings included): a
+ * group's rules or flags changed since the last cycle that no dashboard edit explains is an entry in
+ * every org it concerns (lib/db/observe-groups.ts). Before the orgs, so their judgements come after.
+ */
+async function watchGroupRules(
+  deps: CycleDeps,
+  groups: readonly SecurityGroup[],
+  spaces: readonly Space[],
+  allOrgGuids: string[],
+): Promise<number> {
+  const orgOf = new Map(spaces.map((space) => [space.guid, space.relationships.organization.data.guid]));
+  const orgsOf = (group: SecurityGroup) => {
+    const orgs = new Set<string>();
+    for (const { guid } of [
+      ...group.relationships.running_spaces.data,
+      ...group.relationships.staging_spaces.data,
+    ]) {
+      const org = orgOf.get(guid);
+      if (org !== undefined) orgs.add(org);
+    }
+    return [...orgs];
+  };
+  const result = await deps.store.observeGroups({
+    observedAt: deps.observedAt,
+    groups: groups.map((group) => ({
+      guid: group.guid,
+      name: group.name,
+      rules: group.rules,
+      globallyEnabled: group.globally_enabled,
+      boundOrgGuids: orgsOf(group),
+    })),
+    allOrgGuids,
+    inFlightMs: deps.pendingStaleAfterMs,
+  });
+  return result.drifted;
 }
 
 async function watchOrg(

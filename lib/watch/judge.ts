@@ -112,14 +112,19 @@ function sameStanding(a: Standing, b: Standing): boolean {
  */
 export function causeOf(
   turn: Turn,
-  causes: { entries: ReadonlyMap<string, LatestEntry>; policyEntryId: number | null },
+  causes: {
+    entries: ReadonlyMap<string, LatestEntry>;
+    policyEntryId: number | null;
+    wholeOrg?: LatestEntry | null;
+  },
 ): EventCause {
   const { previous, standing } = turn;
   if (previous === undefined) return { kind: "new-space" };
   if (previous.policyVersion !== standing.policyVersion) {
     return { kind: "policy", entryId: causes.policyEntryId, version: standing.policyVersion };
   }
-  const entry = causes.entries.get(standing.spaceGuid);
+  // A space's own change or drift first; else a group's rules changed outside the dashboard (design §13).
+  const entry = causes.entries.get(standing.spaceGuid) ?? causes.wholeOrg ?? undefined;
   return entry === undefined
     ? { kind: "unknown" }
     : { kind: entry.kind, entryId: entry.id, summary: entry.summary };

@@ -95,6 +95,9 @@ function postgres(adminUrl: string): TestBackend {
             if to_regclass('watch_lease') is not null then
               truncate table watch_lease, watch_cycles, space_standings, watch_events restart identity;
             end if;
+            if to_regclass('group_rule_snapshots') is not null then
+              truncate table group_rule_snapshots;
+            end if;
             if to_regclass('alert_deliveries') is not null then
               truncate table alert_destinations, alert_subscriptions, alert_deliveries restart identity;
             end if;
