@@ -30,9 +30,10 @@ function mattersTo(spaces: ReadonlySet<string>, names: ReadonlySet<string>) {
   };
 }
 
-const ENABLED = /"(?:running|staging)"\s*:\s*true/;
 const SHAPE = ['"globally_enabled"', '"running_spaces"', '"staging_spaces"'];
 const GUID_KEY = '"guid"';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The index after any JSON whitespace from `i`. */
 function skipSpace(text: string, i: number): number {
@@ -51,10 +52,17 @@ function skipSpace(text: string, i: number): number {
  * garbage to collect on every load.
  */
 export function mayMatter(spaces: ReadonlySet<string>, names: ReadonlySet<string>) {
-  const quoted = [...names].map((name) => JSON.stringify(name));
+  // What keeps a text outright, found in one pass rather than one search each (an admin's page scans
+  // 11 MB of them): an escape, a platform-wide flag set, or one of the names, quoted as JSON writes it.
+  const outright = new RegExp(
+    [
+      String.raw`\\`,
+      String.raw`"(?:running|staging)"\s*:\s*true`,
+      ...[...names].map((name) => escapeRegExp(JSON.stringify(name))),
+    ].join("|"),
+  );
   return (text: string): boolean => {
-    if (text.includes("\\") || !SHAPE.every((field) => text.includes(field))) return true;
-    if (ENABLED.test(text) || quoted.some((name) => text.includes(name))) return true;
+    if (outright.test(text) || !SHAPE.every((field) => text.includes(field))) return true;
     for (let at = text.indexOf(GUID_KEY); at >= 0; at = text.indexOf(GUID_KEY, at + GUID_KEY.length)) {
       const colon = skipSpace(text, at + GUID_KEY.length);
       if (text.charCodeAt(colon) !== 58) continue; // not a key: `:` does not follow

@@ -8,6 +8,7 @@ import {
   type DestinationCover,
   type EndpointCover,
 } from "./compile";
+import { KnownGroups } from "./known-groups";
 import type { CfRule, RuleProblem } from "./rules";
 import { covers, type Coord, type Rect } from "./sets";
 
@@ -59,7 +60,6 @@ let epoch = 0;
 type BoundGroup = {
   name: string;
   slot: NameSlot;
-  rules: readonly CfRule[];
   compiled: CompiledGroup;
   /** Indexes of the catalog destinations this group allows some traffic to. */
   touched: number[];
@@ -68,28 +68,27 @@ type BoundGroup = {
   problems: GroupRuleProblem[];
 };
 
-const boundGroups = new WeakMap<CompiledCatalog, WeakMap<SecurityGroup, BoundGroup>>();
+/** A group object met before, with the name and rules it had then (an object's fields may be replaced). */
+type Seen = { name: string; rules: readonly CfRule[]; bound: BoundGroup };
 
-function bindGroup(catalog: CompiledCatalog, group: SecurityGroup): BoundGroup {
-  let cache = boundGroups.get(catalog);
-  if (cache === undefined) {
-    cache = new WeakMap();
-    boundGroups.set(catalog, cache);
-  }
-  const cached = cache.get(group);
-  // The check catches a group object whose name or rules were replaced since.
-  if (cached !== undefined && cached.name === group.name && cached.rules === group.rules) return cached;
-  const compiled = compileGroup(catalog, group.rules);
-  const { name, rules } = group;
+/**
+ * Per catalog: each group object already bound (for the spaces of one page),
+ * and each group by guid across pages (./known-groups.ts: a page's groups are
+ * new objects, read again from CF).
+ */
+type Bindings = { byObject: WeakMap<SecurityGroup, Seen>; byGuid: KnownGroups<BoundGroup> };
+const boundGroups = new WeakMap<CompiledCatalog, Bindings>();
+
+function newBound(catalog: CompiledCatalog, name: string, rules: readonly CfRule[]): BoundGroup {
+  const compiled = compileGroup(catalog, rules);
   let slot = nameSlots.get(name);
   if (slot === undefined) {
     slot = { mark: 0 };
     nameSlots.set(name, slot);
   }
-  const bound: BoundGroup = {
+  return {
     name,
     slot,
-    rules,
     compiled,
     touched: compiled.destinations.flatMap((d, i) => (d === undefined ? [] : [i])),
     provenance: compiled.destinations.map((d) =>
@@ -97,7 +96,24 @@ function bindGroup(catalog: CompiledCatalog, group: SecurityGroup): BoundGroup {
     ),
     problems: compiled.problems.map((p) => ({ group: name, ...p })),
   };
-  cache.set(group, bound);
+}
+
+function bindGroup(catalog: CompiledCatalog, group: SecurityGroup): BoundGroup {
+  let cache = boundGroups.get(catalog);
+  if (cache === undefined) {
+    cache = { byObject: new WeakMap(), byGuid: new KnownGroups() };
+    boundGroups.set(catalog, cache);
+  }
+  const { name, rules, guid } = group;
+  const seen = cache.byObject.get(group);
+  // The check catches a group object whose name or rules were replaced since.
+  if (seen !== undefined && seen.name === name && seen.rules === rules) return seen.bound;
+  let bound = guid === undefined ? undefined : cache.byGuid.get(guid, name, rules);
+  if (bound === undefined) {
+    bound = newBound(catalog, name, rules);
+    if (guid !== undefined) cache.byGuid.remember(guid, name, rules, bound);
+  }
+  cache.byObject.set(group, { name, rules, bound });
   return bound;
 }
 

@@ -228,6 +228,24 @@ describe("the indexed engine agrees with the straightforward one", () => {
     );
   });
 
+  it("after a group was renamed under the same guid (provenance and problems carry the new name)", () => {
+    fc.assert(
+      fc.property(
+        catalogArb,
+        groupsArb.filter((gs) => gs.length > 0),
+        fc.nat(),
+        (catalog, groups, which) => {
+          engine(groups, catalog);
+          const changed = again(groups);
+          const target = changed[which % changed.length];
+          if (target) target.name = `${target.name}-renamed`;
+          expect(engine(changed, catalog)).toEqual(reference(changed, catalog));
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it("in the org matrix, where spaces with the same bindings share one evaluation", () => {
     const org = { guid: "org", name: "org", suspended: false } as Organization;
     const spaces = SPACES.map(

@@ -11,6 +11,7 @@ import { observationOf, observeAfterResponse } from "@/lib/db/observe-after-resp
 import { lastEntries, readStoredPolicy } from "@/lib/db/page-reads";
 import type { StoredPolicy } from "@/lib/db/types";
 import type { Catalog, Profile } from "@/lib/egress";
+import { GroupIndex } from "@/lib/egress/group-index";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import { MESSAGES } from "@/lib/failures";
 import { matrixRows, type MatrixRowsJson } from "@/lib/view-models/matrix-rows";
@@ -79,7 +80,13 @@ export async function readOrgMatrix(
     for (const guid of guids) spaceSegments.set(guid, segment.guid);
 
   const loaded = performance.now();
+  // One index of the groups by these spaces, for the matrix and for the drift check.
+  const index = new GroupIndex(
+    groups,
+    spaces.map((s) => s.guid),
+  );
   const matrix = buildOrgMatrix({
+    index,
     org,
     spaces,
     groups,
@@ -94,7 +101,7 @@ export async function readOrgMatrix(
   });
   timings.set(matrix, { cfMs: loaded - started, engineMs: performance.now() - loaded });
   // Every group bound to these spaces was read (listSecurityGroupsFor), so the drift check compares them all.
-  return { matrix, observation: observationOf(orgGuid, spaces, groups, observedAt, true) };
+  return { matrix, observation: observationOf(orgGuid, spaces, index, observedAt, true) };
 }
 
 /**

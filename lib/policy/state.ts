@@ -68,13 +68,21 @@ export function stateFromEgress(name: string, egress: SpaceEgress, context: Poli
   const groups: readonly CfSecurityGroup[] = egress.running.groups;
   const global = groups.filter((g) => g.globally_enabled.running).map((g) => g.name);
   const bound = groups.filter((g) => !g.globally_enabled.running).map((g) => g.name);
-  const running = egress.running.destinations;
+  // Filled in loops rather than Object.fromEntries over mapped pairs: the org page does this for each space.
+  const profiles: Record<string, ProfileState> = {};
+  for (const p of egress.profiles) profiles[p.id] = p.running;
+  const destinations: Record<string, DestinationStatus> = {};
+  const touchedBy: Record<string, readonly string[]> = {};
+  for (const d of egress.running.destinations) {
+    destinations[d.id] = d.status;
+    touchedBy[d.id] = d.provenance.length === 0 ? [] : [...new Set(d.provenance.map((p) => p.group))];
+  }
   return {
     name,
     posture: egress.posture,
-    profiles: Object.fromEntries(egress.profiles.map((p) => [p.id, p.running])),
+    profiles,
     customGroups: customGroups(bound, global, context),
-    destinations: Object.fromEntries(running.map((d) => [d.id, d.status])),
-    touchedBy: Object.fromEntries(running.map((d) => [d.id, [...new Set(d.provenance.map((p) => p.group))]])),
+    destinations,
+    touchedBy,
   };
 }

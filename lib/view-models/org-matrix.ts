@@ -4,7 +4,7 @@ import { csvText } from "./csv";
 import type { UserRoles } from "@/lib/cf/role-index";
 import { managesOrg, roleAllows, seesAllSpacesOf } from "@/lib/permissions";
 import type { Lifecycle } from "@/lib/egress";
-import { evaluateSpace, stateFromEgress } from "@/lib/policy";
+import { evaluateSpace, stateFromEgress, type SpaceState } from "@/lib/policy";
 import { NO_POLICY, policyCsvOf, policyJsonOf, type OrgPolicyState, type PolicyJson } from "./org-policy";
 import {
   GroupIndex,
@@ -82,10 +82,31 @@ export type OrgMatrixInput = {
   profiles: readonly Profile[];
   /** The org's policy; none when absent. */
   policy?: OrgPolicyState;
+  /** The groups indexed by these spaces, when the caller has built it (the drift check uses the same). */
+  index?: GroupIndex;
 };
 
-function profileColumn(view: ProfileView, lifecycle: Lifecycle): boolean {
-  return view[lifecycle] !== "off";
+/** What the rows of spaces with the same bindings share (see buildOrgMatrix). */
+type Shared = {
+  egress: SpaceEgress;
+  running: LifecycleRow;
+  staging: LifecycleRow;
+  profiles: Record<string, boolean>;
+  /** The policy's view of the space, but for its name, which each row sets. */
+  state: SpaceState;
+};
+
+// Records filled in a loop: Object.fromEntries over mapped pairs made two arrays per key, a thousand rows over.
+function lifecycleRow(egress: SpaceEgress, which: Lifecycle): LifecycleRow {
+  const destinations: Record<string, DestinationStatus> = {};
+  for (const d of egress[which].destinations) destinations[d.id] = d.status;
+  return { security_groups: egress[which].groups.map((g) => g.name), destinations };
+}
+
+function profileColumns(views: readonly ProfileView[]): Record<string, boolean> {
+  const columns: Record<string, boolean> = {};
+  for (const view of views) columns[view.id] = view.running !== "off";
+  return columns;
 }
 
 export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
@@ -94,48 +115,54 @@ export function buildOrgMatrix(input: OrgMatrixInput): OrgMatrix {
   const spaces = input.spaces
     .filter((s) => s.relationships.organization.data.guid === orgGuid)
     .sort((a, b) => a.name.localeCompare(b.name));
-  const index = new GroupIndex(
-    input.groups,
-    spaces.map((s) => s.guid),
-  );
+  const index =
+    input.index ??
+    new GroupIndex(
+      input.groups,
+      spaces.map((s) => s.guid),
+    );
 
   const policyState = input.policy ?? NO_POLICY;
   const actor = { isAdmin: input.user.isAdmin, roles: input.roles };
   const policyContext = { profiles: input.profiles, catalog: input.catalog };
 
-  // Spaces with the same bindings (most have only profile and platform-wide groups) share one evaluation.
-  const evaluated = new Map<string, SpaceEgress>();
-  const egressOf = (spaceGuid: string): SpaceEgress => {
+  // Spaces with the same bindings (most have only profile and platform-wide groups) share one evaluation,
+  // and the parts of their rows that follow from it: computed once, the same objects in each such row.
+  const evaluated = new Map<string, Shared>();
+  const sharedOf = (spaceGuid: string): Shared => {
     const bindings = index.bindings(spaceGuid);
     const key = `${bindings.running.bound.map((g) => g.guid).join(",")}|${bindings.staging.bound.map((g) => g.guid).join(",")}`;
-    let egress = evaluated.get(key);
-    if (egress === undefined) {
-      egress = spaceEgress(bindings, index, input.catalog, input.profiles);
-      evaluated.set(key, egress);
+    let shared = evaluated.get(key);
+    if (shared === undefined) {
+      const egress = spaceEgress(bindings, index, input.catalog, input.profiles);
+      shared = {
+        egress,
+        running: lifecycleRow(egress, "running"),
+        staging: lifecycleRow(egress, "staging"),
+        profiles: profileColumns(egress.profiles),
+        state: stateFromEgress("", egress, policyContext),
+      };
+      evaluated.set(key, shared);
     }
-    return egress;
+    return shared;
   };
 
   const rows = spaces.map((space): MatrixRow => {
-    const egress = egressOf(space.guid);
+    const shared = sharedOf(space.guid);
     const segment = input.spaceSegments.get(space.guid);
-    const lifecycle = (which: Lifecycle): LifecycleRow => ({
-      security_groups: egress[which].groups.map((g) => g.name),
-      destinations: Object.fromEntries(egress[which].destinations.map((d) => [d.id, d.status])),
-    });
     return {
       guid: space.guid,
       name: space.name,
-      posture: egress.posture,
-      profiles: Object.fromEntries(egress.profiles.map((p) => [p.id, profileColumn(p, "running")])),
-      running: lifecycle("running"),
-      staging: lifecycle("staging"),
+      posture: shared.egress.posture,
+      profiles: shared.profiles,
+      running: shared.running,
+      staging: shared.staging,
       // The segment the space actually runs on: its own, else the org default.
       isolation_segment: (segment ? input.segmentNames.get(segment) : undefined) ?? defaultName,
       can_manage: roleAllows("change-space-egress", actor, orgGuid, space.guid),
       // Judged from what the engine just computed for the row: no second evaluation, no CF request.
       policy: policyJsonOf(
-        evaluateSpace(stateFromEgress(space.name, egress, policyContext), policyState.policy, policyContext),
+        evaluateSpace({ ...shared.state, name: space.name }, policyState.policy, policyContext),
       ),
     };
   });
