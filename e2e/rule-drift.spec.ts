@@ -155,6 +155,7 @@ test("an edit made through the dashboard's group page is not reported as drift",
   const page = await signedIn(browser, "admin");
   await page.goto(`/security-groups/${g.trustedLocal}`);
   const withoutRds = trustedLocal.rules.filter((r) => r.description !== "RDS");
+  await page.getByRole("button", { name: "Edit as JSON" }).click();
   await page
     .getByLabel("Rules (JSON, as cf update-security-group takes them)")
     .fill(JSON.stringify(withoutRds, null, 2));
