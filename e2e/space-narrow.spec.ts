@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { ids } from "../sim/seed";
 import { SpacePage } from "./pages/space-page";
 import { expect, test, type SeededUser } from "./support/fixtures";
+import { cutOff, innerScrolls } from "./support/narrow";
 
 /**
  * Issue 20, item 6 on the space page: on a 390 px phone nothing is cut off
@@ -13,57 +13,6 @@ import { expect, test, type SeededUser } from "./support/fixtures";
 
 const { orgs: o, spaces: s } = ids;
 const WIDTH = 390;
-
-/** Every control whose box reaches past the viewport's sides, named for the failure message. */
-async function cutOff(page: Page): Promise<string[]> {
-  return page.evaluate((width) => {
-    const controls = document.querySelectorAll<HTMLElement>(
-      'a[href], button, input:not([type="hidden"]), select, textarea, [role="switch"], summary',
-    );
-    const out: string[] = [];
-    for (const el of controls) {
-      // React Aria's switch input is visually hidden (1 px, clipped); its track is what is seen.
-      const target =
-        el.closest("label") && el.matches("input") && el.getBoundingClientRect().width <= 1
-          ? (el.closest("label") as HTMLElement)
-          : el;
-      const box = target.getBoundingClientRect();
-      // Not rendered (a closed disclosure's content), or visually hidden until focused (the skip link).
-      const style = getComputedStyle(target);
-      if (
-        box.width <= 1 ||
-        box.height <= 1 ||
-        style.clipPath === "inset(50%)" ||
-        style.clip === "rect(0px, 0px, 0px, 0px)"
-      )
-        continue;
-      if (box.left < -0.5 || box.right > width + 0.5)
-        out.push(
-          `${el.tagName.toLowerCase()} "${(el.textContent ?? el.getAttribute("name") ?? "").trim().slice(0, 40)}" ${Math.round(box.left)}–${Math.round(box.right)}`,
-        );
-    }
-    return out;
-  }, WIDTH);
-}
-
-/** Every element that scrolls sideways inside itself, and whether the page itself does. */
-async function innerScrolls(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
-      out.push(`the page: ${document.documentElement.scrollWidth} px wide`);
-    for (const el of document.querySelectorAll<HTMLElement>("body *")) {
-      const style = getComputedStyle(el);
-      const scrolls = (v: string) => v === "auto" || v === "scroll";
-      if (
-        (scrolls(style.overflowX) && el.scrollWidth > el.clientWidth + 1) ||
-        (scrolls(style.overflowY) && el.scrollHeight > el.clientHeight + 1 && el.tagName !== "TEXTAREA")
-      )
-        out.push(`${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 60)}`);
-    }
-    return out;
-  });
-}
 
 const CASES: [SeededUser, string, string][] = [
   ["sam", "dev", s.alphaDev],
@@ -86,7 +35,7 @@ for (const [user, name, guid] of CASES) {
     await page.getByRole("button", { name: "Check" }).click();
     await expect(page.getByRole("status").filter({ hasText: /: 10\.10\.0\.12 tcp 5432/ })).toBeVisible();
 
-    expect(await cutOff(page)).toEqual([]);
+    expect(await cutOff(page, WIDTH)).toEqual([]);
     expect(await innerScrolls(page)).toEqual([]);
 
     // One card per destination: the row header above its labelled lines, the Fix's button within the card.
