@@ -43,7 +43,8 @@
  *                 [--ports 3500,9522]
  *
  * `--tables foundation` (not in the default run) adds the platform team's view
- * at 200 orgs, 20,000 spaces and 10,000 groups (scripts/lib/bench-foundation.ts).
+ * at 200 orgs, 20,000 spaces and 10,000 groups, and a group edit's preview there
+ * (scripts/lib/bench-foundation.ts).
  *
  * `--sizes` alone also picks the group-scale orgs among 1,000 and 5,000 (and
  * 100) spaces; `--groups none` or `--tables uniform` leaves the group scale
@@ -283,6 +284,7 @@ if (PAGES_MEASURED) {
         app,
         sim,
         cookie: await signIn(app, "admin", DEMO_PASSWORD),
+        token: await sim.passwordToken("admin", DEMO_PASSWORD),
         loads: GROUP_LOADS,
         log: (line) => console.log(line),
       });

@@ -100,6 +100,13 @@ export const spaceSchema = z.object({
 });
 export type Space = z.infer<typeof spaceSchema>;
 
+/** A space as foundation-wide views use it: at 20,000 spaces, links and metadata were most of the parse. */
+export const spaceSummarySchema = spaceSchema.pick({ guid: true, name: true }).extend({
+  relationships: z.object({ organization: z.object({ data: guidRef }) }),
+});
+export type SpaceSummary = z.infer<typeof spaceSummarySchema>;
+export const spaceSummaryListSchema = listSchema(spaceSummarySchema);
+
 export const organizationListSchema = listSchema(organizationSchema);
 export const spaceListSchema = listSchema(spaceSchema).extend({
   included: z.object({ organizations: z.array(organizationSchema).optional() }).optional(),

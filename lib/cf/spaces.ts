@@ -1,10 +1,29 @@
 import "server-only";
 import type { CfClient } from "./client";
-import { spaceListSchema, spaceSchema, toOneWithLinksSchema, type Space } from "./schemas";
+import {
+  spaceListSchema,
+  spaceSchema,
+  spaceSummaryListSchema,
+  toOneWithLinksSchema,
+  type Space,
+  type SpaceSummary,
+} from "./schemas";
 
 /** The spaces the user can read, in name order; CF filters by visibility. */
 export async function listSpaces(client: CfClient, filter: { orgGuids?: string[] } = {}): Promise<Space[]> {
   const { resources } = await client.list("/v3/spaces", spaceListSchema, {
+    order_by: "name",
+    organization_guids: filter.orgGuids,
+  });
+  return resources;
+}
+
+/** The same list, each space as its guid, name and org only (./schemas.ts, spaceSummarySchema). */
+export async function listSpaceSummaries(
+  client: CfClient,
+  filter: { orgGuids?: string[] } = {},
+): Promise<SpaceSummary[]> {
+  const { resources } = await client.list("/v3/spaces", spaceSummaryListSchema, {
     order_by: "name",
     organization_guids: filter.orgGuids,
   });

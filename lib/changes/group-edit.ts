@@ -5,7 +5,7 @@ import { cfGroupEditCommands } from "@/lib/cf/commands";
 import { listOrganizations } from "@/lib/cf/orgs";
 import type { SecurityGroup } from "@/lib/cf/schemas";
 import { listSecurityGroups, updateSecurityGroup } from "@/lib/cf/security-groups";
-import { listSpaces } from "@/lib/cf/spaces";
+import { listSpaceSummaries } from "@/lib/cf/spaces";
 import type { GroupEditDetails, GroupEditIntent } from "@/lib/db/types";
 import { groupFindings, lintGroupOfCf } from "@/lib/view-models/group-lint";
 import { LIFECYCLES, type Lifecycle } from "@/lib/egress";
@@ -41,7 +41,7 @@ export type Foundation = {
 export async function readFoundation(client: CfClient): Promise<Foundation> {
   const [groups, spaces, orgs] = await Promise.all([
     listSecurityGroups(client),
-    listSpaces(client),
+    listSpaceSummaries(client),
     listOrganizations(client),
   ]);
   return {

@@ -1,5 +1,6 @@
 import type { SecurityGroup as CfGroup } from "@/lib/cf/schemas";
 import type { Catalog } from "./catalog";
+import { compileCatalog, compileGroup } from "./compile";
 import { evaluateLifecycle, type DestinationStatus } from "./evaluate";
 import { GroupIndex } from "./group-index";
 import type { CfRule } from "./rules";
@@ -101,14 +102,30 @@ export function groupEditPreview(input: {
   };
   const labels = evaluateLifecycle([], catalog).destinations.map((d) => ({ id: d.id, label: d.label }));
 
-  const spaces: SpaceImpact[] = [];
-  for (const lifecycle of LIFECYCLES) {
-    const touched = reachedSpaces(before, lifecycle, input.spaces);
-    for (const guid of reachedSpaces(after, lifecycle, input.spaces)) touched.add(guid);
-    for (const space of input.spaces) {
-      if (!touched.has(space.guid)) continue;
-      const was = evaluated(applying(beforeIndex, space.guid, lifecycle));
-      const will = evaluated(applying(afterIndex, space.guid, lifecycle));
+  // A group whose rules reach no catalog destination changes no status (the engine visits only the
+  // destinations a group touches), so it is left out of the comparison: spaces that differ only in
+  // such groups (most service bindings of a realistic foundation) share one. The edited group stays.
+  const compiled = compileCatalog(catalog);
+  const touches = new Map<string, boolean>();
+  const relevant = (group: CfGroup) => {
+    if (group.guid === after.guid) return true;
+    let known = touches.get(group.guid);
+    if (known === undefined) {
+      known = compileGroup(compiled, group.rules).destinations.some((d) => d !== undefined);
+      touches.set(group.guid, known);
+    }
+    return known;
+  };
+  // An edit changes a group's rules and flags, never its bindings: a space's groups before and after
+  // follow from the same bound groups, so spaces bound to the same ones share one comparison.
+  const compared = new Map<string, { opens: StatusChange[]; closes: StatusChange[] } | null>();
+  const comparison = (guid: string, lifecycle: Lifecycle) => {
+    const bound = beforeIndex.bindings(guid)[lifecycle].bound.filter(relevant);
+    const key = `${lifecycle}|${bound.map((g) => g.guid).join(",")}`;
+    let known = compared.get(key);
+    if (known === undefined) {
+      const was = evaluated(applying(beforeIndex, guid, lifecycle).filter(relevant));
+      const will = evaluated(applying(afterIndex, guid, lifecycle).filter(relevant));
       const changes = labels.map((d, i) => ({
         ...d,
         before: was[i] ?? "blocked",
@@ -116,9 +133,28 @@ export function groupEditPreview(input: {
       }));
       const opens = changes.filter((c) => RANK[c.after] > RANK[c.before]);
       const closes = changes.filter((c) => RANK[c.after] < RANK[c.before]);
-      if (opens.length === 0 && closes.length === 0) continue;
+      known = opens.length === 0 && closes.length === 0 ? null : { opens, closes };
+      compared.set(key, known);
+    }
+    return known;
+  };
+
+  const spaces: SpaceImpact[] = [];
+  for (const lifecycle of LIFECYCLES) {
+    const touched = reachedSpaces(before, lifecycle, input.spaces);
+    for (const guid of reachedSpaces(after, lifecycle, input.spaces)) touched.add(guid);
+    for (const space of input.spaces) {
+      if (!touched.has(space.guid)) continue;
+      const change = comparison(space.guid, lifecycle);
+      if (change === null) continue;
       const org = orgs.get(space.orgGuid) ?? { guid: space.orgGuid, name: space.orgGuid };
-      spaces.push({ space: { guid: space.guid, name: space.name }, org, lifecycle, opens, closes });
+      spaces.push({
+        space: { guid: space.guid, name: space.name },
+        org,
+        lifecycle,
+        opens: [...change.opens],
+        closes: [...change.closes],
+      });
     }
   }
   spaces.sort(

@@ -3,7 +3,7 @@ import type { SignedInUser } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { listOrganizations } from "@/lib/cf/orgs";
 import { listSecurityGroups } from "@/lib/cf/security-groups";
-import { listSpaces } from "@/lib/cf/spaces";
+import { listSpaceSummaries } from "@/lib/cf/spaces";
 import { readStoredPolicies } from "@/lib/db/page-reads";
 import type { StoredPolicy } from "@/lib/db/types";
 import { loadPlatform } from "@/lib/egress/load-catalog";
@@ -24,7 +24,7 @@ export async function loadFoundation(
 ): Promise<Foundation> {
   const [orgs, spaces, groups, stored] = await Promise.all([
     listOrganizations(client),
-    listSpaces(client),
+    listSpaceSummaries(client),
     listSecurityGroups(client),
     policies,
   ]);

@@ -3,7 +3,7 @@ import type { SignedInUser } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { listOrganizations } from "@/lib/cf/orgs";
 import { listSecurityGroups, listSecurityGroupsFor } from "@/lib/cf/security-groups";
-import { listSpaces } from "@/lib/cf/spaces";
+import { listSpaceSummaries } from "@/lib/cf/spaces";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import type { ReachSearchQuery } from "@/lib/egress/reach-query";
 import { searchReach, type SearchSpace, type SpaceReach } from "@/lib/egress/reach-search";
@@ -31,7 +31,7 @@ export async function searchReachable(
   query: ReachSearchQuery,
   orgGuid?: string,
 ): Promise<ReachSearchResult | null> {
-  const spacesRead = listSpaces(client, orgGuid === undefined ? {} : { orgGuids: [orgGuid] });
+  const spacesRead = listSpaceSummaries(client, orgGuid === undefined ? {} : { orgGuids: [orgGuid] });
   const { profiles } = loadPlatform();
   const [orgs, spaces, groups] = await Promise.all([
     orgGuid === undefined

@@ -1,9 +1,10 @@
-import type { Organization, SecurityGroup, Space } from "@/lib/cf/schemas";
+import type { Organization, SecurityGroup, SpaceSummary } from "@/lib/cf/schemas";
 import type { StoredPolicy } from "@/lib/db/types";
-import { destinationNetworks, type Catalog, type Posture, type Profile } from "@/lib/egress";
+import type { Catalog, Posture, Profile } from "@/lib/egress";
 import { GroupIndex, type PlatformEgress } from "@/lib/egress/space-egress";
-import { evaluateSpace, stateFromGroups, type SpaceState } from "@/lib/policy";
+import { evaluateSpace, type SpaceState } from "@/lib/policy";
 import { csvText } from "./csv";
+import { spaceRunning } from "./foundation-spaces";
 import { POSTURES } from "./labels";
 import { policyIsActive, policyStateOf } from "./org-policy";
 
@@ -53,7 +54,7 @@ export type Foundation = {
 
 export type FoundationInput = {
   orgs: readonly Organization[];
-  spaces: readonly Space[];
+  spaces: readonly SpaceSummary[];
   groups: SecurityGroup[];
   policies: ReadonlyMap<string, StoredPolicy> | "unavailable";
   catalog: Catalog;
@@ -71,23 +72,7 @@ export function buildFoundation(input: FoundationInput): Foundation {
   const { catalog, profiles } = input;
   const context = { catalog, profiles };
   const index = new GroupIndex(input.groups);
-  const networks = destinationNetworks(catalog);
-  // Spaces bound to the same running groups share one evaluation (most are bound to none).
-  const memo = new Map<string, SpaceState>();
-  const stateOf = (space: Space): SpaceState => {
-    const running = index.bindings(space.guid).running;
-    const key = running.bound.map((g) => g.guid).join(",");
-    let state = memo.get(key);
-    if (state === undefined) {
-      state = stateFromGroups("", running, context);
-      memo.set(key, state);
-    }
-    return { ...state, name: space.name };
-  };
-  const reachesPublic = (state: SpaceState) =>
-    state.posture === "public" ||
-    state.posture === "both" ||
-    Object.entries(state.destinations).some(([id, s]) => s !== "blocked" && networks.get(id) === "public");
+  const runningOf = spaceRunning(index, context);
 
   const rows = new Map<string, FoundationOrg & { judge: ((s: SpaceState) => boolean) | null }>();
   for (const org of input.orgs) {
@@ -120,20 +105,21 @@ export function buildFoundation(input: FoundationInput): Foundation {
   for (const space of input.spaces) {
     const row = rows.get(space.relationships.organization.data.guid);
     if (!row) continue;
-    const state = stateOf(space);
+    const running = runningOf(space.guid);
     row.spaces += 1;
-    row.postures[state.posture] += 1;
-    if (reachesPublic(state)) {
+    row.postures[running.posture] += 1;
+    if (running.public) {
       row.publicEgress += 1;
       publicSpaces.push({
         guid: space.guid,
         name: space.name,
         org: { guid: row.guid, name: row.name },
-        posture: state.posture,
+        posture: running.posture,
       });
     }
+    // A policy picks spaces by name: the judge gets the space's own.
     if (row.judge) {
-      if (row.judge(state)) row.compliant += 1;
+      if (row.judge({ ...running.state(), name: space.name })) row.compliant += 1;
       else row.violating += 1;
     }
   }

@@ -34,12 +34,23 @@ export type RouteResult = {
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
+/** A POST instead of a GET: a server action, called as the browser calls it (./bench-group-preview.ts). */
+export type Post = { body: string; headers: Record<string, string> };
+
 /** One load of `path`: the time to the last byte, the answer, and the CF requests it made. */
-export async function loadOnce(app: string, sim: SimClient, path: string, cookie: string): Promise<Load> {
+export async function loadOnce(
+  app: string,
+  sim: SimClient,
+  path: string,
+  cookie: string,
+  post?: Post,
+): Promise<Load> {
   await sim.clearRequests();
   const start = performance.now();
   const response = await fetch(`${app}${path}`, {
-    headers: { cookie, "accept-encoding": "gzip" },
+    method: post ? "POST" : "GET",
+    headers: { cookie, "accept-encoding": "gzip", ...post?.headers },
+    body: post?.body,
     redirect: "manual",
     signal: AbortSignal.timeout(60_000),
   });
@@ -74,10 +85,11 @@ export async function measureRoute(
   path: string,
   cookie: string,
   loads: number,
+  post?: Post,
 ): Promise<RouteResult & { body: string }> {
-  await loadOnce(app, sim, path, cookie); // the first load of a route compiles and caches more than the next ones
+  await loadOnce(app, sim, path, cookie, post); // the first load of a route compiles and caches more than the next ones
   const done: Load[] = [];
-  for (let i = 0; i < loads; i++) done.push(await loadOnce(app, sim, path, cookie));
+  for (let i = 0; i < loads; i++) done.push(await loadOnce(app, sim, path, cookie, post));
   const times = done.map((l) => l.ms);
   const last = done.at(-1) as Load;
   const timing = (name: string) =>
