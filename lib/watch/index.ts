@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { Worker } from "node:worker_threads";
 import { uaaBaseUrl } from "@/lib/auth/uaa";
 import { CfClient } from "@/lib/cf/client";
+import type { RequestSpan } from "@/lib/cf/request-depth";
 import { getDatabase } from "@/lib/db";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
@@ -112,12 +113,12 @@ export function startWatcher(): void {
 /** The watcher's CF client in this thread: its token, reads only (./read-only.ts). */
 function readOnlyClient(tokens: ClientTokenSource) {
   const { cfApiUrl, cfRequestTimeoutMs } = env();
-  return async (onRequest: () => void) =>
+  return async (onRequest: (span: RequestSpan) => void) =>
     new CfClient({
       apiUrl: cfApiUrl,
       token: await tokens.token(),
       timeoutMs: cfRequestTimeoutMs,
-      onRequest,
+      onRequest: ({ startedAt, endedAt }) => onRequest({ startedAt, endedAt }),
       fetch: readOnlyFetch(),
     });
 }
