@@ -41,7 +41,7 @@ type Slot = typeof globalThis & { [KEY]?: Watcher };
 const CYCLE_THREAD_HEAP_MB = 128;
 /**
  * Its young generation, where each list page's parse lands first: V8's own
- * choice for that heap kept about 25 MB more resident through and after a
+ * choice for that heap kept about 20 MB more resident through and after a
  * cycle of design §8's foundation (`npm run bench -- --tables watch`); the
  * smaller one costs the cycle about a fifth more CPU in more, shorter
  * collections, in a thread that yields the CPU to the pages anyway
