@@ -503,7 +503,8 @@ await writeJson(values.out, {
     ? {
         definitions: {
           duration_ms: "the cycle's record: its start and end as the watcher wrote them (/api/health)",
-          cf_requests: "the stand-in's log: the watcher client's requests between the cycle's start and end",
+          cf_requests:
+            "the cycle's counts (/api/health): its CF requests and their depth as the dashboard timed them where it sent them; depth_in_stand_in_log: the watcher client's requests between the cycle's start and end in the stand-in's log",
           org_page:
             "one load after another of the 1,000-space org as its manager from the first cycle's end to the last's; during: the load overlapped a cycle; p90 nearest rank",
           peak_rss_mb:

@@ -154,7 +154,13 @@ test("two instances run one cycle per interval between them, and when the holder
   expect(reported).toMatchObject({
     duration_ms: expect.any(Number),
     error: null,
-    counts: { orgs: expect.any(Number), spaces: expect.any(Number), cfRequests: 3, failedOrgs: 0 },
+    counts: {
+      orgs: expect.any(Number),
+      spaces: expect.any(Number),
+      cfRequests: 3,
+      cfDepth: 1,
+      failedOrgs: 0,
+    },
   });
   const logged = holder
     .output()

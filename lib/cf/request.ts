@@ -22,6 +22,9 @@ export type CfRequestEvent = {
   ms: number;
   /** 0 for the first try; retries of a GET after a 5xx or a network error count up. */
   attempt: number;
+  /** When it was sent and when its answer's head came (or it failed), epoch milliseconds: its span, for depth. */
+  startedAt: number;
+  endedAt: number;
 };
 
 export type Wire = {
@@ -52,14 +55,18 @@ export async function exchange(wire: Wire, method: string, url: string, body?: u
   for (;;) {
     let response: Response;
     const started = performance.now();
-    const report = (status: number) =>
+    const report = (status: number) => {
+      const ended = performance.now();
       wire.onRequest?.({
         method,
         path,
         status,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(ended - started),
         attempt: attempt + (rateLimitRetried ? 1 : 0),
+        startedAt: performance.timeOrigin + started,
+        endedAt: performance.timeOrigin + ended,
       });
+    };
     try {
       response = await wire.fetch(url, {
         method,

@@ -10,7 +10,7 @@ import type { Observation } from "./types";
  */
 export function observationOf(
   orgGuid: string,
-  spaces: readonly Space[],
+  spaces: readonly Pick<Space, "guid" | "name">[],
   groups: SecurityGroup[] | GroupIndex,
   observedAt: number,
   /** The groups were read by space: every group bound to these spaces is among them. */

@@ -1,5 +1,6 @@
 import type { CfClient } from "@/lib/cf/client";
 import { CfApiError } from "@/lib/cf/errors";
+import type { RequestSpan } from "@/lib/cf/request-depth";
 import type { AppDatabase } from "@/lib/db/types";
 import type { PolicyContext } from "@/lib/policy";
 import { runCycle, type CycleResult } from "./cycle";
@@ -22,8 +23,8 @@ export type CycleRun = {
   pendingStaleAfterMs: number;
   /** Shutdown, or the lease gone: the cycle stops between orgs. */
   signal: AbortSignal;
-  /** Told of each CF request once it ends (the cycle's count). */
-  onRequest: () => void;
+  /** Told of each CF request once it ends, with its span (the cycle's count and depth). */
+  onRequest: (span: RequestSpan) => void;
   onOrgError: (orgGuid: string, error: string) => void;
 };
 
@@ -49,7 +50,7 @@ export class CycleFailure extends Error {
 /** Cycles in this thread, with one memo of judgements (./judge-memo.ts) kept between them. */
 export function inProcessCycles(deps: {
   store: () => Promise<AppDatabase>;
-  client: (onRequest: () => void) => Promise<CfClient>;
+  client: (onRequest: (span: RequestSpan) => void) => Promise<CfClient>;
   context: () => PolicyContext;
 }): CycleRunner {
   const memo = new JudgeMemo();

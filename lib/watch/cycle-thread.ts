@@ -1,5 +1,6 @@
 import type { CfClient } from "@/lib/cf/client";
 import { CfApiError } from "@/lib/cf/errors";
+import type { RequestSpan } from "@/lib/cf/request-depth";
 import type { AppDatabase } from "@/lib/db/types";
 import type { PolicyContext } from "@/lib/policy";
 import { runCycle, type CycleResult } from "./cycle";
@@ -29,7 +30,7 @@ type ToThread =
   | { kind: "close" };
 
 type FromThread =
-  | { kind: "request"; id: number }
+  | { kind: "request"; id: number; span: RequestSpan }
   | { kind: "org-error"; id: number; orgGuid: string; error: string }
   | { kind: "done"; id: number; result: CycleResult }
   | { kind: "failed"; id: number; message: string; status: number | null }
@@ -126,7 +127,7 @@ export class CycleThread {
     if (message.kind === "closed") return;
     const pending = this.pending.get(message.id);
     if (pending === undefined) return;
-    if (message.kind === "request") pending.run.onRequest();
+    if (message.kind === "request") pending.run.onRequest(message.span);
     else if (message.kind === "org-error") pending.run.onOrgError(message.orgGuid, message.error);
     else {
       this.pending.delete(message.id);
@@ -139,7 +140,7 @@ export class CycleThread {
 export type CycleThreadDeps = {
   store: () => Promise<AppDatabase>;
   /** A read-only CF client with the token the pages' thread sent. */
-  client: (token: string, onRequest: () => void) => CfClient;
+  client: (token: string, onRequest: (span: RequestSpan) => void) => CfClient;
   context: () => PolicyContext;
   /** Its database closed, at shutdown. */
   close: () => Promise<void>;
@@ -169,7 +170,7 @@ export function serveCycles(port: Port, deps: CycleThreadDeps): void {
     void (async () => {
       try {
         const result = await runCycle({
-          client: deps.client(run.token, () => send({ kind: "request", id })),
+          client: deps.client(run.token, (span) => send({ kind: "request", id, span })),
           store: await deps.store(),
           context: deps.context(),
           observedAt: run.observedAt,

@@ -24,7 +24,8 @@ if (parentPort) {
         apiUrl: cfApiUrl,
         token,
         timeoutMs: cfRequestTimeoutMs,
-        onRequest,
+        // Its span only: the event's other fields are the logs', and the pages' thread needs the times.
+        onRequest: ({ startedAt, endedAt }) => onRequest({ startedAt, endedAt }),
         fetch: readOnlyFetch(),
       }),
     context: () => loadPlatform(),

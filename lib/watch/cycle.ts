@@ -1,15 +1,13 @@
 import "server-only";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CfClient } from "@/lib/cf/client";
-import { listOrganizations } from "@/lib/cf/orgs";
-import type { SecurityGroup, Space } from "@/lib/cf/schemas";
-import { listSecurityGroups } from "@/lib/cf/security-groups";
-import { listSpaces } from "@/lib/cf/spaces";
+import type { SecurityGroup } from "@/lib/cf/schemas";
 import { observationOf } from "@/lib/db/observation";
 import type { AppDatabase } from "@/lib/db/types";
 import { GroupIndex } from "@/lib/egress/group-index";
 import type { PolicyContext } from "@/lib/policy";
 import { policyIsActive, policyStateOf } from "@/lib/view-models/org-policy";
+import { readFoundation, type WatchedSpace } from "./foundation";
 import { causeOf, eventOf, judgeOrg, type OrgJudgement } from "./judge";
 import type { JudgeMemo } from "./judge-memo";
 
@@ -17,7 +15,7 @@ import type { JudgeMemo } from "./judge-memo";
  * One watcher cycle (docs/design.md §12): the whole foundation read with the
  * watcher's read-only token in three lists (orgs, spaces, security groups
  * with their bindings; `per_page=5000`, in parallel, never a request per
- * space or group), then per org the drift check page views run (the same
+ * space or group; ./foundation.ts), then per org the drift check page views run (the same
  * snapshots, lib/db/observe.ts), with "last seen" kept exact so a drift's
  * window is the previous cycle's time to this one's, and the org's policy
  * judged for every space (lib/watch/judge.ts), its turns written as events. Each group's rules and
@@ -71,18 +69,14 @@ export type CycleResult = CycleCounts & { firstError: string | null };
 
 export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const { client } = deps;
-  const [orgs, spaces, groups] = await Promise.all([
-    listOrganizations(client),
-    listSpaces(client),
-    listSecurityGroups(client),
-  ]);
+  const { orgGuids, spaces, groups } = await readFoundation(client);
   const index = new GroupIndex(groups);
   deps.memo?.begin(deps.context);
-  const byOrg = new Map<string, Space[]>(orgs.map((org) => [org.guid, []]));
+  const byOrg = new Map<string, WatchedSpace[]>(orgGuids.map((guid) => [guid, []]));
   for (const space of spaces) byOrg.get(space.relationships.organization.data.guid)?.push(space);
 
   const counts: CycleCounts = {
-    orgs: orgs.length,
+    orgs: orgGuids.length,
     spaces: spaces.length,
     groups: groups.length,
     drifted: 0,
@@ -130,7 +124,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
 async function watchGroupRules(
   deps: CycleDeps,
   groups: readonly SecurityGroup[],
-  spaces: readonly Space[],
+  spaces: readonly WatchedSpace[],
   allOrgGuids: string[],
 ): Promise<number> {
   const orgOf = new Map(spaces.map((space) => [space.guid, space.relationships.organization.data.guid]));
@@ -163,7 +157,7 @@ async function watchGroupRules(
 async function watchOrg(
   deps: CycleDeps,
   orgGuid: string,
-  spaces: Space[],
+  spaces: WatchedSpace[],
   index: GroupIndex,
   counts: CycleCounts,
 ): Promise<void> {

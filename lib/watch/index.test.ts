@@ -50,7 +50,7 @@ describe("startWatcher", () => {
       last_cycle: {
         duration_ms: expect.any(Number) as number,
         error: null,
-        counts: { orgs: 3, spaces: 7, groups: 3, baselined: 7, cfRequests: 3 },
+        counts: { orgs: 3, spaces: 7, groups: 3, baselined: 7, cfRequests: 3, cfDepth: 1 },
       },
     });
     const requests = t.sim.requests().filter((r) => r.user_guid === "egress-watcher");

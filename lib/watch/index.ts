@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { Worker } from "node:worker_threads";
 import { uaaBaseUrl } from "@/lib/auth/uaa";
 import { CfClient } from "@/lib/cf/client";
+import type { RequestSpan } from "@/lib/cf/request-depth";
 import { getDatabase } from "@/lib/db";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
@@ -38,6 +39,15 @@ type Slot = typeof globalThis & { [KEY]?: Watcher };
  * starts a new thread.
  */
 const CYCLE_THREAD_HEAP_MB = 128;
+/**
+ * Its young generation, where each list page's parse lands first: V8's own
+ * choice for that heap kept about 20 MB more resident through and after a
+ * cycle of design §8's foundation (`npm run bench -- --tables watch`); the
+ * smaller one costs the cycle about a fifth more CPU in more, shorter
+ * collections, in a thread that yields the CPU to the pages anyway
+ * (./cycle-worker.ts).
+ */
+const CYCLE_THREAD_YOUNG_MB = 8;
 
 /** This instance in the lease: the CF instance (or host) and the process, plus a nonce for restarts. */
 function holderId(): string {
@@ -68,7 +78,10 @@ export function startWatcher(): void {
   const thread = new CycleThread(
     () => {
       const worker = new Worker(new URL("./cycle-worker.ts", import.meta.url), {
-        resourceLimits: { maxOldGenerationSizeMb: CYCLE_THREAD_HEAP_MB },
+        resourceLimits: {
+          maxOldGenerationSizeMb: CYCLE_THREAD_HEAP_MB,
+          maxYoungGenerationSizeMb: CYCLE_THREAD_YOUNG_MB,
+        },
       });
       worker.unref(); // like the schedule's timer: a watcher alone never keeps a process alive
       return worker;
@@ -112,12 +125,12 @@ export function startWatcher(): void {
 /** The watcher's CF client in this thread: its token, reads only (./read-only.ts). */
 function readOnlyClient(tokens: ClientTokenSource) {
   const { cfApiUrl, cfRequestTimeoutMs } = env();
-  return async (onRequest: () => void) =>
+  return async (onRequest: (span: RequestSpan) => void) =>
     new CfClient({
       apiUrl: cfApiUrl,
       token: await tokens.token(),
       timeoutMs: cfRequestTimeoutMs,
-      onRequest,
+      onRequest: ({ startedAt, endedAt }) => onRequest({ startedAt, endedAt }),
       fetch: readOnlyFetch(),
     });
 }

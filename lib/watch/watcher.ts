@@ -1,4 +1,5 @@
 import "server-only";
+import { requestDepth, type RequestSpan } from "@/lib/cf/request-depth";
 import type { AppDatabase, WatchCycle } from "@/lib/db/types";
 import { refusedToken, type CycleRunner } from "./cycle-runner";
 import type { WatchStatus } from "./status";
@@ -34,7 +35,7 @@ export type WatcherDeps = {
   /** This instance in the lease and the cycles' records. */
   holder: string;
   store: () => Promise<AppDatabase>;
-  /** Runs one cycle with a valid watcher token, telling `onRequest` of each CF request (the cycle counts them). */
+  /** Runs one cycle with a valid watcher token, telling `onRequest` of each CF request (its count and depth). */
   runCycle: CycleRunner;
   /** The CF API refused the token (401): forget it, so the next cycle gets a new one. */
   tokenRefused: () => void;
@@ -146,7 +147,9 @@ export class Watcher {
     }
     let counts: Record<string, number> = {};
     let error: string | null = null;
-    let requests = 0;
+    // The cycle's own CF requests, timed where they are sent: their count and depth (design §8).
+    const requests: RequestSpan[] = [];
+    const sent = () => ({ cfRequests: requests.length, cfDepth: requestDepth(requests) });
     try {
       const result = await this.deps.runCycle({
         observedAt,
@@ -154,16 +157,16 @@ export class Watcher {
         baseline,
         pendingStaleAfterMs: this.deps.pendingStaleAfterMs,
         signal,
-        onRequest: () => requests++,
+        onRequest: (span) => requests.push(span),
         onOrgError: (orgGuid, e) => this.deps.log.warn({ orgGuid, error: e }, "watch: org not checked"),
       });
       const { firstError, ...rest } = result;
-      counts = { ...rest, cfRequests: requests };
+      counts = { ...rest, ...sent() };
       error = firstError;
     } catch (e) {
       if (refusedToken(e)) this.deps.tokenRefused();
       error = e instanceof Error ? e.message : String(e);
-      counts = { cfRequests: requests };
+      counts = sent();
     }
     const durationMs = Math.round(performance.now() - started);
     try {

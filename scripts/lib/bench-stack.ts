@@ -35,8 +35,14 @@ export type Stack = {
  * without them, V8 lets garbage pile up towards a heap limit sized to the whole machine.
  */
 export function deployedNodeOptions(): string | undefined {
+  return deployedEnv("NODE_OPTIONS");
+}
+
+/** A variable of manifest.yml's `env` (the allocator's arenas, MALLOC_ARENA_MAX, as the app is pushed). */
+export function deployedEnv(name: string): string | undefined {
   const manifest = readFileSync("manifest.yml", "utf8");
-  return /^\s*NODE_OPTIONS:\s*(.+)$/m.exec(manifest)?.[1]?.trim();
+  const value = new RegExp(`^\\s*${name}:\\s*(.+)$`, "m").exec(manifest)?.[1]?.trim();
+  return value?.replace(/^"(.*)"$/, "$1");
 }
 
 /** Builds dist/ as deployed (`npm run build`) unless told to reuse the build there is (`--skip-build`). */
@@ -112,6 +118,7 @@ export async function startStack(options: {
         NEXT_TELEMETRY_DISABLED: "1",
         DATA_DIR: dataDir,
         NODE_OPTIONS: deployedNodeOptions(),
+        MALLOC_ARENA_MAX: deployedEnv("MALLOC_ARENA_MAX"),
         ...options.env,
       },
     });

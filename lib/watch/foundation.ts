@@ -1,0 +1,80 @@
+import "server-only";
+import { z } from "zod";
+import type { CfClient } from "@/lib/cf/client";
+import type { Query } from "@/lib/cf/query";
+import { listSchema, securityGroupSchema, type SecurityGroup } from "@/lib/cf/schemas";
+
+/**
+ * The foundation as a watcher cycle reads it (docs/design.md §12): three CF
+ * lists at `per_page=5000` in two round trips, whatever the size. Their first
+ * pages go out together; once all three have come (each one's text says how
+ * many pages it has), every other page of every list goes out at once. So no
+ * later page is sent after another later page answered, and the depth that
+ * the cycle's own request times show (lib/cf/request-depth.ts) is the two
+ * round trips it takes: waiting for the slowest first page costs little, as
+ * the lists' first pages are asked at the same moment.
+ *
+ * Orgs and spaces are checked and kept only for what the cycle uses (a
+ * space's guid, name and org), each page's other fields (links, metadata,
+ * timestamps: most of a space's text) dropped as it is parsed: 20,000 spaces
+ * kept whole were tens of MB of the cycle thread's bounded heap. The groups
+ * are kept as every page checks them (their rules and bindings are what the
+ * cycle compares and judges).
+ */
+
+const guidRef = z.object({ guid: z.string() });
+const watchedOrgSchema = z.object({ guid: z.string() });
+const watchedSpaceSchema = z.object({
+  guid: z.string(),
+  name: z.string(),
+  relationships: z.object({ organization: z.object({ data: guidRef }) }),
+});
+
+export type WatchedSpace = z.infer<typeof watchedSpaceSchema>;
+
+export type Foundation = {
+  orgGuids: string[];
+  spaces: WatchedSpace[];
+  groups: SecurityGroup[];
+};
+
+/** A gate that opens once each of `count` parties arrived (each counted once, however often it calls). */
+function gate(count: number): (party: number) => Promise<void> {
+  const arrived = new Set<number>();
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return (party) => {
+    arrived.add(party);
+    if (arrived.size >= count) open();
+    return opened;
+  };
+}
+
+export async function readFoundation(client: CfClient): Promise<Foundation> {
+  const lists = 3;
+  const arrive = gate(lists);
+  const start = <T>(party: number, path: string, resource: z.ZodType<T>, query: Query) => {
+    const schema = listSchema(resource);
+    // A list of one page never asks for the rest: it arrives when its first page is read (or failed).
+    return client
+      .listFirst(path, query, {
+        pageSchema: () => schema,
+        readRest: async () => {
+          await arrive(party);
+          return true;
+        },
+      })
+      .finally(() => void arrive(party));
+  };
+  const [orgs, spaces, groups] = await Promise.all([
+    start(0, "/v3/organizations", watchedOrgSchema, { order_by: "name" }),
+    start(1, "/v3/spaces", watchedSpaceSchema, { order_by: "name" }),
+    start(2, "/v3/security_groups", securityGroupSchema, {}),
+  ]);
+  const [moreOrgs, moreSpaces, moreGroups] = await Promise.all([orgs.rest(), spaces.rest(), groups.rest()]);
+  return {
+    orgGuids: [...orgs.resources, ...moreOrgs].map((org) => org.guid),
+    spaces: [...spaces.resources, ...moreSpaces],
+    groups: [...groups.resources, ...moreGroups],
+  };
+}
