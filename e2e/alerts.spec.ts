@@ -1,18 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
-import BetterSqlite3 from "better-sqlite3";
+import type { Page } from "@playwright/test";
 import { verifySignature } from "../lib/alerts/signature";
 import { startReceiver, type Received } from "../lib/alerts/test-support/receiver";
 import { startSmtpSink } from "../lib/alerts/test-support/smtp-sink";
 import { ids } from "../sim/seed";
-import { signIn } from "./support/auth";
 import { expect, test } from "./support/fixtures";
 import { callFormAction } from "./support/server-actions";
 import { SIM_URL } from "./support/sim";
+import { watcherApp } from "./support/watcher-app";
 
 /**
  * Alerts (docs/design.md §12) on a server of their own over the same build
@@ -29,13 +24,10 @@ import { SIM_URL } from "./support/sim";
 
 const { orgs: o, spaces: s, securityGroups: g } = ids;
 const INTERVAL_S = 2;
-const port = Number(process.env.E2E_APP_PORT ?? 3100) + 70;
-const origin = `http://127.0.0.1:${port}`;
-const MAIN_ORIGIN = `http://127.0.0.1:${process.env.E2E_APP_PORT ?? 3100}`;
-const dataDir = mkdtempSync(join(tmpdir(), "egress-e2e-alerts-"));
+const app = watcherApp("alerts", 70, INTERVAL_S);
+const { origin, rows, cycleAfter, signedIn } = app;
 const alertsPath = `/orgs/${o.alpha}/alerts`;
 
-let server: ChildProcess | undefined;
 let receiverUp = true;
 /** Requests the receiver answered 2xx: each delivered alert. */
 const accepted: Received[] = [];
@@ -43,80 +35,8 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let secret = "";
 
-function rows<R>(sql: string, ...params: unknown[]): R[] {
-  const db = new BetterSqlite3(join(dataDir, "history.sqlite"), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as R[];
-  } finally {
-    db.close();
-  }
-}
-
-async function healthy(): Promise<boolean> {
-  try {
-    const response = await fetch(`${origin}/api/health`);
-    const body = (await response.json()) as { watcher?: { last_cycle?: { ended_at: string | null } | null } };
-    return response.ok && typeof body.watcher?.last_cycle?.ended_at === "string";
-  } catch {
-    return false;
-  }
-}
-
-async function startApp(): Promise<void> {
-  server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-    {
-      env: {
-        ...process.env,
-        CF_API_URL: SIM_URL,
-        DATA_DIR: dataDir,
-        WATCH_CLIENT_ID: "egress-watcher",
-        WATCH_CLIENT_SECRET: "demo-watcher-secret",
-        WATCH_INTERVAL: String(INTERVAL_S),
-        SMTP_URL: smtp.url,
-        ALERT_RETRY_SECONDS: "1",
-        ALERT_MAX_ATTEMPTS: "6",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: "ignore",
-    },
-  );
-  await expect.poll(healthy, { timeout: 60_000, intervals: [250] }).toBe(true);
-}
-
-async function stopApp(): Promise<void> {
-  const running = server;
-  server = undefined;
-  if (!running || running.exitCode !== null) return;
-  const exited = new Promise((resolve) => running.once("exit", resolve));
-  running.kill("SIGTERM");
-  await exited;
-}
-
-/** Waits until a cycle whose CF reads began after `time` has ended. */
-async function cycleAfter(time: number): Promise<void> {
-  const done = () =>
-    rows<{ n: number }>(
-      "select count(*) as n from watch_cycles where observed_at > ? and ended_at is not null",
-      time,
-    )[0]?.n ?? 0;
-  await expect.poll(done, { timeout: (2 * INTERVAL_S + 4) * 1000, intervals: [200] }).toBeGreaterThan(0);
-}
-
-/**
- * Signed in through the UAA form on the main test server (the stand-in's UAA knows only its origin as a
- * redirect target); both servers share the demo's AUTH_SECRET and cookies ignore ports, so the session
- * is this server's too, as it would be across a platform's instances.
- */
-async function signedIn(browser: Browser, user: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: origin });
-  const page = await context.newPage();
-  await signIn(page, user, MAIN_ORIGIN);
-  await page.goto("/");
-  await expect(page.getByTestId("signed-in-user")).toHaveText(user);
-  return page;
-}
+/** The app with its SMTP sink and retries every 1, 2, 4… s (6 attempts), its first cycle done. */
+const startApp = () => app.start({ SMTP_URL: smtp.url, ALERT_RETRY_SECONDS: "1", ALERT_MAX_ATTEMPTS: "6" });
 
 async function axeViolations(page: Page): Promise<string[]> {
   return (await new AxeBuilder({ page }).analyze()).violations.map(
@@ -141,7 +61,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await stopApp();
+  await app.stop();
   await receiver.close();
   await smtp.close();
 });
@@ -342,7 +262,7 @@ test("the receiver down for three cycles and the app restarted meanwhile: every 
   };
   expect(health.alerts?.pending).toBeGreaterThanOrEqual(3);
 
-  await stopApp(); // pending deliveries are in the database, nowhere else
+  await app.stop(); // pending deliveries are in the database, nowhere else
   receiverUp = true;
   await startApp();
 

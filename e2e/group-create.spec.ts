@@ -1,6 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { expectNoAxeViolations } from "./support/axe";
+import { tableRows } from "./support/tables";
 import { ids, seed } from "../sim/seed";
 import { added, historyRows } from "./support/history";
 import { callAction, type CapturedAction } from "./support/server-actions";
@@ -20,11 +21,6 @@ const RULES = JSON.stringify(trustedLocal.rules, null, 2);
 const REFUSAL =
   "Only platform admins (cloud_controller.admin) can change a security group's rules or platform-wide flags. Nothing was changed.";
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
-}
-
 const nameBox = (page: Page) => page.getByLabel("Name", { exact: true });
 const rulesBox = (page: Page) => page.getByLabel("Rules (JSON, as cf create-security-group takes them)");
 
@@ -35,20 +31,6 @@ async function fillForm(page: Page, name: string, rules: string, running = false
   if (await asJson.isVisible()) await asJson.click();
   await rulesBox(page).fill(rules);
   if (running) await page.getByRole("checkbox", { name: "Enabled for running" }).check();
-}
-
-/** The rows of a preview table, as "cell / cell / …". */
-async function rowsOf(page: Page, caption: string): Promise<string[]> {
-  return page
-    .getByRole("table", { name: caption })
-    .locator("tbody tr")
-    .evaluateAll((trs) =>
-      trs.map((tr) =>
-        Array.from(tr.querySelectorAll("th, td"))
-          .map((cell) => cell.textContent?.trim() ?? "")
-          .join(" / "),
-      ),
-    );
 }
 
 /** The groups CF holds of this name, as the admin sees them. */
@@ -73,7 +55,7 @@ test("an admin creates a group platform-wide for running after a preview of what
   await page.getByRole("button", { name: "Preview" }).click();
 
   await expect(page.getByRole("heading", { name: /Preview: what creating this group opens/ })).toBeVisible();
-  const spaces = await rowsOf(page, "Spaces whose reach changes");
+  const spaces = await tableRows(page, "Spaces whose reach changes");
   expect(spaces.map((row) => row.split(" / ").slice(0, 3).join(" / "))).toEqual([
     "agency-alpha / dev / running",
     "agency-alpha / sandbox / running",
@@ -81,7 +63,7 @@ test("an admin creates a group platform-wide for running after a preview of what
     "agency-gamma / legacy / running",
   ]);
   expect(spaces.every((row) => row.endsWith(" / —"))).toBe(true);
-  expect(await rowsOf(page, "Orgs whose spaces change")).toEqual([
+  expect(await tableRows(page, "Orgs whose spaces change")).toEqual([
     "agency-alpha / 2 / 7 / 0",
     "agency-beta / 1 / 4 / 0",
     "agency-gamma / 1 / 4 / 0",

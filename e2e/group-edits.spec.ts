@@ -1,6 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { expectNoAxeViolations } from "./support/axe";
+import { tableRows } from "./support/tables";
 import { ids, seed } from "../sim/seed";
 import { added, historyRows } from "./support/history";
 import { callAction, type CapturedAction } from "./support/server-actions";
@@ -19,31 +20,12 @@ const trustedLocal = seed.securityGroups.find((g) => g.guid === GUID);
 if (!trustedLocal) throw new Error("the seed has no trusted-local group");
 const withoutRedis = trustedLocal.rules.filter((r) => r.description !== "Redis");
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
-}
-
 const rulesBox = (page: Page) => page.getByLabel("Rules (JSON, as cf update-security-group takes them)");
 
 /** The form opens on the rows (e2e/group-rule-form.spec.ts); these edits are typed as JSON. */
 async function fillJson(page: Page, rules: unknown[], indent?: number): Promise<void> {
   await page.getByRole("button", { name: "Edit as JSON" }).click();
   await rulesBox(page).fill(JSON.stringify(rules, null, indent));
-}
-
-/** The rows of a preview table, as "cell / cell / …". */
-async function rowsOf(page: Page, caption: string): Promise<string[]> {
-  return page
-    .getByRole("table", { name: caption })
-    .locator("tbody tr")
-    .evaluateAll((trs) =>
-      trs.map((tr) =>
-        Array.from(tr.querySelectorAll("th, td"))
-          .map((cell) => cell.textContent?.trim() ?? "")
-          .join(" / "),
-      ),
-    );
 }
 
 test("an admin removes trusted-local's Redis rule after a preview of the spaces it closes, and the history has it", async ({
@@ -61,12 +43,12 @@ test("an admin removes trusted-local's Redis rule after a preview of the spaces 
   await page.getByRole("button", { name: "Preview" }).click();
 
   await expect(page.getByRole("heading", { name: /Preview: what this edit changes/ })).toBeVisible();
-  expect(await rowsOf(page, "Spaces whose reach changes")).toEqual([
+  expect(await tableRows(page, "Spaces whose reach changes")).toEqual([
     "agency-alpha / prod / running / — / Redis",
     "agency-alpha / staging / running / — / Redis",
     "agency-beta / prod / running / — / Redis",
   ]);
-  expect(await rowsOf(page, "Orgs whose spaces change")).toEqual([
+  expect(await tableRows(page, "Orgs whose spaces change")).toEqual([
     "agency-alpha / 2 / 0 / 2",
     "agency-beta / 1 / 0 / 1",
   ]);
@@ -118,7 +100,7 @@ test("turning a group on platform-wide for running previews every space it opens
   await page.getByRole("checkbox", { name: "Enabled for running" }).check();
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("table", { name: "Spaces whose reach changes" })).toBeVisible();
-  const spaces = await rowsOf(page, "Spaces whose reach changes");
+  const spaces = await tableRows(page, "Spaces whose reach changes");
   expect(spaces.map((row) => row.split(" / ").slice(0, 3).join(" / "))).toEqual([
     "agency-alpha / dev / running",
     "agency-alpha / sandbox / running",

@@ -1,6 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { expectNoAxeViolations } from "./support/axe";
+import { tableRows } from "./support/tables";
 import { cutOff, innerScrolls } from "./support/narrow";
 import { ids, seed } from "../sim/seed";
 
@@ -23,25 +24,6 @@ if (!rds || !elasticsearch || !s3) throw new Error("trusted-local's seed rules c
 
 const rule = (page: Page, n: number) => page.getByRole("group", { name: `Rule ${n}`, exact: true });
 const jsonBox = (page: Page) => page.getByLabel("Rules (JSON, as cf update-security-group takes them)");
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
-}
-
-/** The rows of a preview table, as "cell / cell / …". */
-async function rowsOf(page: Page, caption: string): Promise<string[]> {
-  return page
-    .getByRole("table", { name: caption })
-    .locator("tbody tr")
-    .evaluateAll((trs) =>
-      trs.map((tr) =>
-        Array.from(tr.querySelectorAll("th, td"))
-          .map((cell) => cell.textContent?.trim() ?? "")
-          .join(" / "),
-      ),
-    );
-}
 
 test("an admin adds, changes and removes rules as rows, previews what closes, saves, and the page shows the new rules", async ({
   signedInAs,
@@ -81,7 +63,7 @@ test("an admin adds, changes and removes rules as rows, previews what closes, sa
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("heading", { name: /Preview: what this edit changes/ })).toBeVisible();
   // Redis is gone, and Elasticsearch without 9200 is partial: both close where the group is bound.
-  expect(await rowsOf(page, "Spaces whose reach changes")).toEqual([
+  expect(await tableRows(page, "Spaces whose reach changes")).toEqual([
     "agency-alpha / prod / running / — / Redis, Elasticsearch",
     "agency-alpha / staging / running / — / Redis, Elasticsearch",
     "agency-beta / prod / running / — / Redis, Elasticsearch",

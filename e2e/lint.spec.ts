@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { expectNoAxeViolations } from "./support/axe";
 import { ids } from "../sim/seed";
 import { lintGroupIds } from "../sim/seed-lint";
 import { SIM_URL } from "./support/sim";
@@ -14,11 +14,6 @@ import { SIM_URL } from "./support/sim";
 
 async function useLintSeed(request: APIRequestContext): Promise<void> {
   expect((await request.post(`${SIM_URL}/__sim/world`, { data: { seed: "lint" } })).status()).toBe(204);
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
 }
 
 /** Each finding kind: the group that shows it, and the start of its sentence. */

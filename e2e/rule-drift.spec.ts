@@ -1,14 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
-import BetterSqlite3 from "better-sqlite3";
 import { ids, seed } from "../sim/seed";
-import { signIn } from "./support/auth";
 import { expect, test } from "./support/fixtures";
 import { SIM_URL } from "./support/sim";
+import { watcherApp } from "./support/watcher-app";
 
 /**
  * Rule drift (docs/design.md §13, "Drift") on a server of its own over the same build and stand-in,
@@ -22,43 +16,11 @@ import { SIM_URL } from "./support/sim";
 
 const { orgs: o, securityGroups: g } = ids;
 const INTERVAL_S = 2;
-const port = Number(process.env.E2E_APP_PORT ?? 3100) + 85;
-const origin = `http://127.0.0.1:${port}`;
-const MAIN_ORIGIN = `http://127.0.0.1:${process.env.E2E_APP_PORT ?? 3100}`;
-const dataDir = mkdtempSync(join(tmpdir(), "egress-e2e-rule-drift-"));
 const GROUP_PATH = `/v3/security_groups/${g.trustedLocal}`;
 const trustedLocal = seed.securityGroups.find((group) => group.guid === g.trustedLocal);
 if (!trustedLocal) throw new Error("the seed has no trusted-local group");
-let server: ChildProcess | undefined;
-
-function rows<R>(sql: string, ...params: unknown[]): R[] {
-  const db = new BetterSqlite3(join(dataDir, "history.sqlite"), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as R[];
-  } finally {
-    db.close();
-  }
-}
-
-async function healthy(): Promise<boolean> {
-  try {
-    const response = await fetch(`${origin}/api/health`);
-    const body = (await response.json()) as { watcher?: { last_cycle?: { ended_at: string | null } | null } };
-    return response.ok && typeof body.watcher?.last_cycle?.ended_at === "string";
-  } catch {
-    return false; // not listening yet
-  }
-}
-
-/** Waits until a cycle whose CF reads began after `time` has ended. */
-async function cycleAfter(time: number): Promise<void> {
-  const done = () =>
-    rows<{ n: number }>(
-      "select count(*) as n from watch_cycles where observed_at > ? and ended_at is not null",
-      time,
-    )[0]?.n ?? 0;
-  await expect.poll(done, { timeout: (2 * INTERVAL_S + 4) * 1000, intervals: [200] }).toBeGreaterThan(0);
-}
+const app = watcherApp("rule-drift", 85, INTERVAL_S);
+const { rows, cycleAfter, signedIn } = app;
 
 /** Rule drift entries (drift without a space) of trusted-local written since `time`, by org. */
 const ruleDriftsSince = (time: number) =>
@@ -68,42 +30,15 @@ const ruleDriftsSince = (time: number) =>
     time,
   );
 
-/** Signed in through the UAA form on the main server (its UAA client's redirect); cookies ignore ports. */
-async function signedIn(browser: Browser, user: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: origin });
-  const page = await context.newPage();
-  await signIn(page, user, MAIN_ORIGIN);
-  await page.goto("/");
-  await expect(page.getByTestId("signed-in-user")).toHaveText(user);
-  return page;
-}
-
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   expect((await fetch(`${SIM_URL}/__sim/reset`, { method: "POST" })).status).toBe(204);
-  server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-    {
-      env: {
-        ...process.env,
-        CF_API_URL: SIM_URL,
-        DATA_DIR: dataDir,
-        WATCH_CLIENT_ID: "egress-watcher",
-        WATCH_CLIENT_SECRET: "demo-watcher-secret",
-        WATCH_INTERVAL: String(INTERVAL_S),
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: "ignore",
-    },
-  );
-  // Up, and its first cycle (every group's baseline) done.
-  await expect.poll(healthy, { timeout: 60_000, intervals: [250] }).toBe(true);
+  await app.start(); // up, and its first cycle (every group's baseline) done
 });
 
-test.afterAll(() => {
-  server?.kill("SIGTERM");
+test.afterAll(async () => {
+  await app.stop();
 });
 
 test("a group's rules changed straight in CF show on the org's activity as drift, saying what changed", async ({

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { expectNoAxeViolations } from "./support/axe";
 import { ids } from "../sim/seed";
 import { clearRequests, loggedRequests, setFaults } from "./support/sim";
 
@@ -11,11 +11,6 @@ import { clearRequests, loggedRequests, setFaults } from "./support/sim";
  */
 
 const TRUSTED_LOCAL = `/security-groups/${ids.securityGroups.trustedLocal}`;
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
-}
 
 /** The rows of the bindings table, as "org / space / lifecycle". */
 async function bindingRows(page: Page): Promise<string[]> {

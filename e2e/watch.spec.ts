@@ -1,11 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import BetterSqlite3 from "better-sqlite3";
 import { ids } from "../sim/seed";
 import { expect, test } from "./support/fixtures";
 import { SIM_URL } from "./support/sim";
+import { watcherApp } from "./support/watcher-app";
 
 /**
  * The watcher (docs/design.md §12) on a second server over the same build and
@@ -20,10 +16,9 @@ import { SIM_URL } from "./support/sim";
 
 const { orgs: o, spaces: s, securityGroups: g } = ids;
 const INTERVAL_S = 2;
-const port = Number(process.env.E2E_APP_PORT ?? 3100) + 60;
-const origin = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(join(tmpdir(), "egress-e2e-watch-"));
-let server: ChildProcess | undefined;
+const app = watcherApp("watch", 60, INTERVAL_S);
+const { origin, rows } = app;
+const cycleAfter = (time: number) => app.cycleAfter(time, 2);
 
 type Health = {
   watcher: {
@@ -33,67 +28,23 @@ type Health = {
   };
 };
 
-async function health(): Promise<Health | null> {
-  try {
-    const response = await fetch(`${origin}/api/health`);
-    return response.ok ? ((await response.json()) as Health) : null;
-  } catch {
-    return null; // not listening yet
-  }
-}
-
-/** Rows of the second server's history, read-only. */
-function rows<R>(sql: string, ...params: unknown[]): R[] {
-  const db = new BetterSqlite3(join(dataDir, "history.sqlite"), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as R[];
-  } finally {
-    db.close();
-  }
-}
-
-/** Waits until a cycle whose CF reads began after `time` has ended (the fixture's reset of the world is seen). */
-async function cycleAfter(time: number): Promise<void> {
-  const done = () =>
-    rows<{ n: number }>(
-      "select count(*) as n from watch_cycles where observed_at > ? and ended_at is not null",
-      time,
-    )[0]?.n ?? 0;
-  await expect.poll(done, { timeout: (2 * INTERVAL_S + 2) * 1000, intervals: [200] }).toBeGreaterThan(0);
-}
-
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   // The seeded world, not what the previous spec left (a generated world of a thousand spaces, say).
   expect((await fetch(`${SIM_URL}/__sim/reset`, { method: "POST" })).status).toBe(204);
-  server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-    {
-      env: {
-        ...process.env,
-        CF_API_URL: SIM_URL,
-        DATA_DIR: dataDir,
-        WATCH_CLIENT_ID: "egress-watcher",
-        WATCH_CLIENT_SECRET: "demo-watcher-secret",
-        WATCH_INTERVAL: String(INTERVAL_S),
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: "ignore",
-    },
-  );
+  await app.start();
   // Up, and its first cycle (the baseline) done.
   await expect(async () => {
-    const body = await health();
+    const body = await app.health<Health>();
     expect(body?.watcher).toMatchObject({ state: "on", role: "leader" });
     expect(body?.watcher.last_cycle?.ended_at).toEqual(expect.any(String));
     expect(body?.watcher.last_cycle?.counts).toMatchObject({ orgs: 3, spaces: 7, failedOrgs: 0 });
   }).toPass({ timeout: 60_000, intervals: [250] });
 });
 
-test.afterAll(() => {
-  server?.kill("SIGTERM");
+test.afterAll(async () => {
+  await app.stop();
 });
 
 test("a bind made straight to CF becomes a drift entry within one cycle, with nobody opening a page", async ({

@@ -1,27 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { SecurityGroup } from "@/lib/cf/schemas";
-import { ids, seed } from "@/sim/seed";
+import { seededFoundation } from "@/lib/egress/test-support/seeded-foundation";
+import { ids } from "@/sim/seed";
 import { groupCreateIntents, planGroupCreate } from "./group-create";
 import type { Foundation } from "./group-edit";
 
 /** The seeded foundation (docs/design.md §3) as an admin's three lists give it. */
-const foundation: Foundation = {
-  groups: seed.securityGroups.map((g): SecurityGroup => ({
-    guid: g.guid,
-    name: g.name,
-    created_at: "2026-01-01T00:00:00Z",
-    updated_at: "2026-01-01T00:00:00Z",
-    globally_enabled: { ...g.globallyEnabled },
-    rules: g.rules.map((r) => ({ ...r })),
-    relationships: {
-      running_spaces: { data: g.runningSpaces.map((guid) => ({ guid })) },
-      staging_spaces: { data: g.stagingSpaces.map((guid) => ({ guid })) },
-    },
-    links: { self: { href: `/v3/security_groups/${g.guid}` } },
-  })),
-  spaces: seed.spaces.map((s) => ({ guid: s.guid, name: s.name, orgGuid: s.org })),
-  orgs: seed.orgs.map((o) => ({ guid: o.guid, name: o.name })),
-};
+const foundation: Foundation = seededFoundation();
 const ctx = {
   session: {
     user: { id: "u-admin", name: "admin", email: "", isAdmin: true, readsGlobally: true },

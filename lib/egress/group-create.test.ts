@@ -1,25 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { SecurityGroup as CfGroup } from "@/lib/cf/schemas";
-import { seed } from "@/sim/seed";
 import { defaultCatalog } from "./default-catalog";
+import { seededFoundation } from "./test-support/seeded-foundation";
 import { createdGroup, groupCreatePreview, nameTaken, type GroupCreate } from "./group-create";
 
 /** The seeded world (docs/design.md §3) as CF lists it to an admin. */
-const groups: CfGroup[] = seed.securityGroups.map((g) => ({
-  guid: g.guid,
-  name: g.name,
-  created_at: "2026-01-01T00:00:00Z",
-  updated_at: "2026-01-01T00:00:00Z",
-  globally_enabled: { ...g.globallyEnabled },
-  rules: g.rules.map((r) => ({ ...r })),
-  relationships: {
-    running_spaces: { data: g.runningSpaces.map((guid) => ({ guid })) },
-    staging_spaces: { data: g.stagingSpaces.map((guid) => ({ guid })) },
-  },
-  links: { self: { href: `/v3/security_groups/${g.guid}` } },
-}));
-const spaces = seed.spaces.map((s) => ({ guid: s.guid, name: s.name, orgGuid: s.org }));
-const orgs = seed.orgs.map((o) => ({ guid: o.guid, name: o.name }));
+const { groups, spaces, orgs } = seededFoundation();
 const trustedLocal = groups.find((g) => g.name === "trusted_local_networks_egress");
 if (!trustedLocal) throw new Error("no seeded trusted-local group");
 

@@ -3,6 +3,11 @@
 import Link from "next/link";
 import { useId, useState, useTransition } from "react";
 import { GroupEditPreview, type PreviewWords } from "@/components/egress/group-edit/group-edit-preview";
+import {
+  incompleteRulesMessage,
+  PlatformWideFlagsFieldset,
+  type PlatformWideFlags,
+} from "@/components/egress/group-edit/platform-wide-flags";
 import { RulesEditor } from "@/components/egress/group-edit/rules-editor";
 import { Button } from "@/components/ui/button";
 import { Notice, type NoticeValue } from "@/components/ui/notice";
@@ -10,8 +15,6 @@ import type { Action } from "@/lib/actions/result";
 import type { GroupCreateInput } from "@/lib/changes/group-create-inputs";
 import { openingDraft, textOfDraft, type RulesDraft } from "@/lib/changes/rule-rows";
 import type { GroupCreateView } from "@/lib/view-models/group-create";
-
-type Flags = { running: boolean; staging: boolean };
 
 const EXAMPLE = `[
   {
@@ -50,7 +53,7 @@ export function GroupCreateForm({
   const id = useId();
   const [name, setName] = useState("");
   const [draft, setDraft] = useState<RulesDraft>(() => openingDraft(EXAMPLE));
-  const [flags, setFlags] = useState<Flags>({ running: false, staging: false });
+  const [flags, setFlags] = useState<PlatformWideFlags>({ running: false, staging: false });
   const [view, setView] = useState<GroupCreateView | null>(null);
   const [notice, setNotice] = useState<NoticeValue>();
   const [created, setCreated] = useState<{ guid: string; name: string } | null>(null);
@@ -63,7 +66,7 @@ export function GroupCreateForm({
     if (text.ok) return { name, rules: text.text, globallyEnabled: flags };
     setFieldErrors(text.fieldErrors);
     setView(null);
-    setNotice({ ok: false, text: "Nothing was sent: complete the rules marked below first." });
+    setNotice({ ok: false, text: incompleteRulesMessage(text.fieldErrors) });
     return null;
   };
   const edited = () => {
@@ -146,23 +149,14 @@ export function GroupCreateForm({
         command="cf create-security-group"
         hint="An array of rules, each with a protocol and a destination (and ports for tcp and udp); [] for none."
       />
-      <fieldset className="space-y-1">
-        <legend className="font-semibold">Platform-wide (every space of the foundation)</legend>
-        {(["running", "staging"] as const).map((lifecycle) => (
-          <label key={lifecycle} className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={flags[lifecycle]}
-              onChange={(event) => {
-                setFlags({ ...flags, [lifecycle]: event.target.checked });
-                edited();
-              }}
-            />
-            Enabled for {lifecycle}
-          </label>
-        ))}
-        <FieldErrors id={`${id}-flag-errors`} messages={flagErrors} />
-      </fieldset>
+      <PlatformWideFlagsFieldset
+        flags={flags}
+        onChange={(next) => {
+          setFlags(next);
+          edited();
+        }}
+        errors={flagErrors}
+      />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" variant="secondary" disabled={pending}>
           Preview

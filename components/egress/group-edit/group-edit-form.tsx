@@ -8,9 +8,12 @@ import type { GroupEditInput } from "@/lib/changes/group-edit-inputs";
 import { openingDraft, textOfDraft, type RulesDraft } from "@/lib/changes/rule-rows";
 import type { GroupEditView } from "@/lib/view-models/group-edit";
 import { GroupEditPreview } from "./group-edit-preview";
+import {
+  incompleteRulesMessage,
+  PlatformWideFlagsFieldset,
+  type PlatformWideFlags,
+} from "./platform-wide-flags";
 import { RulesEditor } from "./rules-editor";
-
-type Flags = { running: boolean; staging: boolean };
 
 /**
  * "Edit rules" on a group's page, for platform admins (docs/design.md §13): the rules, one per row
@@ -29,12 +32,12 @@ export function GroupEditForm({
   groupGuid: string;
   groupName: string;
   rules: string;
-  global: Flags;
+  global: PlatformWideFlags;
   preview: Action<GroupEditInput, { view: GroupEditView }>;
   apply: Action<GroupEditInput>;
 }) {
   const [draft, setDraft] = useState<RulesDraft>(() => openingDraft(rules));
-  const [flags, setFlags] = useState<Flags>(global);
+  const [flags, setFlags] = useState<PlatformWideFlags>(global);
   const [view, setView] = useState<GroupEditView | null>(null);
   const [notice, setNotice] = useState<NoticeValue>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
@@ -46,15 +49,7 @@ export function GroupEditForm({
     if (!text.ok) {
       setFieldErrors(text.fieldErrors);
       setView(null);
-      const numbers = Object.keys(text.fieldErrors).map((key) => Number(key.split(".")[1]) + 1);
-      const [one] = numbers;
-      setNotice({
-        ok: false,
-        text:
-          numbers.length === 1
-            ? `Nothing was sent: complete rule ${one} first (see under it).`
-            : `Nothing was sent: complete rules ${numbers.join(", ")} first (see under them).`,
-      });
+      setNotice({ ok: false, text: incompleteRulesMessage(text.fieldErrors) });
       return null;
     }
     return {
@@ -108,22 +103,13 @@ export function GroupEditForm({
         fieldErrors={fieldErrors}
         problems={view?.problems ?? []}
       />
-      <fieldset className="space-y-1">
-        <legend className="font-semibold">Platform-wide (every space of the foundation)</legend>
-        {(["running", "staging"] as const).map((lifecycle) => (
-          <label key={lifecycle} className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={flags[lifecycle]}
-              onChange={(event) => {
-                setFlags({ ...flags, [lifecycle]: event.target.checked });
-                edited();
-              }}
-            />
-            Enabled for {lifecycle}
-          </label>
-        ))}
-      </fieldset>
+      <PlatformWideFlagsFieldset
+        flags={flags}
+        onChange={(next) => {
+          setFlags(next);
+          edited();
+        }}
+      />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" variant="secondary" disabled={pending}>
           Preview
