@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ChangeEntry, DriftEntry, PolicyEntry, RequestEntry, RuleDriftEntry } from "@/lib/db/types";
 import { csvText } from "./csv";
 import {
+  formatWindow,
   activityCsvRows,
   activityRows,
   describeEntry,
@@ -141,6 +142,17 @@ describe("the history in words", () => {
     const csv = csvText(activityCsvRows(rows)).split("\r\n");
     expect(csv[0]).toBe("when,space,who,kind,what,request id");
     expect(csv[1]).toBe("2026-11-30 10:15 UTC,development,sam,change,Bound public_networks_egress.,r-1");
+  });
+});
+
+describe("a drift's window", () => {
+  it("is to the minute, or to the second when both ends fall in one minute", () => {
+    const at = Date.UTC(2026, 11, 7, 19, 0, 3);
+    expect(formatWindow(at - 3_600_000, at)).toBe("between 2026-12-07 18:00 UTC and 2026-12-07 19:00 UTC");
+    expect(formatWindow(at, at + 5_000)).toBe("between 2026-12-07 19:00:03 UTC and 2026-12-07 19:00:08 UTC");
+    expect(formatWindow(at + 50_000, at + 62_000)).toBe(
+      "between 2026-12-07 19:00 UTC and 2026-12-07 19:01 UTC",
+    );
   });
 });
 

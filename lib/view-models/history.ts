@@ -15,6 +15,17 @@ export function formatTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/**
+ * A drift's window, "between A and B": to the minute, or to the second when both ends fall in one
+ * minute (a watcher every few seconds), so the window never reads as "between 19:00 and 19:00".
+ */
+export function formatWindow(from: number, to: number): string {
+  const minute = (ms: number) => Math.floor(ms / 60_000);
+  if (minute(from) !== minute(to)) return `between ${formatTime(from)} and ${formatTime(to)}`;
+  const seconds = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+  return `between ${seconds(from)} and ${seconds(to)}`;
+}
+
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -71,10 +82,10 @@ export function describeEntry(
       const changes = entry.changes
         .map((c) => `${c.groupName} ${c.change}${lifecycleWords(c.lifecycle)}`)
         .join("; ");
-      return `Changed outside the dashboard, between ${formatTime(entry.from)} and ${formatTime(entry.to)}, actor unknown: ${changes}.`;
+      return `Changed outside the dashboard, ${formatWindow(entry.from, entry.to)}, actor unknown: ${changes}.`;
     }
     case "rule-drift":
-      return `The rules of security group ${entry.group.name} changed outside the dashboard, between ${formatTime(entry.from)} and ${formatTime(entry.to)}, actor unknown: ${ruleChangesWords(entry.changes)}.`;
+      return `The rules of security group ${entry.group.name} changed outside the dashboard, ${formatWindow(entry.from, entry.to)}, actor unknown: ${ruleChangesWords(entry.changes)}.`;
     case "segment": {
       const to = entry.to ? `isolation segment ${entry.to.name}` : "the org's default placement";
       const outcome = outcomeAsOf(entry, now);

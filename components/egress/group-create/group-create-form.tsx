@@ -16,15 +16,6 @@ import type { GroupCreateInput } from "@/lib/changes/group-create-inputs";
 import { openingDraft, textOfDraft, type RulesDraft } from "@/lib/changes/rule-rows";
 import type { GroupCreateView } from "@/lib/view-models/group-create";
 
-const EXAMPLE = `[
-  {
-    "protocol": "tcp",
-    "destination": "10.0.0.0/16",
-    "ports": "443",
-    "description": "Example: HTTPS to an internal network"
-  }
-]`;
-
 /** Messages under a field, referenced by the field's aria-describedby. */
 function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
   if (messages.length === 0) return null;
@@ -52,7 +43,7 @@ export function GroupCreateForm({
 }) {
   const id = useId();
   const [name, setName] = useState("");
-  const [draft, setDraft] = useState<RulesDraft>(() => openingDraft(EXAMPLE));
+  const [draft, setDraft] = useState<RulesDraft>(() => openingDraft("[]"));
   const [flags, setFlags] = useState<PlatformWideFlags>({ running: false, staging: false });
   const [view, setView] = useState<GroupCreateView | null>(null);
   const [notice, setNotice] = useState<NoticeValue>();
