@@ -331,7 +331,10 @@ export type WatchBudget = { budget: string; limit: string; measured: string; pas
 
 /** The watcher's budgets of docs/design.md §8. */
 export function watchBudgets(result: WatchResult): WatchBudget[] {
-  const longest = Math.max(...result.cycles.map((c) => c.duration_ms));
+  // The wall time counts the cycle's pauses for busy pages (lib/watch/give-way.ts); its text says how much.
+  const slowest = result.cycles.reduce((a, b) => (b.duration_ms > a.duration_ms ? b : a));
+  const longest = slowest.duration_ms;
+  const paused = slowest.counts.pausedMs ?? 0;
   const requests = result.cycles.map((c) => c.cf_requests);
   const depth = Math.max(...result.cycles.map((c) => c.depth));
   const peaks = [result.peak_rss_mb.first_cycle, result.peak_rss_mb.policies_cycle].filter(
@@ -344,7 +347,9 @@ export function watchBudgets(result: WatchResult): WatchBudget[] {
     {
       budget: `watcher: a cycle over ${size}, the longest`,
       limit: "30 s",
-      measured: `${(longest / 1000).toFixed(1)} s`,
+      measured:
+        `${(longest / 1000).toFixed(1)} s` +
+        (paused > 0 ? ` (${(paused / 1000).toFixed(1)} s of it paused for the pages)` : ""),
       pass: longest <= 30_000,
     },
     {
