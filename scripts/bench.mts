@@ -506,9 +506,9 @@ await writeJson(values.out, {
           cf_requests:
             "the cycle's counts (/api/health): its CF requests and their depth as the dashboard timed them where it sent them; depth_in_stand_in_log: the watcher client's requests between the cycle's start and end in the stand-in's log",
           org_page:
-            "one load after another of the 1,000-space org as its manager from the first cycle's end to the last's; during: the load overlapped a cycle; p90 nearest rank",
+            "one load after another of the 1,000-space org as its manager from the second cycle's end to the last's; during: the load overlapped a cycle; p90 nearest rank",
           peak_rss_mb:
-            "the dashboard's VmHWM over start-up and the first cycle, then (reset by clear_refs) over the later cycles and loads",
+            "the dashboard's VmHWM, reset by clear_refs between: over start-up and the first cycle, over the second (after the policies' PUTs), no page loaded; then over the later cycles with the page loads",
         },
         machine: machine(loadBefore, loadAfter),
         ...watch,

@@ -21,6 +21,8 @@ export type CycleRun = {
   previousObservedAt: number | null;
   baseline: boolean;
   pendingStaleAfterMs: number;
+  /** The most the cycle may pause for busy pages (./give-way.ts): half the interval. */
+  pauseBudgetMs: number;
   /** Shutdown, or the lease gone: the cycle stops between orgs. */
   signal: AbortSignal;
   /** Told of each CF request once it ends, with its span (the cycle's count and depth). */
@@ -47,7 +49,10 @@ export class CycleFailure extends Error {
   }
 }
 
-/** Cycles in this thread, with one memo of judgements (./judge-memo.ts) kept between them. */
+/**
+ * Cycles in this thread, with one memo of judgements (./judge-memo.ts) kept between them. They only give the
+ * event loop back: a pause would hold up the very thread whose pages it would give way to.
+ */
 export function inProcessCycles(deps: {
   store: () => Promise<AppDatabase>;
   client: (onRequest: (span: RequestSpan) => void) => Promise<CfClient>;

@@ -3,8 +3,10 @@ import { CfApiError } from "@/lib/cf/errors";
 import type { RequestSpan } from "@/lib/cf/request-depth";
 import type { AppDatabase } from "@/lib/db/types";
 import type { PolicyContext } from "@/lib/policy";
+import { PagesBusyness, readBusyness } from "./busyness";
 import { runCycle, type CycleResult } from "./cycle";
 import { CycleFailure, type CycleRun, type CycleRunner } from "./cycle-runner";
+import { GIVE_WAY, pacer } from "./give-way";
 import { JudgeMemo } from "./judge-memo";
 
 /**
@@ -16,13 +18,18 @@ import { JudgeMemo } from "./judge-memo";
  * Parsing the foundation's lists (tens of MB), judging 20,000 spaces and the
  * synchronous SQLite statements of a cycle then never hold up a page, and
  * their garbage is collected in the thread's own heap, whose size the worker
- * bounds (./index.ts).
+ * bounds (./index.ts). While a cycle runs, the pages' thread shares how busy
+ * it is (./busyness.ts), and the cycle gives way to it (./give-way.ts).
  *
  * The protocol is plain messages, so that it works over any port: a Worker
  * in production, a MessageChannel in tests.
  */
 
-type RunRequest = Omit<CycleRun, "signal" | "onRequest" | "onOrgError"> & { token: string };
+type RunRequest = Omit<CycleRun, "signal" | "onRequest" | "onOrgError"> & {
+  token: string;
+  /** The pages' thread's busyness, shared (not copied) by the message. */
+  busyness: SharedArrayBuffer;
+};
 
 type ToThread =
   | { kind: "run"; id: number; run: RunRequest }
@@ -67,6 +74,7 @@ export class CycleThread {
   constructor(
     private readonly spawn: () => CycleThreadHandle,
     private readonly token: () => Promise<string>,
+    private readonly busyness = new PagesBusyness(),
   ) {}
 
   readonly runner: CycleRunner = async (run) => {
@@ -74,19 +82,32 @@ export class CycleThread {
     if (this.closed) throw new CycleFailure("the watcher is shutting down", null);
     const thread = this.started();
     const id = this.nextId++;
-    const { observedAt, previousObservedAt, baseline, pendingStaleAfterMs } = run;
+    const { observedAt, previousObservedAt, baseline, pendingStaleAfterMs, pauseBudgetMs } = run;
     const abort = () =>
       thread.postMessage({ kind: "abort", id, reason: messageOf(run.signal.reason) } satisfies ToThread);
+    this.busyness.start();
     return new Promise<CycleResult>((resolve, reject) => {
       this.pending.set(id, { run, resolve, reject });
+      const busyness = this.busyness.buffer;
       thread.postMessage({
         kind: "run",
         id,
-        run: { observedAt, previousObservedAt, baseline, pendingStaleAfterMs, token },
+        run: {
+          observedAt,
+          previousObservedAt,
+          baseline,
+          pendingStaleAfterMs,
+          pauseBudgetMs,
+          token,
+          busyness,
+        },
       } satisfies ToThread);
       if (run.signal.aborted) abort();
       else run.signal.addEventListener("abort", abort, { once: true });
-    }).finally(() => run.signal.removeEventListener("abort", abort));
+    }).finally(() => {
+      run.signal.removeEventListener("abort", abort);
+      this.busyness.stop();
+    });
   };
 
   /** At shutdown, after the watcher stopped: the thread closes its database and ends (or is ended). */
@@ -179,6 +200,7 @@ export function serveCycles(port: Port, deps: CycleThreadDeps): void {
           pendingStaleAfterMs: run.pendingStaleAfterMs,
           signal: abort.signal,
           memo,
+          pacer: pacer({ ...GIVE_WAY, budgetMs: run.pauseBudgetMs }, readBusyness(run.busyness)),
           onOrgError: (orgGuid, error) => send({ kind: "org-error", id, orgGuid, error: messageOf(error) }),
         });
         send({ kind: "done", id, result });

@@ -1,5 +1,4 @@
 import "server-only";
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CfClient } from "@/lib/cf/client";
 import type { SecurityGroup } from "@/lib/cf/schemas";
 import { observationOf } from "@/lib/db/observation";
@@ -8,6 +7,7 @@ import { GroupIndex } from "@/lib/egress/group-index";
 import type { PolicyContext } from "@/lib/policy";
 import { policyIsActive, policyStateOf } from "@/lib/view-models/org-policy";
 import { readFoundation, type WatchedSpace } from "./foundation";
+import { noPauses, type Pacer } from "./give-way";
 import { causeOf, eventOf, judgeOrg, type OrgJudgement } from "./judge";
 import type { JudgeMemo } from "./judge-memo";
 
@@ -22,8 +22,10 @@ import type { JudgeMemo } from "./judge-memo";
  * flags are compared with those last observed, too (rule drift, lib/db/observe-groups.ts).
  *
  * It never blocks pages: in production it runs in a thread of its own
- * (./cycle-thread.ts); and between orgs it gives the event loop back, so a
- * stop is seen there. A failure in one org is counted and the others go on.
+ * (./cycle-thread.ts); and between orgs, and between slices of an org's
+ * spaces, it gives the event loop back, so a stop is seen there, and gives
+ * way to the pages when their thread is busy (./give-way.ts). A failure in
+ * one org is counted and the others go on.
  */
 
 export type CycleCounts = {
@@ -41,6 +43,8 @@ export type CycleCounts = {
   /** Standings of spaces gone from CF, forgotten. */
   forgotten: number;
   failedOrgs: number;
+  /** How long the cycle paused for busy pages (./give-way.ts). */
+  pausedMs: number;
 };
 
 export type CycleDeps = {
@@ -60,6 +64,8 @@ export type CycleDeps = {
   onOrgError?: (orgGuid: string, error: unknown) => void;
   /** The inputs of the last judgements, kept between cycles (./judge-memo.ts). */
   memo?: JudgeMemo;
+  /** Between units of work: gives the event loop back, and way to busy pages; by default only the former. */
+  pacer?: Pacer;
 };
 
 /** Spaces judged between two yields to the event loop: an org of thousands does not hold pages up. */
@@ -69,6 +75,7 @@ export type CycleResult = CycleCounts & { firstError: string | null };
 
 export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const { client } = deps;
+  const pacer = deps.pacer ?? noPauses;
   const { orgGuids, spaces, groups } = await readFoundation(client);
   const index = new GroupIndex(groups);
   deps.memo?.begin(deps.context);
@@ -88,6 +95,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     ruleDrifted: 0,
     forgotten: 0,
     failedOrgs: 0,
+    pausedMs: 0,
   };
   let firstError: string | null = null;
   try {
@@ -98,13 +106,13 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   for (const [orgGuid, orgSpaces] of byOrg) {
     deps.signal?.throwIfAborted();
     try {
-      await watchOrg(deps, orgGuid, orgSpaces, index, counts);
+      await watchOrg(deps, pacer, orgGuid, orgSpaces, index, counts);
     } catch (error) {
       counts.failedOrgs++;
       firstError ??= error instanceof Error ? error.message : String(error);
       deps.onOrgError?.(orgGuid, error);
     }
-    await yieldToEventLoop();
+    await pacer.giveWay(deps.signal);
   }
   // The lists were read whole, so a space they lack is gone: its standing would only go stale.
   deps.memo?.keepOnly(new Set(spaces.map((space) => space.guid)));
@@ -113,6 +121,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   } catch (error) {
     firstError ??= error instanceof Error ? error.message : String(error);
   }
+  counts.pausedMs = Math.round(pacer.pausedMs);
   return { ...counts, firstError };
 }
 
@@ -156,6 +165,7 @@ async function watchGroupRules(
 
 async function watchOrg(
   deps: CycleDeps,
+  pacer: Pacer,
   orgGuid: string,
   spaces: WatchedSpace[],
   index: GroupIndex,
@@ -184,7 +194,7 @@ async function watchOrg(
   const policy = { policy: state.policy, version: state.revision, active: policyIsActive(state.policy) };
   const judgement: OrgJudgement = { standings: [], turns: [], evaluated: 0 };
   for (let from = 0; from < spaces.length; from += JUDGED_PER_SLICE) {
-    if (from > 0) await yieldToEventLoop();
+    if (from > 0) await pacer.giveWay(deps.signal);
     const slice = judgeOrg({
       orgGuid,
       spaces: spaces.slice(from, from + JUDGED_PER_SLICE),

@@ -156,6 +156,8 @@ export class Watcher {
         previousObservedAt: previous?.observedAt ?? null,
         baseline,
         pendingStaleAfterMs: this.deps.pendingStaleAfterMs,
+        // A cycle on a busy server still ends well within its interval (./give-way.ts).
+        pauseBudgetMs: Math.floor(this.deps.intervalMs / 2),
         signal,
         onRequest: (span) => requests.push(span),
         onOrgError: (orgGuid, e) => this.deps.log.warn({ orgGuid, error: e }, "watch: org not checked"),
