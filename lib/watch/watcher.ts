@@ -44,6 +44,9 @@ export type WatcherDeps = {
   now?: () => number;
 };
 
+/** The most a cycle gives way to pages in all, whatever the interval (5 min by default). */
+const MAX_PAUSE_PER_CYCLE_MS = 20_000;
+
 export class Watcher {
   readonly pollMs: number;
   readonly leaseTtlMs: number;
@@ -156,8 +159,9 @@ export class Watcher {
         previousObservedAt: previous?.observedAt ?? null,
         baseline,
         pendingStaleAfterMs: this.deps.pendingStaleAfterMs,
-        // A cycle on a busy server still ends well within its interval (./give-way.ts).
-        pauseBudgetMs: Math.floor(this.deps.intervalMs / 2),
+        // A cycle on a busy server still ends well within its interval, and its drift windows stay
+        // near one interval: at most half of it, and never more than 20 s in all (./give-way.ts).
+        pauseBudgetMs: Math.min(Math.floor(this.deps.intervalMs / 2), MAX_PAUSE_PER_CYCLE_MS),
         signal,
         onRequest: (span) => requests.push(span),
         onOrgError: (orgGuid, e) => this.deps.log.warn({ orgGuid, error: e }, "watch: org not checked"),
