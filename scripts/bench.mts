@@ -75,6 +75,7 @@ import {
   measureFoundation,
   type FoundationRow,
 } from "./lib/bench-foundation";
+import { measureLint, type LintTiming } from "./lib/bench-lint";
 import { depthCell, measureRoute, range, type RouteResult } from "./lib/bench-route";
 import { kB, ms, requestDepth } from "./lib/measure";
 import { measureWatch, watchBudgets, watchTables, type WatchResult } from "./lib/bench-watch";
@@ -172,6 +173,7 @@ await ensureBuild(values["skip-build"]);
 const results: SizeResult[] = [];
 let groupScale: GroupScale = { rows: [], reads: [], peak_rss_mb: null };
 let foundation: FoundationRow[] = [];
+let foundationLint: LintTiming | null = null;
 if (PAGES_MEASURED) {
   const stack: Stack = await startStack({
     appPort: APP_PORT,
@@ -288,6 +290,8 @@ if (PAGES_MEASURED) {
         loads: GROUP_LOADS,
         log: (line) => console.log(line),
       });
+      console.log("bench: foundation: lint over every group…");
+      foundationLint = await measureLint(sim.cfUrl, await sim.passwordToken("admin", DEMO_PASSWORD), 5);
     }
   } finally {
     await stack.stop();
@@ -350,7 +354,7 @@ budgets.push(
   ),
 );
 
-budgets.push(...groupBudgets(groupScale), ...foundationBudgets(foundation));
+budgets.push(...groupBudgets(groupScale), ...foundationBudgets(foundation, foundationLint));
 if (watch) budgets.push(...watchBudgets(watch));
 
 const loadAfter = loadAverage();
@@ -410,7 +414,8 @@ if (results.length > 0) {
 }
 if (groupScale.rows.length + groupScale.reads.length > 0)
   lines.push("", ...groupScaleTables(groupScale, LATENCY_MS, GROUP_LOADS));
-if (foundation.length > 0) lines.push("", ...foundationTables(foundation, LATENCY_MS, GROUP_LOADS));
+if (foundation.length > 0)
+  lines.push("", ...foundationTables(foundation, LATENCY_MS, GROUP_LOADS, foundationLint));
 if (watch) lines.push("", ...watchTables(watch));
 lines.push(
   "",
@@ -438,6 +443,7 @@ type Results = {
   group_scale?: unknown;
   watch?: unknown;
   foundation?: unknown;
+  foundation_lint?: unknown;
   budgets?: Budget[];
 };
 const previous: Results = existsSync(values.out)
@@ -515,6 +521,7 @@ await writeJson(values.out, {
       }
     : (previous.watch ?? null),
   foundation: foundation.length > 0 ? foundation : (previous.foundation ?? null),
+  foundation_lint: foundation.length > 0 ? foundationLint : (previous.foundation_lint ?? null),
   budgets: [...measured, ...kept],
 });
 console.log(`bench: results written to ${values.out}`);
