@@ -1,6 +1,5 @@
 import type { SecurityGroup } from "@/lib/cf/schemas";
 import type { Catalog } from "./catalog";
-import { compileCatalog, compileGroup } from "./compile";
 import { evaluateLifecycle, type DestinationStatus } from "./evaluate";
 import type { GroupIndex } from "./group-index";
 import type { ReachSearchQuery } from "./reach-query";
@@ -15,7 +14,7 @@ import { applyingGroups } from "./space-egress";
  * rules that allow it. The question is made a catalog of one destination and
  * each space is evaluated by the very engine the matrix uses
  * (`evaluateLifecycle` on its platform-wide and bound groups), so the two
- * never disagree; each group's rules are compiled against the question once,
+ * never disagree; each group is evaluated against the question once,
  * and spaces bound to the same groups (counting only those that allow some of
  * the traffic) share one evaluation.
  */
@@ -78,6 +77,29 @@ export function lifecycleReach(groups: readonly SecurityGroup[], catalog: Catalo
 }
 
 /**
+ * Whether any rule of the group allows some of the question's traffic, as the engine says. Asked of
+ * the engine group by group: it remembers each group by guid across requests (a cheap comparison of
+ * the rules), where compiling by the rules' content would first turn every rule into text.
+ */
+function touchesQuestion(group: SecurityGroup, catalog: Catalog): boolean {
+  return evaluateLifecycle([group], catalog).destinations[0]?.status !== "blocked";
+}
+
+/**
+ * The groups that can change an answer to the question: the platform-wide ones and those with a
+ * rule allowing some of its traffic. A bound group that allows none of it adds nothing to any
+ * space's answer (the engine visits only the destinations a group touches), so an index of these
+ * alone gives `searchReach` the same answers; on a foundation, the other nine in ten groups and
+ * their bindings are then never indexed.
+ */
+export function relevantGroups(query: ReachSearchQuery, groups: readonly SecurityGroup[]): SecurityGroup[] {
+  const catalog = searchCatalog(query);
+  return groups.filter(
+    (g) => g.globally_enabled.running || g.globally_enabled.staging || touchesQuestion(g, catalog),
+  );
+}
+
+/**
  * Every space, in the order given, with its answer. `index` holds the groups
  * the caller can see and their bindings to these spaces (./group-index.ts).
  */
@@ -87,14 +109,13 @@ export function searchReach(
   index: GroupIndex,
 ): SpaceReach[] {
   const catalog = searchCatalog(query);
-  const compiled = compileCatalog(catalog);
   // A bound group whose rules allow none of the traffic changes nothing: it is left out of the
   // evaluation and of the key, so that spaces differing only in such groups share one answer.
   const touches = new Map<string, boolean>();
   const touching = (group: SecurityGroup) => {
     let known = touches.get(group.guid);
     if (known === undefined) {
-      known = compileGroup(compiled, group.rules).destinations[0] !== undefined;
+      known = touchesQuestion(group, catalog);
       touches.set(group.guid, known);
     }
     return known;
@@ -120,6 +141,6 @@ export function searchReach(
       LifecycleReach,
       LifecycleReach,
     ];
-    return { ...space, running, staging };
+    return { guid: space.guid, name: space.name, org: space.org, running, staging };
   });
 }

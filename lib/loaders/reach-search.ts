@@ -6,7 +6,7 @@ import { listSecurityGroups, listSecurityGroupsFor } from "@/lib/cf/security-gro
 import { listSpaceSummaries } from "@/lib/cf/spaces";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import type { ReachSearchQuery } from "@/lib/egress/reach-query";
-import { searchReach, type SearchSpace, type SpaceReach } from "@/lib/egress/reach-search";
+import { relevantGroups, searchReach, type SearchSpace, type SpaceReach } from "@/lib/egress/reach-search";
 import { GroupIndex } from "@/lib/egress/space-egress";
 import { findOrganization } from "./lookups";
 
@@ -49,17 +49,17 @@ export async function searchReachable(
   ]);
   const scoped = orgGuid === undefined ? null : orgs[0];
   if (scoped === undefined) return null;
-  const names = new Map(orgs.map((o) => [o.guid, o.name]));
+  // One org object per org, shared by its spaces, so the API's body writes each once (lib/http/reach-body.ts).
+  const byGuid = new Map(orgs.map((o) => [o.guid, { guid: o.guid, name: o.name }]));
   const visible: SearchSpace[] = [];
   for (const space of spaces) {
-    const guid = space.relationships.organization.data.guid;
-    const name = names.get(guid);
+    const org = byGuid.get(space.relationships.organization.data.guid);
     // CF shows the org of every space it shows; a space whose org it does not list is left out.
-    if (name !== undefined) visible.push({ guid: space.guid, name: space.name, org: { guid, name } });
+    if (org !== undefined) visible.push({ guid: space.guid, name: space.name, org });
   }
   visible.sort((a, b) => a.org.name.localeCompare(b.org.name) || a.name.localeCompare(b.name));
   const index = new GroupIndex(
-    groups,
+    relevantGroups(query, groups),
     visible.map((s) => s.guid),
   );
   return {
