@@ -6,7 +6,7 @@
  * how busy the pages' thread has been lately and, when it is busy, pauses a
  * little, again and again while it stays busy. The pauses are bounded: per
  * point where the cycle gives way (a stop is seen between them) and per cycle
- * (half the interval, so a cycle on a busy server still ends well within its
+ * (half the interval and at most 20 s, so a cycle on a busy server still ends well within its
  * interval). The cycle's record says how long it paused (`pausedMs`).
  *
  * The policy is pure: busyness in, the next pause out (./give-way.test.ts).
@@ -23,7 +23,7 @@ export type GiveWayPolicy = {
   budgetMs: number;
 };
 
-/** The defaults; the budget is the watcher's (half its interval). */
+/** The defaults; the budget is the watcher's (half its interval, at most 20 s: ./watcher.ts). */
 export const GIVE_WAY = { busyAbove: 0.5, pauseMs: 20, perPointMs: 500 } as const;
 
 export class GiveWay {
