@@ -38,6 +38,32 @@ function mayShadowEqual(group: LintGroup, other: LintGroup): boolean {
   );
 }
 
+/** A distinct rule of the group, with the hull of its IPv4 addresses for a cheap first test. */
+export type Distinct = { rule: ParsedRule; key: string; lo4: number; hi4: number };
+
+export function distinctOf(rule: ParsedRule, key: string): Distinct {
+  const v4 = rule.addresses.v4;
+  const first = v4[0];
+  const last = v4[v4.length - 1];
+  // No IPv4 addresses: an empty hull, which any rule's hull holds (the full test decides).
+  return first && last
+    ? { rule, key, lo4: first.lo, hi4: last.hi }
+    : { rule, key, lo4: Infinity, hi4: -Infinity };
+}
+
+/**
+ * Whether `outer` may hold `inner`: the same protocol (or `all`) and an IPv4 hull around inner's.
+ * A necessary condition of `ruleInside` (outer's intervals are merged and sorted), tested first
+ * because a group of hundreds of rules compares every pair: most pairs fail here, on numbers.
+ */
+export function mayHold(outer: Distinct, inner: Distinct): boolean {
+  return (
+    (outer.rule.protocol === "all" || outer.rule.protocol === inner.rule.protocol) &&
+    outer.lo4 <= inner.lo4 &&
+    outer.hi4 >= inner.hi4
+  );
+}
+
 export function overlapFindings(
   group: LintGroup,
   rules: readonly ParsedRule[],
@@ -45,7 +71,7 @@ export function overlapFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   const firstByKey = new Map<string, number>();
-  const distinct: { rule: ParsedRule; key: string }[] = [];
+  const distinct: Distinct[] = [];
   for (const rule of rules) {
     const key = ruleKey(rule);
     const first = firstByKey.get(key);
@@ -59,13 +85,16 @@ export function overlapFindings(
       });
     } else {
       firstByKey.set(key, rule.ruleIndex);
-      distinct.push({ rule, key });
+      distinct.push(distinctOf(rule, key));
     }
   }
 
   const others = shadowingGroups(group, platform);
-  for (const { rule, key } of distinct) {
-    const inGroup = distinct.find((o) => o.rule !== rule && o.key !== key && ruleInside(rule, o.rule));
+  for (const entry of distinct) {
+    const { rule, key } = entry;
+    const inGroup = distinct.find(
+      (o) => o !== entry && mayHold(o, entry) && o.key !== key && ruleInside(rule, o.rule),
+    );
     if (inGroup) {
       findings.push({
         kind: "shadowed",
