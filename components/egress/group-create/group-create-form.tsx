@@ -1,19 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { GroupEditPreview, type PreviewWords } from "@/components/egress/group-edit/group-edit-preview";
 import {
-  incompleteRulesMessage,
   PlatformWideFlagsFieldset,
   type PlatformWideFlags,
 } from "@/components/egress/group-edit/platform-wide-flags";
 import { RulesEditor } from "@/components/egress/group-edit/rules-editor";
+import { usePreviewedAction } from "@/components/egress/group-edit/use-previewed-action";
 import { Button } from "@/components/ui/button";
-import { Notice, type NoticeValue } from "@/components/ui/notice";
+import { Notice } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
 import type { GroupCreateInput } from "@/lib/changes/group-create-inputs";
-import { openingDraft, textOfDraft, type RulesDraft } from "@/lib/changes/rule-rows";
+import { openingDraft, type RulesDraft } from "@/lib/changes/rule-rows";
 import type { GroupCreateView } from "@/lib/view-models/group-create";
 
 /** Messages under a field, referenced by the field's aria-describedby. */
@@ -45,50 +45,20 @@ export function GroupCreateForm({
   const [name, setName] = useState("");
   const [draft, setDraft] = useState<RulesDraft>(() => openingDraft("[]"));
   const [flags, setFlags] = useState<PlatformWideFlags>({ running: false, staging: false });
-  const [view, setView] = useState<GroupCreateView | null>(null);
-  const [notice, setNotice] = useState<NoticeValue>();
   const [created, setCreated] = useState<{ guid: string; name: string } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [pending, startTransition] = useTransition();
-
-  /** The actions' argument, or, when a row is incomplete, its problems shown under it and nothing sent. */
-  const input = (): GroupCreateInput | null => {
-    const text = textOfDraft(draft);
-    if (text.ok) return { name, rules: text.text, globallyEnabled: flags };
-    setFieldErrors(text.fieldErrors);
-    setView(null);
-    setNotice({ ok: false, text: incompleteRulesMessage(text.fieldErrors) });
-    return null;
-  };
+  const action = usePreviewedAction({
+    draft,
+    input: (rules): GroupCreateInput => ({ name, rules, globallyEnabled: flags }),
+    preview,
+    apply,
+    onApplied: (result) => {
+      if (result.guid) setCreated({ guid: result.guid, name });
+    },
+  });
+  const { view, notice, fieldErrors, pending, onPreview, onApply } = action;
   const edited = () => {
-    setView(null);
-    setNotice(undefined);
+    action.edited();
     setCreated(null);
-    setFieldErrors({});
-  };
-
-  const onPreview = () => {
-    const args = input();
-    if (!args) return;
-    startTransition(async () => {
-      const result = await preview(args);
-      setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      setView(result.ok ? result.view : null);
-      setNotice({ ok: result.ok, text: result.message });
-    });
-  };
-  const onApply = () => {
-    const args = input();
-    if (!args) return;
-    startTransition(async () => {
-      const result = await apply(args);
-      setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      if (result.ok) {
-        setView(null);
-        if (result.guid) setCreated({ guid: result.guid, name });
-      }
-      setNotice({ ok: result.ok, text: result.message });
-    });
   };
 
   const nameErrors = fieldErrors.name ?? [];

@@ -1,19 +1,16 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Notice, type NoticeValue } from "@/components/ui/notice";
+import { Notice } from "@/components/ui/notice";
 import type { Action } from "@/lib/actions/result";
 import type { GroupEditInput } from "@/lib/changes/group-edit-inputs";
-import { openingDraft, textOfDraft, type RulesDraft } from "@/lib/changes/rule-rows";
+import { openingDraft, type RulesDraft } from "@/lib/changes/rule-rows";
 import type { GroupEditView } from "@/lib/view-models/group-edit";
 import { GroupEditPreview } from "./group-edit-preview";
-import {
-  incompleteRulesMessage,
-  PlatformWideFlagsFieldset,
-  type PlatformWideFlags,
-} from "./platform-wide-flags";
+import { PlatformWideFlagsFieldset, type PlatformWideFlags } from "./platform-wide-flags";
 import { RulesEditor } from "./rules-editor";
+import { usePreviewedAction } from "./use-previewed-action";
 
 /**
  * "Edit rules" on a group's page, for platform admins (docs/design.md §13): the rules, one per row
@@ -38,52 +35,16 @@ export function GroupEditForm({
 }) {
   const [draft, setDraft] = useState<RulesDraft>(() => openingDraft(rules));
   const [flags, setFlags] = useState<PlatformWideFlags>(global);
-  const [view, setView] = useState<GroupEditView | null>(null);
-  const [notice, setNotice] = useState<NoticeValue>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [pending, startTransition] = useTransition();
-
-  /** The actions' argument, or, when a row is incomplete, its problems shown under it and nothing sent. */
-  const input = (): GroupEditInput | null => {
-    const text = textOfDraft(draft);
-    if (!text.ok) {
-      setFieldErrors(text.fieldErrors);
-      setView(null);
-      setNotice({ ok: false, text: incompleteRulesMessage(text.fieldErrors) });
-      return null;
-    }
-    return {
+  const { view, notice, fieldErrors, pending, edited, onPreview, onApply } = usePreviewedAction({
+    draft,
+    input: (rules): GroupEditInput => ({
       groupGuid,
-      rules: text.text,
+      rules,
       globallyEnabled: { running: flags.running, staging: flags.staging },
-    };
-  };
-  const edited = () => {
-    setView(null);
-    setNotice(undefined);
-    setFieldErrors({});
-  };
-
-  const onPreview = () => {
-    const args = input();
-    if (!args) return;
-    startTransition(async () => {
-      const result = await preview(args);
-      setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      setView(result.ok ? result.view : null);
-      setNotice(result.ok ? { ok: true, text: result.message } : { ok: false, text: result.message });
-    });
-  };
-  const onApply = () => {
-    const args = input();
-    if (!args) return;
-    startTransition(async () => {
-      const result = await apply(args);
-      setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      if (result.ok) setView(null);
-      setNotice({ ok: result.ok, text: result.message });
-    });
-  };
+    }),
+    preview,
+    apply,
+  });
 
   return (
     <form
