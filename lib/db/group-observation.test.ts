@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SecurityGroup } from "@/lib/cf/schemas";
-import { groupObservationOf } from "./group-observation";
+import { groupObservationOf, sliceOfList } from "./group-observation";
 
 /** A page's or an action's CF reads as a rule drift observation (docs/design.md §13, "Drift"). */
 
@@ -60,5 +60,25 @@ describe("groupObservationOf", () => {
       inFlightMs: 0,
     });
     expect(observation.groups[0]?.boundOrgGuids).toEqual(["org-a"]);
+  });
+});
+
+describe("sliceOfList", () => {
+  const items = Array.from({ length: 1_201 }, (_, i) => i);
+
+  it("goes round a long list in slices, one per turn, every item once a round", () => {
+    const round = [0, 1, 2].map((turn) => sliceOfList(items, turn, 500));
+    expect(round.map((s) => [s[0], s.length])).toEqual([
+      [0, 500],
+      [500, 500],
+      [1000, 201],
+    ]);
+    expect(round.flat()).toEqual(items);
+    expect(sliceOfList(items, 3, 500)).toEqual(round[0]);
+  });
+
+  it("keeps a list no longer than a slice whole", () => {
+    expect(sliceOfList([1, 2, 3], 7, 500)).toEqual([1, 2, 3]);
+    expect(sliceOfList([], 0, 500)).toEqual([]);
   });
 });

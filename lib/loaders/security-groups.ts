@@ -18,7 +18,7 @@ import {
   listSecurityGroups,
 } from "@/lib/cf/security-groups";
 import { loadPlatform } from "@/lib/egress/load-catalog";
-import { groupObservationOf, type GroupsRead } from "@/lib/db/group-observation";
+import { groupObservationOf, sliceOfList, type GroupsRead } from "@/lib/db/group-observation";
 import { observeGroupsAfterResponse } from "@/lib/db/observe-groups-safely";
 import { env } from "@/lib/env";
 import {
@@ -138,6 +138,10 @@ function observeRead(user: SignedInUser, read: GroupsRead, where: string): void 
   if (user.readsGlobally) observeGroupsAfterResponse(groupObservationOf(read), where);
 }
 
+/** Groups the list observes per view: a slice, the next one each view (sliceOfList says why). */
+const LIST_OBSERVES = 500;
+let listViews = 0;
+
 function lintInputs(user: SignedInUser): GroupLintInputs {
   return { ...loadPlatform(), dynamicAsgs: env().dynamicAsgs, seesAllBindings: user.readsGlobally };
 }
@@ -155,7 +159,8 @@ export type SecurityGroupsPage = {
 export const loadSecurityGroups = cache(
   async (client: CfClient, user: SignedInUser): Promise<SecurityGroupsPage> => {
     const { view: groups, read } = await readSecurityGroupsAndRead(client);
-    observeRead(user, read, "security-groups");
+    const slice = sliceOfList(read.groups, listViews++, LIST_OBSERVES);
+    observeRead(user, { ...read, groups: slice }, "security-groups");
     const lintable = groups.map(lintGroupOfView);
     return {
       groups,
