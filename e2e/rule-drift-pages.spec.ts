@@ -163,3 +163,26 @@ test("an edit after a change made straight in CF records the change, then the ed
   // Newest first: the edit is listed above the change it followed.
   expect(texts.indexOf(editRows[0] ?? "")).toBeLessThan(texts.indexOf(driftRows[0] ?? ""));
 });
+
+test("the group list records a change made straight in CF too, for the groups it reads", async ({
+  signedInAs,
+  sim,
+}) => {
+  const change = outside("10.79.0.0/16");
+  const page = await signedInAs("admin");
+  await openGroupPage(page);
+  const before = Date.now();
+  expect(
+    (await sim.cfAs("admin", "PATCH", `/v3/security_groups/${GROUP}`, { rules: change.rules })).status,
+  ).toBe(200);
+  // The seeded world is far below a slice (500 groups a view): the list observes every group it shows.
+  await page.goto("/security-groups");
+  await expect(page.getByRole("link", { name: trustedLocal.name })).toBeVisible();
+  await expect
+    .poll(() => entriesSince(before).map((e) => [e.kind, e.org_guid]), { intervals: [100, 250, 500] })
+    .toEqual([o.alpha, o.beta].sort().map((org) => ["drift", org]));
+  await new ActivityPage(page).goto(o.beta, "?kind=drift");
+  await expect(
+    page.getByRole("row").filter({ hasText: change.words }).filter({ hasText: "(whole org)" }),
+  ).toHaveCount(1);
+});
