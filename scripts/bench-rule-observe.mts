@@ -1,11 +1,14 @@
 /**
- * `npx tsx --conditions=react-server scripts/bench-rule-observe.mts`: what the group list's rule drift check costs a platform admin's view
- * of a realistic foundation (bench-foundation's world: 10,000 groups, 20,000 spaces, 200 orgs;
- * docs/design.md §13, "Drift"), in this process, on a fresh SQLite history under a temporary folder:
- * the observation built from the CF lists the page already read, then the check (one batched pass:
- * hashes read, "seen" moved in one statement), for the first sight of every group, for a view that
- * finds nothing changed (every later one), and for one that finds a group changed outside. Medians
- * of a few runs; no CF request is made (the page reads the lists anyway).
+ * What the group list's rule drift check costs a platform admin's view of a realistic foundation
+ * (bench-foundation's world: 10,000 groups, 20,000 spaces, 200 orgs; docs/design.md §13, "Drift"):
+ *
+ *   npx tsx --conditions=react-server scripts/bench-rule-observe.mts
+ *
+ * In this process, on a fresh SQLite history under a temporary folder: the observation built from
+ * the CF lists the page has read anyway (no CF request here), then the check (one batched pass:
+ * hashes read, "seen" moved in one statement), for every group's first sight, for a view that finds
+ * nothing changed (every later one), for one that finds a group changed outside, and for the slices
+ * of 500 and 1,000 groups the list could observe per view instead. Medians of a few runs.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
