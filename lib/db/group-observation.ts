@@ -51,9 +51,9 @@ export function groupObservationOf(read: GroupsRead): GroupObservation {
 /**
  * The groups one view of a long list observes: at most `size`, the `turn`-th slice of the list (its
  * order as CF gives it), so that successive views go round all of them. Each group's check stands
- * alone (its window runs from its own last observation), so a slice is as sound as a whole list; a
- * whole list of 10,000 realistic groups costs some 400-800 ms of hashing and database work a view,
- * a slice of 500 about 25 ms (scripts/bench-rule-observe.mts).
+ * alone (its window runs from its own last observation), so a slice is as sound as a whole list.
+ * On 2 loaded cores a whole list of 10,000 realistic groups costs 300-800 ms of hashing and database
+ * work a view, a slice of 500 15-25 ms (scripts/bench-rule-observe.mts).
  */
 export function sliceOfList<T>(items: readonly T[], turn: number, size: number): readonly T[] {
   if (items.length <= size) return items;
