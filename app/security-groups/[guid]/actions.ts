@@ -12,6 +12,7 @@ import {
   type GroupEditPlan,
 } from "@/lib/changes/group-edit";
 import { groupEditInput } from "@/lib/changes/group-edit-inputs";
+import { observeBeforePreview, observeBeforeWrite } from "@/lib/changes/group-edit-observe";
 import { groupFieldErrors } from "@/lib/cf/group-errors";
 import { parseRules } from "@/lib/egress";
 import { MESSAGES } from "@/lib/failures";
@@ -30,9 +31,11 @@ import { groupEditView, type GroupEditView } from "@/lib/view-models/group-edit"
 type Input = z.output<typeof groupEditInput>;
 
 async function planFor(input: Input, ctx: ActionContext) {
+  // Before the reads: the rule drift check's "seen at" (lib/changes/group-edit-observe.ts).
+  const observedAt = Date.now();
   const foundation = await readFoundationBeforeChange(ctx.client);
   const edit = { groupGuid: input.groupGuid, rules: input.rules, globallyEnabled: input.globallyEnabled };
-  return { foundation, plan: planGroupEdit(foundation, edit) };
+  return { foundation, observedAt, plan: planGroupEdit(foundation, edit) };
 }
 
 const unchanged = (p: GroupEditPlan) => !p.rulesChanged && p.flags.length === 0;
@@ -43,8 +46,9 @@ export const previewGroupEdit = defineAction(
   async (input, ctx): Promise<ActionResult<{ view: GroupEditView }>> => {
     const refusal = refusalFailure(decideGroupEdit(ctx.session.user));
     if (refusal) return refuseWith(refusal);
-    const { plan } = await planFor(input, ctx);
+    const { foundation, observedAt, plan } = await planFor(input, ctx);
     if (!plan) return refuse("not-found", MESSAGES.notFound);
+    observeBeforePreview(foundation, plan.before.guid, observedAt);
     return {
       ok: true,
       message: unchanged(plan) ? "This is the group as it is: nothing would change." : "Preview ready.",
@@ -59,8 +63,9 @@ export const applyGroupEdit = defineAction(
   async (input, ctx): Promise<ActionResult> => {
     const refusal = refusalFailure(decideGroupEdit(ctx.session.user));
     if (refusal) return refuseWith(refusal);
-    const { foundation, plan } = await planFor(input, ctx);
+    const { foundation, observedAt, plan } = await planFor(input, ctx);
     if (!plan) return refuse("not-found", MESSAGES.notFound);
+    await observeBeforeWrite(foundation, plan.before.guid, observedAt);
     if (unchanged(plan)) return { ok: true, message: `${plan.before.name} is already so; nothing was sent.` };
     const outcome = await applyGroupEditRecorded(ctx, plan, groupEditIntents(ctx, foundation, plan));
     if (outcome.ok || outcome.failure.kind === "unconfirmed") {
