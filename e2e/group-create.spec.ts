@@ -3,7 +3,7 @@ import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
 import { tableRows } from "./support/tables";
 import { ids, seed } from "../sim/seed";
-import { added, historyRows } from "./support/history";
+import { added, byOrgName, historyRows } from "./support/history";
 import { callAction, type CapturedAction } from "./support/server-actions";
 import type { Sim } from "./support/sim";
 
@@ -72,8 +72,7 @@ test("an admin creates a group platform-wide for running after a preview of what
     "cf create-security-group data_services_egress rules.json\ncf bind-running-security-group data_services_egress",
   );
   // The preview reads, it never writes: three lists, whatever the foundation.
-  const reads = (await sim.requests()).filter((r) => r.method === "GET").map((r) => r.path.split("?")[0]);
-  expect(reads.sort()).toEqual(["/v3/organizations", "/v3/security_groups", "/v3/spaces"]);
+  expect(await sim.readPaths()).toEqual(["/v3/organizations", "/v3/security_groups", "/v3/spaces"]);
   expect(await sim.writes()).toEqual([]);
   await expectNoAxeViolations(page);
 
@@ -90,12 +89,10 @@ test("an admin creates a group platform-wide for running after a preview of what
     globally_enabled: { running: true, staging: false },
   });
 
-  const orgName = new Map(seed.orgs.map((o) => [o.guid, o.name]));
-  const entries = added(before, await historyRows(admin));
-  const byOrg = entries.map((e) => [orgName.get(e.key.split(" | ")[0] ?? ""), e.kind, e.what]);
+  const byOrg = byOrgName(added(before, await historyRows(admin)));
   const made = "Created security group data_services_egress (4 rules; platform-wide for running).";
   const four = "S3 (brokered), RDS, Redis, Elasticsearch open";
-  expect(byOrg.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+  expect(byOrg).toEqual([
     ["agency-alpha", "change", `${made} In dev, ${four}; in sandbox, RDS, Redis, Elasticsearch open.`],
     ["agency-beta", "change", `${made} In dev, ${four}.`],
     ["agency-gamma", "change", `${made} In legacy, ${four}.`],

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { ids } from "../../sim/seed";
+import { ids, seed } from "../../sim/seed";
 
 /**
  * The change history as the platform admin reads it (every org's activity
@@ -70,4 +70,12 @@ export function added(before: readonly HistoryRow[], after: readonly HistoryRow[
     left.set(r.key, n - 1);
     return false;
   });
+}
+
+/** Entries as `[org name, kind, what]`, sorted by org name: what a whole-org change recorded in each org. */
+export function byOrgName(entries: readonly HistoryRow[]): [string, string, string][] {
+  const orgName = new Map(seed.orgs.map((o) => [o.guid, o.name]));
+  return entries
+    .map((e): [string, string, string] => [orgName.get(e.key.split(" | ")[0] ?? "") ?? "?", e.kind, e.what])
+    .sort((a, b) => a[0].localeCompare(b[0]));
 }

@@ -45,6 +45,12 @@ export class Sim {
   requests = () => loggedRequests(this.request);
   /** Requests that changed something (neither GET nor HEAD). */
   writes = async () => (await this.requests()).filter((r) => r.method !== "GET" && r.method !== "HEAD");
+  /** The paths (without their queries) of the reads logged since the last clear, sorted. */
+  readPaths = async () =>
+    (await this.requests())
+      .filter((r) => r.method === "GET")
+      .map((r) => r.path.split("?")[0] ?? "")
+      .sort();
   cfAs = (username: string, method: "GET" | "POST" | "DELETE" | "PATCH", path: string, data?: unknown) =>
     cfAs(this.request, username, method, path, data);
   /** A user's access token, for calling the dashboard's API as a pipeline would. */
