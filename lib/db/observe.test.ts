@@ -245,5 +245,13 @@ describe.each(testBackends())("drift check on $name", (backend) => {
     });
     // Two reads and one "seen" update for all spaces.
     expect(h.queries).toHaveLength(3);
+    // Checked again within the minute: nothing is due, so the two reads alone (a page loaded again).
+    h.queries.length = 0;
+    expect(await h.store.observe(observation(h.clock + 30_000, spaces))).toEqual({
+      drifted: 0,
+      baselined: 0,
+      settled: 0,
+    });
+    expect(h.queries).toHaveLength(2);
   });
 });

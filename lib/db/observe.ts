@@ -2,7 +2,7 @@ import "server-only";
 import type { StoreContext } from "./context";
 import { planBaseline, planSpace, type PlanInput, type UnsettledChange } from "./drift";
 import { writeObservation, type Baseline, type Write } from "./observe-write";
-import { parseGroupRefs } from "./rows";
+import { groupRefsJson, parseGroupRefs } from "./rows";
 import { inList } from "./sql-dialect";
 import type { Observation, ObservedSpace, ObserveResult } from "./types";
 
@@ -55,7 +55,9 @@ export async function observe(ctx: StoreContext, observation: Observation): Prom
 
   const baselines: Baseline[] = [];
   const writes: Write[] = [];
+  // The unchanged spaces whose "seen at" is due (the rest would match none of the UPDATE's rows).
   const unchanged: string[] = [];
+  const seenBefore = observation.observedAt - (observation.seenAtResolutionMs ?? SEEN_AT_RESOLUTION_MS);
   for (const space of spaces) {
     const input: PlanInput = {
       observed: { running: space.running, staging: space.staging },
@@ -70,13 +72,17 @@ export async function observe(ctx: StoreContext, observation: Observation): Prom
       if (plan.kind === "baseline") baselines.push({ space, settle: plan.settle });
       continue;
     }
+    if (recordedAsObserved(snapshot, space, input)) {
+      if (snapshot.seen_at < seenBefore) unchanged.push(space.guid);
+      continue;
+    }
     const recorded = {
       running: parseGroupRefs(snapshot.running),
       staging: parseGroupRefs(snapshot.staging),
       updatedAt: snapshot.updated_at,
     };
     const plan = planSpace(recorded, input);
-    if (plan.kind === "unchanged") unchanged.push(space.guid);
+    if (plan.kind === "unchanged" && snapshot.seen_at < seenBefore) unchanged.push(space.guid);
     if (plan.kind === "write") writes.push({ space, snapshot, ...plan });
   }
 
@@ -94,15 +100,34 @@ export async function observe(ctx: StoreContext, observation: Observation): Prom
       .updateTable("space_snapshots")
       .set({ seen_at: observation.observedAt })
       .where(inList(backend, "space_guid", unchanged))
-      .where(
-        "seen_at",
-        "<",
-        observation.observedAt - (observation.seenAtResolutionMs ?? SEEN_AT_RESOLUTION_MS),
-      )
+      .where("seen_at", "<", seenBefore)
       .where("updated_at", "<=", observation.observedAt)
       .execute();
   }
   return result;
+}
+
+/**
+ * Whether a space's record already is what was observed, decided on the
+ * recorded text: the same bindings written as the snapshot writes them
+ * (groupRefsJson), no change of the space unsettled, and the record not newer
+ * than the observation. planSpace answers "unchanged" then too (every recorded
+ * group was observed, nothing is in flight or to settle); the text comparison
+ * spares parsing and planning the thousands of spaces a page observes that
+ * have not changed since the last check (docs/design.md §8, the org page's CPU).
+ * Any other text (another order, a renamed group) takes the full plan.
+ */
+export function recordedAsObserved(
+  snapshot: { running: string; staging: string; updated_at: number },
+  space: Pick<ObservedSpace, "running" | "staging">,
+  input: Pick<PlanInput, "unsettled" | "observedAt">,
+): boolean {
+  return (
+    snapshot.updated_at <= input.observedAt &&
+    input.unsettled.length === 0 &&
+    snapshot.running === groupRefsJson(space.running) &&
+    snapshot.staging === groupRefsJson(space.staging)
+  );
 }
 
 function uniqueSpaces(spaces: readonly ObservedSpace[]): ObservedSpace[] {
