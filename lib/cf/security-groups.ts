@@ -1,6 +1,7 @@
 import "server-only";
 import type { Lifecycle } from "./lifecycle";
 import type { CfClient } from "./client";
+import { pageKeepingHeads, type GroupHead } from "./group-head-keep";
 import { mayMatter, pageKeeping } from "./group-list-keep";
 import {
   securityGroupListSchema,
@@ -12,6 +13,17 @@ import {
 /** Every security group the user can see; their relationships carry the bindings CF lets them see. */
 export async function listSecurityGroups(client: CfClient): Promise<SecurityGroup[]> {
   return (await client.list("/v3/security_groups", securityGroupListSchema)).resources;
+}
+
+/**
+ * The same list, of which only the groups whose head `keep` accepts are checked whole and kept
+ * (./group-head-keep.ts; a group whose head does not pass its schema is kept, and refused).
+ */
+export async function listSecurityGroupsWhere(
+  client: CfClient,
+  keep: (head: GroupHead) => boolean,
+): Promise<SecurityGroup[]> {
+  return (await client.list("/v3/security_groups", pageKeepingHeads(keep))).resources;
 }
 
 /**

@@ -202,6 +202,14 @@ function problemsOf(groups: readonly BoundGroup[]): GroupRuleProblem[] {
 }
 
 /**
+ * Whether the group allows some traffic to the catalog's destination `index`: for a governed one,
+ * whether a lifecycle with this group alone is other than `blocked` there, without evaluating it.
+ */
+export function touchesDestination(group: SecurityGroup, catalog: Catalog, index: number): boolean {
+  return bindGroup(compileCatalog(catalog), group).touched.includes(index);
+}
+
+/**
  * One lifecycle: `groups` are all the groups that apply (globally enabled
  * plus bound to the space), in any order. Rules that cannot be read allow
  * nothing and are reported in `problems`.

@@ -1,10 +1,11 @@
+import type { GroupHead } from "@/lib/cf/group-head-keep";
 import type { SecurityGroup } from "@/lib/cf/schemas";
 import type { Catalog } from "./catalog";
-import { evaluateLifecycle, type DestinationStatus } from "./evaluate";
-import type { GroupIndex } from "./group-index";
+import { evaluateLifecycle, touchesDestination, type DestinationStatus } from "./evaluate";
+import type { GroupIndex, SpaceBindings } from "./group-index";
 import type { ReachSearchQuery } from "./reach-query";
 import type { CfRule } from "./rules";
-import { LIFECYCLES, type Lifecycle } from "./space";
+import type { Lifecycle } from "./space";
 import { applyingGroups } from "./space-egress";
 
 /**
@@ -81,8 +82,9 @@ export function lifecycleReach(groups: readonly SecurityGroup[], catalog: Catalo
  * the engine group by group: it remembers each group by guid across requests (a cheap comparison of
  * the rules), where compiling by the rules' content would first turn every rule into text.
  */
-function touchesQuestion(group: SecurityGroup, catalog: Catalog): boolean {
-  return evaluateLifecycle([group], catalog).destinations[0]?.status !== "blocked";
+function touchesQuestion(group: GroupHead, catalog: Catalog): boolean {
+  // The question is one governed destination: `blocked` for this group alone exactly when it touches none of it.
+  return touchesDestination(group, catalog, 0);
 }
 
 /**
@@ -93,10 +95,17 @@ function touchesQuestion(group: SecurityGroup, catalog: Catalog): boolean {
  * their bindings are then never indexed.
  */
 export function relevantGroups(query: ReachSearchQuery, groups: readonly SecurityGroup[]): SecurityGroup[] {
+  return groups.filter(mayChangeAnswers(query));
+}
+
+/**
+ * Whether a group can change an answer to the question, from its head alone (its flags and rules,
+ * not its bindings): what `relevantGroups` keeps, asked of each group of the list as it is read,
+ * before the rest of the group is checked (lib/cf/group-head-keep.ts).
+ */
+export function mayChangeAnswers(query: ReachSearchQuery): (group: GroupHead) => boolean {
   const catalog = searchCatalog(query);
-  return groups.filter(
-    (g) => g.globally_enabled.running || g.globally_enabled.staging || touchesQuestion(g, catalog),
-  );
+  return (g) => g.globally_enabled.running || g.globally_enabled.staging || touchesQuestion(g, catalog);
 }
 
 /**
@@ -121,10 +130,12 @@ export function searchReach(
     return known;
   };
   const memo = new Map<string, LifecycleReach>();
-  const answer = (lifecycle: Lifecycle, guid: string): LifecycleReach => {
-    const bindings = index.bindings(guid);
-    const bound = bindings[lifecycle].bound.filter(touching);
-    const key = `${lifecycle}|${bound.map((g) => g.guid).join(",")}`;
+  const answer = (lifecycle: Lifecycle, bindings: SpaceBindings): LifecycleReach => {
+    // Most spaces of a foundation have no group bound that touches the question: they share one
+    // answer per lifecycle, found without a list or a key made for each.
+    const all = bindings[lifecycle].bound;
+    const bound = all.length === 0 ? all : all.filter(touching);
+    const key = bound.length === 0 ? lifecycle : `${lifecycle}|${bound.map((g) => g.guid).join(",")}`;
     let known = memo.get(key);
     if (known === undefined) {
       const groups = applyingGroups(
@@ -137,10 +148,9 @@ export function searchReach(
     return known;
   };
   return spaces.map((space) => {
-    const [running, staging] = LIFECYCLES.map((lifecycle) => answer(lifecycle, space.guid)) as [
-      LifecycleReach,
-      LifecycleReach,
-    ];
+    const bindings = index.bindings(space.guid);
+    const running = answer("running", bindings);
+    const staging = answer("staging", bindings);
     return { guid: space.guid, name: space.name, org: space.org, running, staging };
   });
 }

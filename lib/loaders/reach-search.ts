@@ -2,11 +2,17 @@ import "server-only";
 import type { SignedInUser } from "@/lib/auth/session";
 import type { CfClient } from "@/lib/cf/client";
 import { listOrganizations } from "@/lib/cf/orgs";
-import { listSecurityGroups, listSecurityGroupsFor } from "@/lib/cf/security-groups";
+import { listSecurityGroupsFor, listSecurityGroupsWhere } from "@/lib/cf/security-groups";
 import { listSpaceSummaries } from "@/lib/cf/spaces";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import type { ReachSearchQuery } from "@/lib/egress/reach-query";
-import { relevantGroups, searchReach, type SearchSpace, type SpaceReach } from "@/lib/egress/reach-search";
+import {
+  mayChangeAnswers,
+  relevantGroups,
+  searchReach,
+  type SearchSpace,
+  type SpaceReach,
+} from "@/lib/egress/reach-search";
 import { GroupIndex } from "@/lib/egress/space-egress";
 import { findOrganization } from "./lookups";
 
@@ -39,7 +45,8 @@ export async function searchReachable(
       : findOrganization(client, orgGuid).then((org) => (org ? [org] : [])),
     spacesRead,
     orgGuid === undefined
-      ? listSecurityGroups(client)
+      ? // Of the foundation's groups, only those that can change an answer are checked whole and kept.
+        listSecurityGroupsWhere(client, mayChangeAnswers(query))
       : listSecurityGroupsFor(
           client,
           spacesRead,
