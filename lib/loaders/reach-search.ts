@@ -56,7 +56,7 @@ export async function searchReachable(
   ]);
   const scoped = orgGuid === undefined ? null : orgs[0];
   if (scoped === undefined) return null;
-  // One org object per org, shared by its spaces, so the API's body writes each once (lib/http/reach-body.ts).
+  // One org object per org, shared by its spaces rather than one copied for each.
   const byGuid = new Map(orgs.map((o) => [o.guid, { guid: o.guid, name: o.name }]));
   const visible: SearchSpace[] = [];
   for (const space of spaces) {
