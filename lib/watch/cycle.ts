@@ -8,7 +8,7 @@ import type { PolicyContext } from "@/lib/policy";
 import { policyIsActive, policyStateOf } from "@/lib/view-models/org-policy";
 import { readFoundation, type WatchedSpace } from "./foundation";
 import { noPauses, type Pacer } from "./give-way";
-import { causeOf, eventOf, judgeOrg, type OrgJudgement } from "./judge";
+import { causeOf, eventOf, judgeOrg, orgJudgementContext, type OrgJudgement } from "./judge";
 import type { JudgeMemo } from "./judge-memo";
 
 /**
@@ -192,6 +192,7 @@ async function watchOrg(
 
   const state = policyStateOf(stored, context, "");
   const policy = { policy: state.policy, version: state.revision, active: policyIsActive(state.policy) };
+  const judging = orgJudgementContext(context);
   const judgement: OrgJudgement = { standings: [], turns: [], evaluated: 0 };
   for (let from = 0; from < spaces.length; from += JUDGED_PER_SLICE) {
     if (from > 0) await pacer.giveWay(deps.signal);
@@ -200,7 +201,7 @@ async function watchOrg(
       spaces: spaces.slice(from, from + JUDGED_PER_SLICE),
       index,
       policy,
-      context,
+      context: judging,
       previous,
       judgedAt: observedAt,
       baseline: deps.baseline,
