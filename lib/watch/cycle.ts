@@ -8,8 +8,9 @@ import type { PolicyContext } from "@/lib/policy";
 import { policyIsActive, policyStateOf } from "@/lib/view-models/org-policy";
 import { readFoundation, type WatchedSpace } from "./foundation";
 import { noPauses, type Pacer } from "./give-way";
-import { causeOf, eventOf, judgeOrg, orgJudgementContext, type OrgJudgement } from "./judge";
+import { causeOf, eventOf, judgeOrg, type OrgJudgement } from "./judge";
 import type { JudgeMemo } from "./judge-memo";
+import { judgingScopes, type JudgingScope } from "./org-scope";
 
 /**
  * One watcher cycle (docs/design.md §12): the whole foundation read with the
@@ -103,10 +104,11 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   } catch (error) {
     firstError = error instanceof Error ? error.message : String(error);
   }
+  const scopeOf = judgingScopes(deps.context, index, byOrg);
   for (const [orgGuid, orgSpaces] of byOrg) {
     deps.signal?.throwIfAborted();
     try {
-      await watchOrg(deps, pacer, orgGuid, orgSpaces, index, counts);
+      await watchOrg(deps, pacer, orgGuid, orgSpaces, index, scopeOf(orgGuid), counts);
     } catch (error) {
       counts.failedOrgs++;
       firstError ??= error instanceof Error ? error.message : String(error);
@@ -169,6 +171,8 @@ async function watchOrg(
   orgGuid: string,
   spaces: WatchedSpace[],
   index: GroupIndex,
+  /** The groups and platform it is judged with (./org-scope.ts). */
+  scope: JudgingScope,
   counts: CycleCounts,
 ): Promise<void> {
   const { store, context, observedAt } = deps;
@@ -192,16 +196,15 @@ async function watchOrg(
 
   const state = policyStateOf(stored, context, "");
   const policy = { policy: state.policy, version: state.revision, active: policyIsActive(state.policy) };
-  const judging = orgJudgementContext(context);
   const judgement: OrgJudgement = { standings: [], turns: [], evaluated: 0 };
   for (let from = 0; from < spaces.length; from += JUDGED_PER_SLICE) {
     if (from > 0) await pacer.giveWay(deps.signal);
     const slice = judgeOrg({
       orgGuid,
       spaces: spaces.slice(from, from + JUDGED_PER_SLICE),
-      index,
+      index: scope.index,
       policy,
-      context: judging,
+      context: scope.context,
       previous,
       judgedAt: observedAt,
       baseline: deps.baseline,

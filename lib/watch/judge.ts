@@ -94,20 +94,6 @@ export function judgeOrg(input: {
   return { standings, turns, evaluated: states.size };
 }
 
-/**
- * The policy context one org is judged under: the same platform, with a catalog object of the
- * org's own. The engine keeps what it compiled of each group per catalog object
- * (lib/egress/compile.ts, evaluate.ts), for the pages' many requests; the watcher judges the
- * foundation org by org and keeps its verdicts, not the engine's forms, from one cycle to the
- * next (./judge-memo.ts). Under the one platform object, the compiled forms of all 10,000 groups
- * piled up through a cycle and stayed for the next (about 30 MB of the cycle thread's heap); under
- * the org's own, they go with the org's judgement. A group bound in several orgs, and each
- * platform-wide one, is compiled once per org instead of once.
- */
-export function orgJudgementContext(context: PolicyContext): PolicyContext {
-  return { ...context, catalog: { ...context.catalog } };
-}
-
 function sameStanding(a: Standing, b: Standing): boolean {
   return (
     a.verdict === b.verdict &&
