@@ -81,6 +81,7 @@ import { kB, ms, requestDepth } from "./lib/measure";
 import { measureWatch, watchBudgets, watchTables, type WatchResult } from "./lib/bench-watch";
 import { signIn } from "./lib/sign-in";
 import { writeJson } from "./lib/write-json";
+import { mergeBudgets, type BenchTable } from "./lib/budget-rows";
 
 const { values } = parseArgs({
   options: {
@@ -433,7 +434,8 @@ console.log(`\n${table}\n`);
 
 /**
  * A run of some of the tables keeps the others' figures from the results file (each section says when it
- * was measured), and the budgets this run did not measure as that run found them.
+ * was measured), and the budgets this run did not measure as that run found them, but for the rows of
+ * a table it ran that the table no longer writes (./lib/budget-rows.ts).
  */
 type Results = {
   generated_at?: string;
@@ -449,13 +451,15 @@ type Results = {
 const previous: Results = existsSync(values.out)
   ? (JSON.parse(readFileSync(values.out, "utf8")) as Results)
   : {};
-const measured = budgets.filter((b) => b.pass !== null);
-const kept = (previous.budgets ?? []).filter(
-  (b) => b.pass !== null && !measured.some((m) => m.budget === b.budget),
-);
 const now = started.toISOString();
 const before = (table: string) => previous.measured_at?.[table] ?? previous.generated_at ?? null;
 const groupsRun = GROUP_COUNTS.length > 0;
+const ran = new Set<BenchTable>([
+  ...(results.length > 0 ? (["uniform"] as const) : []),
+  ...(groupsRun ? (["groups"] as const) : []),
+  ...(watch ? (["watch"] as const) : []),
+  ...(foundation.length > 0 ? (["foundation"] as const) : []),
+]);
 await writeJson(values.out, {
   generated_at: now,
   measured_at: {
@@ -522,7 +526,7 @@ await writeJson(values.out, {
     : (previous.watch ?? null),
   foundation: foundation.length > 0 ? foundation : (previous.foundation ?? null),
   foundation_lint: foundation.length > 0 ? foundationLint : (previous.foundation_lint ?? null),
-  budgets: [...measured, ...kept],
+  budgets: mergeBudgets(budgets, previous.budgets ?? [], ran),
 });
 console.log(`bench: results written to ${values.out}`);
 if (budgets.some((b) => b.pass === false)) process.exitCode = 1;

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
 import { ids } from "@/sim/seed";
@@ -5,6 +6,7 @@ import { requestDepth } from "@/scripts/lib/measure";
 import { CfClient, type CfRequestEvent } from "./client";
 import { CfApiError, CfUnavailableError } from "./errors";
 import {
+  listSchema,
   organizationListSchema,
   organizationSchema,
   securityGroupSpacesSchema,
@@ -183,6 +185,29 @@ describe("pagination", () => {
         .map((r) => r.path)
         .sort(),
     ).toEqual(["/v3/spaces?per_page=50", "/v3/spaces?per_page=50&page=2"]);
+  });
+
+  it("checks each resource as its page is parsed (resourceSchema), keeping what that schema keeps", async () => {
+    await world([20]);
+    const narrow = z.object({ guid: z.string(), name: z.string() });
+    const start = await client().listFirst(
+      "/v3/spaces",
+      { per_page: "10" },
+      { pageSchema: () => listSchema(z.custom<z.infer<typeof narrow>>()), resourceSchema: narrow },
+    );
+    const resources = [...start.resources, ...(await start.rest())];
+    expect(resources).toHaveLength(27);
+    // Only the schema's fields: the rest of each space (links, metadata, relationships) was dropped.
+    for (const space of resources) expect(Object.keys(space).sort()).toEqual(["guid", "name"]);
+    // A resource of another shape refuses the page as CF's shape, not as text that is not JSON
+    // (one page, so that no later page is still on its way when the next test begins).
+    await expect(
+      client().listFirst(
+        "/v3/spaces",
+        { per_page: "50" },
+        { pageSchema: () => listSchema(z.unknown()), resourceSchema: z.object({ guid: z.number() }) },
+      ),
+    ).rejects.toThrow(/unexpected shape/);
   });
 
   it("refuses a list of more pages than any foundation has", async () => {

@@ -40,6 +40,8 @@ export type CfClientOptions = {
 
 export type { CfRequestEvent } from "./request";
 
+const keepAll = () => true;
+
 export class CfClient {
   private readonly origin: string;
   private readonly wire: Wire;
@@ -137,12 +139,19 @@ export class CfClient {
       pageSchema: () => z.ZodType<P> | Promise<z.ZodType<P>>;
       /** Which resources' text to parse at all (./list-text.ts); it may keep too many, never too few. */
       keepText?: () => Promise<(resource: string) => boolean>;
+      /**
+       * Each resource checked (and narrowed) as soon as its text is parsed, apart from the others
+       * (./list-text.ts), so that a page's whole tree of resources never exists at once: a caller
+       * that keeps three fields of 5,000 resources holds those, not every resource whole. The page
+       * schema then sees the checked resources.
+       */
+      resourceSchema?: z.ZodType;
     } & ReadOptions,
   ): Promise<ListStart<P["resources"][number]>> {
     return readListStart(
       `GET ${path}`,
       pageHrefs(path, query),
-      this.pages(path, options.pageSchema, options.keepText),
+      this.pages(path, options.pageSchema, options.keepText, options.resourceSchema),
       options,
     );
   }
@@ -152,14 +161,17 @@ export class CfClient {
     path: string,
     schema: () => z.ZodType<P> | Promise<z.ZodType<P>>,
     keepText?: () => Promise<(resource: string) => boolean>,
+    resourceSchema?: z.ZodType,
   ): PageFetcher<P> {
     const label = `GET ${path}`;
+    const each = resourceSchema && ((resource: unknown) => this.parse(resourceSchema, resource, label));
     return async (href) => {
       const { text } = await exchange(this.wire, "GET", this.url(href));
       return {
         totalPagesHint: totalPagesHint(text),
         parse: async () => {
-          const value = keepText ? jsonKeeping(text, await keepText(), label) : jsonOf(text, label);
+          const keep = keepText ? await keepText() : each ? keepAll : undefined;
+          const value = keep ? jsonKeeping(text, keep, label, each) : jsonOf(text, label);
           return this.parse(await schema(), value, label);
         },
       };

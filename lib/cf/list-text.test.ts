@@ -60,6 +60,19 @@ describe("parseKeeping", () => {
     expect(parseKeeping("[]", () => false)).toEqual([]);
   });
 
+  it("passes each kept resource through `each` as it is parsed, and every resource where it falls back", () => {
+    const tag = (resource: unknown) => ({ tagged: resource });
+    const text = '{"pagination":{},"resources":[{"a":1},{"b":2},{"c":3}]}';
+    expect(parseKeeping(text, (r) => !r.includes('"b"'), tag)).toEqual({
+      pagination: {},
+      resources: [{ tagged: { a: 1 } }, { tagged: { c: 3 } }],
+    });
+    // Not a list of objects: parsed whole, and still every resource through `each`.
+    expect(parseKeeping('{"resources":[1,2]}', () => false, tag)).toEqual({
+      resources: [{ tagged: 1 }, { tagged: 2 }],
+    });
+  });
+
   it("splits around brackets and quotes inside strings", () => {
     const text = '{"pagination":{},"resources":[{"a":"}],[{\\"x"},{"b":["]"]}]}';
     expect(splitResources(text)?.resources.map(([s, e]) => text.slice(s, e))).toEqual([

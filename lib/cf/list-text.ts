@@ -88,22 +88,36 @@ function depthAt(text: string, at: number): number {
   return depth;
 }
 
-/** The page parsed, its resources only those whose text `keep` accepts (all of them if the text is unexpected). */
-export function parseKeeping(text: string, keep: (resource: string) => boolean): unknown {
+/**
+ * The page parsed, its resources only those whose text `keep` accepts (all of them if the text is
+ * unexpected), each resource parsed apart and passed through `each` at once: a caller that keeps a
+ * few fields of each (a narrow schema) never has the page's whole tree of resources at once.
+ */
+export function parseKeeping(
+  text: string,
+  keep: (resource: string) => boolean,
+  each: (resource: unknown) => unknown = (resource) => resource,
+): unknown {
+  const whole = () => {
+    const page = JSON.parse(text) as unknown;
+    if (hasResources(page)) page.resources = page.resources.map(each);
+    return page;
+  };
   const split = splitResources(text);
-  if (!split) return JSON.parse(text);
+  if (!split) return whole();
   const page = JSON.parse(text.slice(0, split.arrayStart) + "[]" + text.slice(split.arrayEnd)) as unknown;
-  if (
-    typeof page !== "object" ||
-    page === null ||
-    !Array.isArray((page as { resources?: unknown }).resources)
-  )
-    return JSON.parse(text);
+  if (!hasResources(page)) return whole();
   const kept: unknown[] = [];
   for (const [start, end] of split.resources) {
     const resource = text.slice(start, end);
-    if (keep(resource)) kept.push(JSON.parse(resource));
+    if (keep(resource)) kept.push(each(JSON.parse(resource)));
   }
-  (page as { resources: unknown[] }).resources = kept;
+  page.resources = kept;
   return page;
+}
+
+function hasResources(page: unknown): page is { resources: unknown[] } {
+  return (
+    typeof page === "object" && page !== null && Array.isArray((page as { resources?: unknown }).resources)
+  );
 }

@@ -126,12 +126,19 @@ export async function exchange(wire: Wire, method: string, url: string, body?: u
 
 /** A successful answer's JSON body, or undefined when empty; anything unparseable is not CF. */
 /** A list page's JSON with only the resources whose text `keep` accepts (./list-text.ts). */
-export function jsonKeeping(text: string, keep: (resource: string) => boolean, label: string): unknown {
+export function jsonKeeping(
+  text: string,
+  keep: (resource: string) => boolean,
+  label: string,
+  each?: (resource: unknown) => unknown,
+): unknown {
   if (!text) return undefined;
   try {
-    return parseKeeping(text, keep);
-  } catch {
-    throw new CfUnavailableError(label, "the response is not JSON");
+    return parseKeeping(text, keep, each);
+  } catch (error) {
+    // `each` may refuse a resource (its check): that says why, not that the text is not JSON.
+    if (error instanceof SyntaxError) throw new CfUnavailableError(label, "the response is not JSON");
+    throw error;
   }
 }
 

@@ -1,10 +1,6 @@
-import type { CfClient } from "@/lib/cf/client";
 import { CfApiError } from "@/lib/cf/errors";
 import type { RequestSpan } from "@/lib/cf/request-depth";
-import type { AppDatabase } from "@/lib/db/types";
-import type { PolicyContext } from "@/lib/policy";
-import { runCycle, type CycleResult } from "./cycle";
-import { JudgeMemo } from "./judge-memo";
+import type { CycleResult } from "./cycle";
 
 /**
  * How the watcher (./watcher.ts) has a cycle run: its schedule and lease stay
@@ -12,7 +8,7 @@ import { JudgeMemo } from "./judge-memo";
  * the judgement, its writes) may run elsewhere. In production it runs in a
  * worker thread (./cycle-thread.ts), so that parsing a foundation's lists and
  * judging 20,000 spaces never holds up a page (docs/design.md §12); tests may
- * run it in the same thread (`inProcessCycles`), with the same code.
+ * run it in the same thread (./test-support/in-process-cycles.ts), with the same code.
  */
 
 export type CycleRun = {
@@ -47,29 +43,4 @@ export class CycleFailure extends Error {
   ) {
     super(message);
   }
-}
-
-/**
- * Cycles in this thread, with one memo of judgements (./judge-memo.ts) kept between them. They only give the
- * event loop back: a pause would hold up the very thread whose pages it would give way to.
- */
-export function inProcessCycles(deps: {
-  store: () => Promise<AppDatabase>;
-  client: (onRequest: (span: RequestSpan) => void) => Promise<CfClient>;
-  context: () => PolicyContext;
-}): CycleRunner {
-  const memo = new JudgeMemo();
-  return async (run) =>
-    runCycle({
-      client: await deps.client(run.onRequest),
-      store: await deps.store(),
-      context: deps.context(),
-      observedAt: run.observedAt,
-      previousObservedAt: run.previousObservedAt,
-      baseline: run.baseline,
-      pendingStaleAfterMs: run.pendingStaleAfterMs,
-      signal: run.signal,
-      memo,
-      onOrgError: (orgGuid, error) => run.onOrgError(orgGuid, String(error)),
-    });
 }

@@ -10,6 +10,7 @@ import { readFoundation, type WatchedSpace } from "./foundation";
 import { noPauses, type Pacer } from "./give-way";
 import { causeOf, eventOf, judgeOrg, type OrgJudgement } from "./judge";
 import type { JudgeMemo } from "./judge-memo";
+import { judgingScopes, type JudgingScope } from "./org-scope";
 
 /**
  * One watcher cycle (docs/design.md §12): the whole foundation read with the
@@ -103,10 +104,11 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   } catch (error) {
     firstError = error instanceof Error ? error.message : String(error);
   }
+  const scopeOf = judgingScopes(deps.context, index, byOrg);
   for (const [orgGuid, orgSpaces] of byOrg) {
     deps.signal?.throwIfAborted();
     try {
-      await watchOrg(deps, pacer, orgGuid, orgSpaces, index, counts);
+      await watchOrg(deps, pacer, orgGuid, orgSpaces, index, scopeOf(orgGuid), counts);
     } catch (error) {
       counts.failedOrgs++;
       firstError ??= error instanceof Error ? error.message : String(error);
@@ -169,6 +171,8 @@ async function watchOrg(
   orgGuid: string,
   spaces: WatchedSpace[],
   index: GroupIndex,
+  /** The groups and platform it is judged with (./org-scope.ts). */
+  scope: JudgingScope,
   counts: CycleCounts,
 ): Promise<void> {
   const { store, context, observedAt } = deps;
@@ -198,9 +202,9 @@ async function watchOrg(
     const slice = judgeOrg({
       orgGuid,
       spaces: spaces.slice(from, from + JUDGED_PER_SLICE),
-      index,
+      index: scope.index,
       policy,
-      context,
+      context: scope.context,
       previous,
       judgedAt: observedAt,
       baseline: deps.baseline,

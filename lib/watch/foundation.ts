@@ -15,11 +15,14 @@ import { listSchema, securityGroupSchema, type SecurityGroup } from "@/lib/cf/sc
  * the lists' first pages are asked at the same moment.
  *
  * Orgs and spaces are checked and kept only for what the cycle uses (a
- * space's guid, name and org), each page's other fields (links, metadata,
- * timestamps: most of a space's text) dropped as it is parsed: 20,000 spaces
- * kept whole were tens of MB of the cycle thread's bounded heap. The groups
- * are kept as every page checks them (their rules and bindings are what the
- * cycle compares and judges).
+ * space's guid, name and org), the other fields (links, metadata, timestamps:
+ * most of a space's text) dropped: 20,000 spaces kept whole were tens of MB of
+ * the cycle thread's bounded heap. The groups are kept as every page checks
+ * them (their rules and bindings are what the cycle compares and judges).
+ * Every resource is parsed and checked apart, as its page is parsed
+ * (`resourceSchema`, lib/cf/list-text.ts): a page of 5,000 spaces or groups
+ * parsed whole was a tree of tens of MB, promoted to the old generation and
+ * kept resident by the thread's heap after it was dropped.
  */
 
 const guidRef = z.object({ guid: z.string() });
@@ -54,11 +57,13 @@ export async function readFoundation(client: CfClient): Promise<Foundation> {
   const lists = 3;
   const arrive = gate(lists);
   const start = <T>(party: number, path: string, resource: z.ZodType<T>, query: Query) => {
-    const schema = listSchema(resource);
+    // The client checks each resource as it is parsed; the page's own check is its pagination.
+    const schema = listSchema(z.custom<T>());
     // A list of one page never asks for the rest: it arrives when its first page is read (or failed).
     return client
       .listFirst(path, query, {
         pageSchema: () => schema,
+        resourceSchema: resource,
         readRest: async () => {
           await arrive(party);
           return true;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
 
@@ -8,7 +9,7 @@ import { startTestSim, type TestSim } from "@/sim/testing/harness";
  * The watcher as the server starts it: configured from the environment, the
  * UAA discovered from the CF API's root, its own token, the process's
  * database; on /api/health's terms; stopped by the shutdown hooks, lease
- * given up.
+ * given up. Its cycles run in their worker thread, started from the sources.
  */
 
 let t: TestSim;
@@ -33,9 +34,20 @@ afterAll(async () => {
 
 describe("startWatcher", () => {
   it("watches the foundation with the configured client, says so for /api/health, and stops on shutdown", async () => {
-    const { startWatcher, watchHealth, watchStatus } = await import(".");
-    startWatcher();
-    startWatcher(); // once per process
+    const { CYCLE_THREAD_LIMITS, startWatcher, watchHealth, watchStatus } = await import(".");
+    // The cycle thread a worker, as deployed, from the sources (the build bundles the same entry).
+    let threads = 0;
+    const spawn = () => {
+      threads++;
+      const worker = new Worker(new URL("./test-support/cycle-worker-boot.mjs", import.meta.url), {
+        execArgv: ["--conditions=react-server"],
+        resourceLimits: CYCLE_THREAD_LIMITS,
+      });
+      worker.unref();
+      return worker;
+    };
+    startWatcher(spawn);
+    startWatcher(spawn); // once per process
     await expect
       .poll(() => watchHealth().state === "on" && watchHealth().last_cycle?.ended_at != null, {
         timeout: 10_000,
@@ -53,6 +65,7 @@ describe("startWatcher", () => {
         counts: { orgs: 3, spaces: 7, groups: 3, baselined: 7, cfRequests: 3, cfDepth: 1 },
       },
     });
+    expect(threads).toBe(1);
     const requests = t.sim.requests().filter((r) => r.user_guid === "egress-watcher");
     expect(requests.every((r) => r.method === "GET")).toBe(true);
 

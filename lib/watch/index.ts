@@ -2,17 +2,12 @@ import "server-only";
 import { hostname } from "node:os";
 import { Worker } from "node:worker_threads";
 import { uaaBaseUrl } from "@/lib/auth/uaa";
-import { CfClient } from "@/lib/cf/client";
-import type { RequestSpan } from "@/lib/cf/request-depth";
 import { getDatabase } from "@/lib/db";
-import { loadPlatform } from "@/lib/egress/load-catalog";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { onShutdown } from "@/lib/shutdown";
 import { watchConfig } from "./config";
-import { inProcessCycles } from "./cycle-runner";
-import { CycleThread } from "./cycle-thread";
-import { readOnlyFetch } from "./read-only";
+import { CycleThread, type CycleThreadHandle } from "./cycle-thread";
 import { registerWatchStatus } from "./status";
 import { ClientTokenSource } from "./token";
 import { Watcher } from "./watcher";
@@ -55,7 +50,26 @@ function holderId(): string {
   return `${instance}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
 }
 
-export function startWatcher(): void {
+/** The cycle thread's V8 heap bounds (above). */
+export const CYCLE_THREAD_LIMITS = {
+  maxOldGenerationSizeMb: CYCLE_THREAD_HEAP_MB,
+  maxYoungGenerationSizeMb: CYCLE_THREAD_YOUNG_MB,
+};
+
+/** The cycle thread as deployed: the worker Next's build bundles from this `new URL` (./cycle-worker.ts). */
+function cycleWorker(): CycleThreadHandle {
+  const worker = new Worker(new URL("./cycle-worker.ts", import.meta.url), {
+    resourceLimits: CYCLE_THREAD_LIMITS,
+  });
+  worker.unref(); // like the schedule's timer: a watcher alone never keeps a process alive
+  return worker;
+}
+
+/**
+ * Starts the watcher; `spawn` starts its cycle thread: the bundled worker, unless the caller runs
+ * the sources (the unit tests start the same worker through a TypeScript loader).
+ */
+export function startWatcher(spawn: () => CycleThreadHandle = cycleWorker): void {
   // `next build` runs the instrumentation hook in its workers: nothing to watch there.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const slot = globalThis as Slot;
@@ -75,29 +89,12 @@ export function startWatcher(): void {
   });
   const holder = holderId();
   // The cycles run in a thread of their own (./cycle-thread.ts, ./cycle-worker.ts): never in the pages' way.
-  const thread = new CycleThread(
-    () => {
-      const worker = new Worker(new URL("./cycle-worker.ts", import.meta.url), {
-        resourceLimits: {
-          maxOldGenerationSizeMb: CYCLE_THREAD_HEAP_MB,
-          maxYoungGenerationSizeMb: CYCLE_THREAD_YOUNG_MB,
-        },
-      });
-      worker.unref(); // like the schedule's timer: a watcher alone never keeps a process alive
-      return worker;
-    },
-    () => tokens.token(),
-  );
-  // Unit tests run the sources, which a worker cannot start (TypeScript, path aliases); the bundled
-  // worker is what the e2e and deployment suites run. Both paths run the same cycle (./cycle-runner.ts).
-  const runCycle = process.env.VITEST
-    ? inProcessCycles({ store: getDatabase, client: readOnlyClient(tokens), context: () => loadPlatform() })
-    : thread.runner;
+  const thread = new CycleThread(spawn, () => tokens.token());
   const watcher = new Watcher({
     intervalMs: config.intervalMs,
     holder,
     store: getDatabase,
-    runCycle,
+    runCycle: thread.runner,
     tokenRefused: () => tokens.forget(),
     pendingStaleAfterMs: changeInFlightMs,
     log,
@@ -120,17 +117,4 @@ export function startWatcher(): void {
       "watch: WATCH_INTERVAL is under a minute: the whole foundation is read that often, against CF's rate limit",
     );
   }
-}
-
-/** The watcher's CF client in this thread: its token, reads only (./read-only.ts). */
-function readOnlyClient(tokens: ClientTokenSource) {
-  const { cfApiUrl, cfRequestTimeoutMs } = env();
-  return async (onRequest: (span: RequestSpan) => void) =>
-    new CfClient({
-      apiUrl: cfApiUrl,
-      token: await tokens.token(),
-      timeoutMs: cfRequestTimeoutMs,
-      onRequest: ({ startedAt, endedAt }) => onRequest({ startedAt, endedAt }),
-      fetch: readOnlyFetch(),
-    });
 }

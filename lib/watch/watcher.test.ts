@@ -7,7 +7,7 @@ import type { AppDatabase } from "@/lib/db/types";
 import { loadPlatform } from "@/lib/egress/load-catalog";
 import { startTestSim, type TestSim } from "@/sim/testing/harness";
 import { WATCHER_CLIENT_ID, WATCHER_CLIENT_SECRET } from "@/sim/uaa";
-import { inProcessCycles } from "./cycle-runner";
+import { inProcessCycles } from "./test-support/in-process-cycles";
 import { ClientTokenSource } from "./token";
 import { Watcher } from "./watcher";
 

@@ -38,7 +38,7 @@ export function deployedNodeOptions(): string | undefined {
   return deployedEnv("NODE_OPTIONS");
 }
 
-/** A variable of manifest.yml's `env` (the allocator's arenas, MALLOC_ARENA_MAX, as the app is pushed). */
+/** A variable of manifest.yml's `env` (the allocator's settings, MALLOC_*, as the app is pushed). */
 export function deployedEnv(name: string): string | undefined {
   const manifest = readFileSync("manifest.yml", "utf8");
   const value = new RegExp(`^\\s*${name}:\\s*(.+)$`, "m").exec(manifest)?.[1]?.trim();
@@ -119,6 +119,8 @@ export async function startStack(options: {
         DATA_DIR: dataDir,
         NODE_OPTIONS: deployedNodeOptions(),
         MALLOC_ARENA_MAX: deployedEnv("MALLOC_ARENA_MAX"),
+        MALLOC_MMAP_THRESHOLD_: deployedEnv("MALLOC_MMAP_THRESHOLD_"),
+        MALLOC_TRIM_THRESHOLD_: deployedEnv("MALLOC_TRIM_THRESHOLD_"),
         ...options.env,
       },
     });
