@@ -1,6 +1,7 @@
 import "server-only";
 import type { CfClient } from "@/lib/cf/client";
 import type { SecurityGroup } from "@/lib/cf/schemas";
+import { groupObservationOf } from "@/lib/db/group-observation";
 import { observationOf } from "@/lib/db/observation";
 import type { AppDatabase } from "@/lib/db/types";
 import { GroupIndex } from "@/lib/egress/group-index";
@@ -138,30 +139,15 @@ async function watchGroupRules(
   spaces: readonly WatchedSpace[],
   allOrgGuids: string[],
 ): Promise<number> {
-  const orgOf = new Map(spaces.map((space) => [space.guid, space.relationships.organization.data.guid]));
-  const orgsOf = (group: SecurityGroup) => {
-    const orgs = new Set<string>();
-    for (const { guid } of [
-      ...group.relationships.running_spaces.data,
-      ...group.relationships.staging_spaces.data,
-    ]) {
-      const org = orgOf.get(guid);
-      if (org !== undefined) orgs.add(org);
-    }
-    return [...orgs];
-  };
-  const result = await deps.store.observeGroups({
+  const orgOfSpace = new Map(spaces.map((space) => [space.guid, space.relationships.organization.data.guid]));
+  const observation = groupObservationOf({
     observedAt: deps.observedAt,
-    groups: groups.map((group) => ({
-      guid: group.guid,
-      name: group.name,
-      rules: group.rules,
-      globallyEnabled: group.globally_enabled,
-      boundOrgGuids: orgsOf(group),
-    })),
+    groups,
+    orgOfSpace,
     allOrgGuids,
     inFlightMs: deps.pendingStaleAfterMs,
   });
+  const result = await deps.store.observeGroups(observation);
   return result.drifted;
 }
 
