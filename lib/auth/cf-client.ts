@@ -13,6 +13,8 @@ export function cfClientFor(session: ServerSession): CfClient {
     apiUrl: cfApiUrl,
     token: session.accessToken,
     timeoutMs: cfRequestTimeoutMs,
+    // Admins and global readers see every org, space and group alike: their lists' page counts are shared.
+    listAudience: session.user.readsGlobally ? "everything" : `user ${user}`,
     onRequest: (cf: CfRequestEvent) => {
       // The request id comes from the proxy's header, readable anywhere in this request's async context.
       void currentRequestId().then((requestId) => log.info({ requestId, user, cf }, "cf request"));

@@ -167,24 +167,77 @@ describe("pagination", () => {
     }
   });
 
-  it("asks for page 2 with page 1 when told to guess, and drops it when the list is shorter", async () => {
-    await world([20]);
-    const start = await client().listFirst(
-      "/v3/spaces",
-      { per_page: "50" },
-      {
-        pageSchema: () => spaceListSchema,
-        guessPageTwo: Promise.resolve(true),
-      },
-    );
-    expect(start.totalPages).toBe(1);
-    expect([...start.resources, ...(await start.rest())]).toHaveLength(27);
-    await vi.waitFor(() => expect(requests()).toHaveLength(2));
-    expect(
-      requests()
-        .map((r) => r.path)
-        .sort(),
-    ).toEqual(["/v3/spaces?per_page=50", "/v3/spaces?per_page=50&page=2"]);
+  it("asks a remembered list's pages with page 1 next time: the same requests, one round trip", async () => {
+    await t.call("POST", "/__sim/faults", { body: { latency_ms: 20 } });
+    await world([120]);
+    const read = async (audience: string | undefined) => {
+      await fetch(`${t.sim.cfUrl}/__sim/requests`, { method: "DELETE" });
+      const { resources } = await client({ listAudience: audience }).list("/v3/spaces", spaceListSchema, {
+        per_page: "50",
+      });
+      expect(resources).toHaveLength(127);
+      return { paths: requests().map((r) => r.path.replace(/^.*\?/, "")), depth: requestDepth(requests()) };
+    };
+    const pages = ["per_page=50", "per_page=50&page=2", "per_page=50&page=3"];
+    const first = await read("admins");
+    expect(first.paths).toEqual(pages);
+    expect(first.depth).toBe(2);
+    const again = await read("admins");
+    expect(again.paths.sort()).toEqual(pages);
+    expect(again.depth).toBe(1);
+    // Another audience's list, and a client that remembers nothing, still ask page 1 first.
+    expect((await read("someone else")).depth).toBe(2);
+    expect((await read(undefined)).depth).toBe(2);
+  });
+
+  it("drops remembered pages a shrunk list no longer has, and asks for those a grown list adds", async () => {
+    const read = async () => {
+      await fetch(`${t.sim.cfUrl}/__sim/requests`, { method: "DELETE" });
+      const { resources } = await client({ listAudience: "admins" }).list("/v3/spaces", spaceListSchema, {
+        per_page: "50",
+      });
+      // Nothing waits for a dropped page, so the log may get it after the list is read.
+      const settled = async (count: number) => {
+        await vi.waitFor(() => expect(requests()).toHaveLength(count));
+        return requests()
+          .map((r) => Number(/[?&]page=(\d+)/.exec(r.path)?.[1] ?? 1))
+          .sort();
+      };
+      return { count: resources.length, settled };
+    };
+    await world([120]); // 127 spaces: 3 pages
+    expect(await (await read()).settled(3)).toEqual([1, 2, 3]);
+    await world([200]); // 207: pages 2 and 3 as remembered, 4 and 5 once page 1 counts them
+    const grown = await read();
+    expect(grown.count).toBe(207);
+    expect(await grown.settled(5)).toEqual([1, 2, 3, 4, 5]);
+    await world([20]); // 27: one page; the four guessed answer empty lists and are dropped
+    const shrunk = await read();
+    expect(shrunk.count).toBe(27);
+    expect(await shrunk.settled(5)).toEqual([1, 2, 3, 4, 5]);
+    // Then the list is remembered as one page: nothing is guessed.
+    expect(await (await read()).settled(1)).toEqual([1]);
+  });
+
+  it("guesses only once told it may, where the reader may not want the rest", async () => {
+    await world([120]);
+    const start = (guessWhen?: Promise<boolean>) =>
+      client({ listAudience: "admins" }).listFirst(
+        "/v3/spaces",
+        { per_page: "50" },
+        { pageSchema: () => spaceListSchema, readRest: () => Promise.resolve(false), guessWhen },
+      );
+    await (await start()).rest(); // remembered: 3 pages
+    for (const guessWhen of [undefined, Promise.resolve(false)]) {
+      await fetch(`${t.sim.cfUrl}/__sim/requests`, { method: "DELETE" });
+      const first = await start(guessWhen);
+      expect(first.totalPages).toBe(3);
+      expect(requests().map((r) => r.path)).toEqual(["/v3/spaces?per_page=50"]);
+    }
+    await fetch(`${t.sim.cfUrl}/__sim/requests`, { method: "DELETE" });
+    const guessed = await start(Promise.resolve(true));
+    expect([...guessed.resources, ...(await guessed.rest())]).toHaveLength(127);
+    expect(requests()).toHaveLength(3);
   });
 
   it("checks each resource as its page is parsed (resourceSchema), keeping what that schema keeps", async () => {

@@ -36,6 +36,13 @@ export type CfClientOptions = {
   fetch?: typeof fetch;
   /** Told of every request once it ends (the logs' CF timings). Never given the token. */
   onRequest?: (event: CfRequestEvent) => void;
+  /**
+   * Whose lists this client reads, for remembering how many pages each had
+   * (./paging.ts, `rememberAs`): one name for every user CF shows the same
+   * lists (admins and global readers see the whole foundation), else one per
+   * user. Without it, nothing is remembered and every list asks page 1 first.
+   */
+  listAudience?: string;
 };
 
 export type { CfRequestEvent } from "./request";
@@ -119,10 +126,14 @@ export class CfClient {
     pageSchema: z.ZodType<P>,
     query: Query = {},
   ): Promise<{ resources: P["resources"]; included: Record<string, unknown[]> }> {
+    const hrefs = pageHrefs(path, query);
     return readList(
       `GET ${path}`,
-      pageHrefs(path, query),
+      hrefs,
       this.pages(path, () => pageSchema),
+      {
+        rememberAs: this.rememberAs(hrefs.first),
+      },
     );
   }
 
@@ -148,12 +159,19 @@ export class CfClient {
       resourceSchema?: z.ZodType;
     } & ReadOptions,
   ): Promise<ListStart<P["resources"][number]>> {
+    const hrefs = pageHrefs(path, query);
     return readListStart(
       `GET ${path}`,
-      pageHrefs(path, query),
+      hrefs,
       this.pages(path, options.pageSchema, options.keepText, options.resourceSchema),
-      options,
+      { ...options, rememberAs: this.rememberAs(hrefs.first) },
     );
+  }
+
+  /** The name a list's page count is remembered under: this CF, this audience, this list. */
+  private rememberAs(firstHref: string): string | undefined {
+    const { listAudience } = this.options;
+    return listAudience === undefined ? undefined : `${this.origin} ${listAudience} ${firstHref}`;
   }
 
   /** Reads pages of a list: each page's text first (for its page count), then its parse, checked. */

@@ -1,12 +1,14 @@
 import { CfUnavailableError } from "./errors";
 import { toQueryString, type Query } from "./query";
+import { Remembered } from "./remembered";
 
 /**
  * How the client reads a list longer than one page (docs/cf-behaviour.md §1.3).
  *
  * The first page says how many there are (`total_pages`), and CF accepts
  * `page=N` with the same filters, so the remaining pages are asked for all at
- * once: a list of any length costs two round trips, not one per page. They go
+ * once: a list of any length costs two round trips, not one per page, and one
+ * where the list is remembered (`rememberAs`) and has not grown since. They go
  * out as soon as the first page's text has come, from the `total_pages` near
  * its start (CC writes the pagination first), before that page is parsed:
  * parsing 5,000 groups takes longer than a round trip. The parsed first page
@@ -59,13 +61,54 @@ export type ReadOptions = {
    */
   readRest?: (pages: number) => Promise<boolean>;
   /**
-   * Page 2 before the first page has come, once this resolves to true: for a
-   * list the caller expects to run past one page (an admin's every group of a
-   * large foundation), it saves waiting for page 1 to learn that. Where the
-   * list turns out shorter, page 2 answered an empty list and is dropped.
+   * The name this list's page count is remembered under (the reader's audience
+   * and the list's first request: lists that every reader of that audience
+   * sees alike). Where it had N > 1 pages last time, pages 2..N go out with
+   * page 1 rather than once page 1 says how many there are: a list that has
+   * not grown costs one round trip, not two. Pages past the first page's count
+   * answer empty lists (docs/cf-behaviour.md §1.3) and are dropped; pages it
+   * counts beyond the guess are asked for then.
    */
-  guessPageTwo?: Promise<boolean>;
+  rememberAs?: string;
+  /**
+   * Whether the remembered pages may go out before page 1 answers: once this
+   * resolves true. A reader whose `readRest` may refuse the rest gives it (say,
+   * once it knows it will want the rest); without it, such a list guesses nothing.
+   */
+  guessWhen?: Promise<boolean>;
 };
+
+/**
+ * How many pages each remembered list had when last read, for lists of more
+ * than one page only (a one-page list has nothing to guess). Bounded: a
+ * foundation's lists of more than 5,000 resources are a handful per audience.
+ */
+const pagesLastTime = new Remembered<number>(1000);
+
+/**
+ * Pages 2..N of the list remembered under `rememberAs`, asked for as soon as
+ * `guessWhen` allows, unless page 1's text has come by then (`late()`): from
+ * there its own count decides.
+ */
+function guessRest(options: ReadOptions, ask: (n: number) => void, late: () => boolean): void {
+  const last = options.rememberAs === undefined ? undefined : pagesLastTime.get(options.rememberAs);
+  if (last === undefined) return;
+  const askAll = () => {
+    if (late()) return;
+    for (let n = 2; n <= Math.min(last, MAX_PAGES); n++) ask(n);
+  };
+  if (options.guessWhen !== undefined) {
+    // A failed guess only means no guess; the caller sees the failure itself.
+    options.guessWhen.then((go) => go && askAll()).catch(() => undefined);
+  } else if (options.readRest === undefined) askAll();
+}
+
+/** What page 1 said, remembered for the next read: the count when it states one, else nothing. */
+function remember(options: ReadOptions, totalPages: number | undefined): void {
+  if (options.rememberAs === undefined) return;
+  if (totalPages !== undefined && totalPages > 1) pagesLastTime.set(options.rememberAs, totalPages);
+  else pagesLastTime.delete(options.rememberAs);
+}
 
 async function start<P extends Page<unknown>>(
   label: string,
@@ -81,12 +124,11 @@ async function start<P extends Page<unknown>>(
     page.catch(() => undefined); // awaited in rest(); not an unhandled rejection if nobody gets there
     early.set(n, page);
   };
+  let firstCame = false;
   const firstPage = fetchPage(hrefs.first);
-  const guessed = options.guessPageTwo?.then((guess) => {
-    if (guess) ask(2);
-  });
-  guessed?.catch(() => undefined); // a failed guess only means no guess; the caller sees the failure itself
+  guessRest(options, ask, () => firstCame);
   const fetched = await firstPage;
+  firstCame = true;
   const hint = fetched.totalPagesHint;
   if (hint !== undefined && hint > 1 && hint <= MAX_PAGES && (await (options.readRest?.(hint) ?? true))) {
     for (let n = 2; n <= hint; n++) ask(n);
@@ -94,6 +136,7 @@ async function start<P extends Page<unknown>>(
   const first = await fetched.parse();
   const total = first.pagination.total_pages ?? 0;
   const more = first.pagination.next !== null;
+  remember(options, more && total > 1 ? Math.min(total, MAX_PAGES) : undefined);
   const rest = async (): Promise<P[]> => {
     const pages: P[] = [];
     if (more && total > 1) {
@@ -117,8 +160,9 @@ export async function readList<P extends Page<unknown>>(
   label: string,
   hrefs: Hrefs,
   fetchPage: PageFetcher<P>,
+  options: Pick<ReadOptions, "rememberAs"> = {},
 ): Promise<{ resources: P["resources"]; included: Record<string, unknown[]> }> {
-  const { first, rest } = await start(label, hrefs, fetchPage, {});
+  const { first, rest } = await start(label, hrefs, fetchPage, options);
   const resources: P["resources"] = [];
   const included: Record<string, unknown[]> = {};
   for (const page of [first, ...(await rest())]) {

@@ -3,6 +3,7 @@ import type { Lifecycle } from "./lifecycle";
 import type { CfClient } from "./client";
 import { pageKeepingHeads, type GroupHead } from "./group-head-keep";
 import { mayMatter, pageKeeping } from "./group-list-keep";
+import { Remembered } from "./remembered";
 import {
   securityGroupListSchema,
   securityGroupSchema,
@@ -92,6 +93,13 @@ export async function listPlatformAndNamedSecurityGroups(
 }
 
 /**
+ * Whether an org had more spaces than one filter carries, the last time a
+ * user who sees all of them read its groups: it only decides whether its
+ * group list's later pages go out before the spaces are counted.
+ */
+const orgPastOneFilter = new Remembered<boolean>(5000);
+
+/**
  * The groups a page about some spaces (an org's) needs: those bound to the
  * spaces, the platform-wide ones and the profiles' (`names`), each with at
  * least its bindings to these spaces that the user can see (read from the
@@ -109,28 +117,29 @@ export async function listPlatformAndNamedSecurityGroups(
  * with all its bindings, which measured more bytes than the whole list
  * (docs/benchmarks.md). Either way at most two round trips, whatever the
  * number of groups; and of the whole list only the groups that matter are
- * checked and kept, the others dropped as each page is parsed. For a user who
- * sees every group (`seesEveryGroup`: admins, global readers), whose list is the
- * foundation's, page 2 of a large org's read goes out before page 1 answers
- * where the foundation ran past one page before.
+ * checked and kept, the others dropped as each page is parsed. Where the
+ * list ran past one page last time (./paging.ts remembers its page count per
+ * audience), a large org's pages 2..N go out with page 1 rather than after it:
+ * at once for a user who sees every space and group (admins, global readers)
+ * where the org was larger than one filter last time (`orgGuid`), else once
+ * the org's spaces are counted.
  */
-/**
- * Whether, the last time a user who sees every group read them, they ran past
- * one page. Every such user (admins, global readers) sees the same list, so
- * this says something of the foundation, not of a user; it only decides
- * whether such a user's read asks for page 2 early (a wrong guess costs an
- * empty page or a round trip, never a wrong answer).
- */
-let foundationPastOnePage = false;
-
 export async function listSecurityGroupsFor(
   client: CfClient,
   spaces: Promise<readonly { guid: string }[]>,
   names: readonly string[],
-  options: { seesEveryGroup: boolean },
+  options: { seesEveryGroup: boolean; orgGuid?: string },
 ): Promise<SecurityGroup[]> {
   const guids = spaces.then((list) => list.map((s) => s.guid));
   const bySpace = async () => (await guids).length <= GUIDS_PER_REQUEST;
+  // Such a user sees every space of the org: its size is the foundation's, the same for each of them.
+  const org = options.seesEveryGroup ? options.orgGuid : undefined;
+  const largeLastTime = org === undefined ? undefined : orgPastOneFilter.get(org);
+  if (org !== undefined)
+    bySpace().then(
+      (small) => orgPastOneFilter.set(org, !small),
+      () => undefined,
+    );
   const first = await client.listFirst(
     "/v3/security_groups",
     {},
@@ -138,13 +147,11 @@ export async function listSecurityGroupsFor(
       pageSchema: async () => pageKeeping(new Set(await guids), new Set(names)),
       keepText: async () => mayMatter(new Set(await guids), new Set(names)),
       readRest: async () => !(await bySpace()),
-      // An admin's list is the whole foundation's: where it ran past one page last time, a large org's
-      // page 2 goes out once the spaces are counted, not after page 1.
-      guessPageTwo:
-        options.seesEveryGroup && foundationPastOnePage ? bySpace().then((small) => !small) : undefined,
+      // An org larger than one filter last time reads the whole list again: its pages need not wait
+      // for the spaces. (Where it has shrunk since, the guessed pages are read and dropped.)
+      guessWhen: largeLastTime === true ? Promise.resolve(true) : bySpace().then((small) => !small),
     },
   );
-  if (options.seesEveryGroup) foundationPastOnePage = first.totalPages > 1;
   if (first.totalPages <= 1) return first.resources;
   if (await bySpace()) {
     const [bound, platform] = await Promise.all([

@@ -58,7 +58,10 @@ export async function previewBulk(
   const [org, spaces, groups, judge] = await Promise.all([
     getOrganization(client, args.orgGuid),
     orgSpaces,
-    listSecurityGroupsFor(client, orgSpaces, [args.profile.group], { seesEveryGroup: args.seesEveryGroup }),
+    listSecurityGroupsFor(client, orgSpaces, [args.profile.group], {
+      seesEveryGroup: args.seesEveryGroup,
+      orgGuid: args.orgGuid,
+    }),
     readChangeJudge(args.orgGuid),
   ]);
   if (!org) return { ok: false, failure: failure("not-found", MESSAGES.orgGone) };

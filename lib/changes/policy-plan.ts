@@ -48,7 +48,7 @@ export async function planOrg(
       client,
       orgSpaces,
       context.profiles.map((p) => p.group),
-      { seesEveryGroup: user.readsGlobally },
+      { seesEveryGroup: user.readsGlobally, orgGuid },
     ),
     listUserRoles(client, user.id),
     readStoredPolicy(orgGuid),

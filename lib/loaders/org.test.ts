@@ -42,8 +42,8 @@ const users = {
   bench: { id: stableGuid("user:bench"), isAdmin: false, readsGlobally: false },
 };
 
-async function read(user: keyof typeof users, orgGuid: string) {
-  const client = new CfClient({ apiUrl: t.sim.cfUrl, token: await t.token(user) });
+async function read(user: keyof typeof users, orgGuid: string, listAudience?: string) {
+  const client = new CfClient({ apiUrl: t.sim.cfUrl, token: await t.token(user), listAudience });
   const who = { ...users[user], name: user, email: "" };
   await t.call("DELETE", "/__sim/requests");
   const result = await readOrgMatrix(client, who, orgGuid, {
@@ -117,5 +117,28 @@ describe("the org page's security-group reads, past one page of groups", () => {
     expect(visible).toBeLessThanOrEqual(5000);
     expect(result.matrix.spaces).toEqual(expected.spaces);
     expect(groupReads.map((r) => r.path)).toEqual(["/v3/security_groups?per_page=5000"]);
+  });
+
+  it("asks a large org's every page with page 1 once the list and the org are remembered, never a small org's", async () => {
+    const first = await read("admin", LARGE, "everything");
+    expect(first.groupReads.map((r) => r.path)).toEqual([
+      "/v3/security_groups?per_page=5000",
+      "/v3/security_groups?per_page=5000&page=2",
+    ]);
+    const again = await read("admin", LARGE, "everything");
+    expect(again.result.matrix.spaces).toEqual(again.expected.spaces);
+    // The same requests; page 2 no longer waits for page 1, nor for the org's spaces to be counted.
+    expect(again.groupReads.map((r) => r.path).sort()).toEqual(first.groupReads.map((r) => r.path));
+    expect(again.requests).toHaveLength(first.requests.length);
+    const pageOne = again.groupReads.find((r) => !r.path.includes("page=2"));
+    const pageTwo = again.groupReads.find((r) => r.path.includes("page=2"));
+    const spaces = again.requests.find((r) => r.path.startsWith("/v3/spaces"));
+    expect(pageTwo!.started_at).toBeLessThan(pageOne!.ended_at);
+    expect(pageTwo!.started_at).toBeLessThan(spaces!.ended_at);
+    expect(requestDepth(again.requests)).toBe(1);
+    // A small org of the same foundation reads by space as before: no page 2 guessed.
+    const small = await read("admin", SMALL, "everything");
+    expect(small.groupReads).toHaveLength(6);
+    expect(small.groupReads.some((r) => r.path.includes("page=2"))).toBe(false);
   });
 });

@@ -64,7 +64,7 @@ export async function readOrgMatrix(
       client,
       orgSpaces,
       profiles.map((p) => p.group),
-      { seesEveryGroup: user.readsGlobally },
+      { seesEveryGroup: user.readsGlobally, orgGuid },
     ),
     listUserRoles(client, user.id),
     listEntitledSegments(client, orgGuid),

@@ -51,7 +51,7 @@ export async function searchReachable(
           client,
           spacesRead,
           profiles.map((p) => p.group),
-          { seesEveryGroup: user.readsGlobally },
+          { seesEveryGroup: user.readsGlobally, orgGuid },
         ),
   ]);
   const scoped = orgGuid === undefined ? null : orgs[0];

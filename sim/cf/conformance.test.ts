@@ -347,6 +347,20 @@ describe("pagination", () => {
     expect(body.pagination.first.href).toBe(body.pagination.previous?.href);
   });
 
+  it("answers a page past the last one as CC does: no resources, the real count, no next", async () => {
+    await t.reset();
+    const res = await t.call("GET", `/v3/spaces?per_page=2&names=dev,prod&page=5`, admin);
+    expect(res.status).toBe(200);
+    const body = res.body as z.infer<typeof schemas.spaceListSchema>;
+    expect(body.resources).toEqual([]);
+    expect(body.pagination).toMatchObject({ total_results: 4, total_pages: 2, next: null });
+    expect(body.pagination.last.href).toBe(`${t.sim.cfUrl}/v3/spaces?names=dev%2Cprod&page=2&per_page=2`);
+    // CC's presenter links the page before the one asked, not the last page.
+    expect(body.pagination.previous?.href).toBe(
+      `${t.sim.cfUrl}/v3/spaces?names=dev%2Cprod&page=4&per_page=2`,
+    );
+  });
+
   it("has at least one page when there are no results", async () => {
     const res = await t.call("GET", "/v3/spaces?names=nothing", admin);
     const body = res.body as z.infer<typeof schemas.spaceListSchema>;

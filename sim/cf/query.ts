@@ -271,7 +271,8 @@ export function paginate<T>(
         first: href(1),
         last: href(totalPages),
         next: query.page < totalPages ? href(query.page + 1) : null,
-        previous: query.page > 1 ? href(Math.min(query.page - 1, totalPages)) : null,
+        // Past the last page CC answers no resources, no next, and the page before the one asked.
+        previous: query.page > 1 ? href(query.page - 1) : null,
       },
       resources: pageItems.map(present),
     },
