@@ -16,6 +16,7 @@ import { join } from "node:path";
 import type { SecurityGroup } from "@/lib/cf/schemas";
 import { groupObservationOf } from "@/lib/db/group-observation";
 import { openDatabase } from "@/lib/db";
+import { cfSecurityGroup } from "@/lib/egress/test-support/seeded-foundation";
 import { FOUNDATION_WORLD } from "./lib/bench-foundation";
 import { benchWorld } from "./lib/bench-world";
 
@@ -27,19 +28,7 @@ const world = benchWorld({
   shape: "realistic",
   foundationSpaces: w.spaces,
 });
-const groups = world.securityGroups.map((g): SecurityGroup => ({
-  guid: g.guid,
-  name: g.name,
-  created_at: "2026-01-01T00:00:00Z",
-  updated_at: "2026-01-01T00:00:00Z",
-  globally_enabled: { ...g.globallyEnabled },
-  rules: g.rules.map((r) => ({ ...r })),
-  relationships: {
-    running_spaces: { data: g.runningSpaces.map((guid) => ({ guid })) },
-    staging_spaces: { data: g.stagingSpaces.map((guid) => ({ guid })) },
-  },
-  links: { self: { href: `/v3/security_groups/${g.guid}` } },
-}));
+const groups = world.securityGroups.map(cfSecurityGroup);
 const orgOfSpace = new Map(world.spaces.map((s) => [s.guid, s.org]));
 const allOrgGuids = world.orgs.map((o) => o.guid);
 const rules = groups.reduce((n, g) => n + g.rules.length, 0);
