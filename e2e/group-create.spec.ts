@@ -4,7 +4,12 @@ import { expectNoAxeViolations } from "./support/axe";
 import { tableRows } from "./support/tables";
 import { ids, seed } from "../sim/seed";
 import { added, byOrgName, historyRows } from "./support/history";
-import { callAction, type CapturedAction } from "./support/server-actions";
+import {
+  capturePreviewAndCommit,
+  expectOpenedPlatformWideForRunning,
+  expectRuleTwoRefused,
+} from "./support/group-form";
+import { callAction } from "./support/server-actions";
 import type { Sim } from "./support/sim";
 
 /**
@@ -55,14 +60,7 @@ test("an admin creates a group platform-wide for running after a preview of what
   await page.getByRole("button", { name: "Preview" }).click();
 
   await expect(page.getByRole("heading", { name: /Preview: what creating this group opens/ })).toBeVisible();
-  const spaces = await tableRows(page, "Spaces whose reach changes");
-  expect(spaces.map((row) => row.split(" / ").slice(0, 3).join(" / "))).toEqual([
-    "agency-alpha / dev / running",
-    "agency-alpha / sandbox / running",
-    "agency-beta / dev / running",
-    "agency-gamma / legacy / running",
-  ]);
-  expect(spaces.every((row) => row.endsWith(" / —"))).toBe(true);
+  await expectOpenedPlatformWideForRunning(page);
   expect(await tableRows(page, "Orgs whose spaces change")).toEqual([
     "agency-alpha / 2 / 7 / 0",
     "agency-beta / 1 / 4 / 0",
@@ -80,9 +78,7 @@ test("an admin creates a group platform-wide for running after a preview of what
   await expect(page.getByRole("status").filter({ hasText: "Created" })).toHaveText(
     "Created data_services_egress. Recorded in the activity of 3 orgs.",
   );
-  expect((await sim.writes()).map((r) => [r.method, r.path, r.status])).toEqual([
-    ["POST", "/v3/security_groups", 201],
-  ]);
+  expect(await sim.writeLines()).toEqual([["POST", "/v3/security_groups", 201]]);
   const [created] = await inCf(sim, "data_services_egress");
   expect(created).toMatchObject({
     rules: trustedLocal.rules,
@@ -135,9 +131,7 @@ test("a group on nowhere: the preview says it opens nothing, and its create is i
   await expect(page.getByRole("status").filter({ hasText: "Created" })).toHaveText(
     "Created quiet_group_2. No org's activity holds it: it is bound to no space and opens nothing platform-wide.",
   );
-  expect((await sim.writes()).map((r) => [r.method, r.path, r.status])).toEqual([
-    ["POST", "/v3/security_groups", 201],
-  ]);
+  expect(await sim.writeLines()).toEqual([["POST", "/v3/security_groups", 201]]);
   expect(await inCf(sim, "quiet_group_2")).toHaveLength(1);
   expect(added(before, await historyRows(admin))).toEqual([]);
 });
@@ -156,18 +150,8 @@ test("a rule CF refuses: its 422 words next to the rule, and nothing is created"
   await sim.clearRequests();
   await page.getByRole("button", { name: "Create bad_rules_group" }).click();
 
-  const cfWords = "destination must be a valid CIDR, IP address, or IP address range";
-  await expect(page.getByRole("alert").filter({ hasText: "Rules[1]:" })).toContainText(cfWords);
-  const refused = page
-    .getByRole("list", { name: "Rules Cloud Foundry refused" })
-    .getByRole("listitem")
-    .first();
-  await expect(refused).toContainText("Rule 2");
-  await expect(refused).toContainText("10.10.4.0/33");
-  await expect(refused).toContainText(cfWords);
-  expect((await sim.writes()).map((r) => [r.method, r.path, r.status])).toEqual([
-    ["POST", "/v3/security_groups", 422],
-  ]);
+  await expectRuleTwoRefused(page);
+  expect(await sim.writeLines()).toEqual([["POST", "/v3/security_groups", 422]]);
   expect(await inCf(sim, "bad_rules_group")).toEqual([]);
   await expectNoAxeViolations(page);
 });
@@ -197,9 +181,7 @@ test("a taken name: the preview refuses it under the name, and one taken since g
   const cfWords = "Security group with name 'raced_group' already exists.";
   await expect(nameBox(page)).toHaveAccessibleDescription(cfWords);
   await expect(page.getByRole("alert").filter({ hasText: cfWords })).toHaveText(cfWords);
-  expect((await sim.writes()).map((r) => [r.method, r.path, r.status])).toEqual([
-    ["POST", "/v3/security_groups", 422],
-  ]);
+  expect(await sim.writeLines()).toEqual([["POST", "/v3/security_groups", 422]]);
   expect(await inCf(sim, "raced_group")).toHaveLength(1);
 });
 
@@ -211,21 +193,11 @@ test("an org manager and a global auditor get no create control, and a forged pr
   // The action ids, captured from the admin's page: the preview runs (it only reads), the create is aborted.
   const adminPage = await signedInAs("admin");
   await adminPage.goto(PAGE);
-  const captured: CapturedAction[] = [];
-  await adminPage.route("**/*", async (route) => {
-    const request = route.request();
-    const id = request.headers()["next-action"];
-    if (request.method() !== "POST" || !id) return route.fallback();
-    captured.push({ id, path: new URL(request.url()).pathname });
-    return captured.length === 1 ? route.fallback() : route.abort();
+  const [preview, create] = await capturePreviewAndCommit(adminPage, async () => {
+    await fillForm(adminPage, "forged_group", RULES, true);
+    await adminPage.getByRole("button", { name: "Preview" }).click();
+    await adminPage.getByRole("button", { name: "Create forged_group" }).click();
   });
-  await fillForm(adminPage, "forged_group", RULES, true);
-  await adminPage.getByRole("button", { name: "Preview" }).click();
-  await adminPage.getByRole("button", { name: "Create forged_group" }).click();
-  await expect.poll(() => captured.length).toBe(2);
-  const [preview, create] = captured;
-  if (!preview || !create) throw new Error("no action captured");
-  await adminPage.unroute("**/*");
 
   const admin = await requestAs("admin");
   const before = await historyRows(admin);

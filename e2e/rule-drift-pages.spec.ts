@@ -5,6 +5,7 @@ import { ids, seed } from "../sim/seed";
 import { expectNoAxeViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { ActivityPage } from "./pages/activity-page";
+import type { Sim } from "./support/sim";
 
 /**
  * Rule drift found by page views and edits, with NO watcher (docs/design.md §13, "Drift"): the main
@@ -65,18 +66,25 @@ async function openGroupPage(page: Page): Promise<void> {
     .toBeGreaterThanOrEqual(opened);
 }
 
+/**
+ * The admin's view of the group page as the test's baseline (an earlier spec's edit may be drift from
+ * here: entries before it are left out), then the rules changed straight in CF as
+ * `cf update-security-group` would: when that was sent.
+ */
+async function changeOutside(page: Page, sim: Sim, rules: unknown[]): Promise<number> {
+  await openGroupPage(page);
+  const before = Date.now();
+  expect((await sim.cfAs("admin", "PATCH", `/v3/security_groups/${GROUP}`, { rules })).status).toBe(200);
+  return before;
+}
+
 test("rules changed straight in CF show on the org's activity once an admin opens the group page, with no watcher", async ({
   signedInAs,
   sim,
 }) => {
   const change = outside("10.77.0.0/16");
   const page = await signedInAs("admin");
-  // The seeded rules as this test's baseline (an earlier spec's edit may be drift from here: left out below).
-  await openGroupPage(page);
-  const before = Date.now();
-  expect(
-    (await sim.cfAs("admin", "PATCH", `/v3/security_groups/${GROUP}`, { rules: change.rules })).status,
-  ).toBe(200);
+  const before = await changeOutside(page, sim, change.rules);
 
   await openGroupPage(page);
   await expect(page.getByRole("table", { name: `Rules of ${trustedLocal.name}` })).toContainText(
@@ -114,12 +122,8 @@ test("an edit after a change made straight in CF records the change, then the ed
 }) => {
   const change = outside("10.78.0.0/16");
   const page = await signedInAs("admin");
-  await openGroupPage(page);
-  const before = Date.now();
   // The change outside, while the admin has the page open with the rules as they were.
-  expect(
-    (await sim.cfAs("admin", "PATCH", `/v3/security_groups/${GROUP}`, { rules: change.rules })).status,
-  ).toBe(200);
+  const before = await changeOutside(page, sim, change.rules);
 
   // The admin's edit from that page: RDS removed from the rules it shows (so Intranet goes again too).
   const withoutRds = trustedLocal.rules.filter((r) => r.description !== "RDS");

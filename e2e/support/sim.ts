@@ -45,6 +45,8 @@ export class Sim {
   requests = () => loggedRequests(this.request);
   /** Requests that changed something (neither GET nor HEAD). */
   writes = async () => (await this.requests()).filter((r) => r.method !== "GET" && r.method !== "HEAD");
+  /** The writes as `[method, path, status]`, for a spec to compare with the writes it expects. */
+  writeLines = async () => (await this.writes()).map((r) => [r.method, r.path, r.status]);
   /** The paths (without their queries) of the reads logged since the last clear, sorted. */
   readPaths = async () =>
     (await this.requests())
