@@ -3,13 +3,15 @@
  * refresh tokens, and the validation UAA's resource endpoints (/userinfo, /introspect) apply.
  */
 import { randomUUID } from "node:crypto";
-import type { JWTPayload } from "jose";
-import { z } from "zod";
 import type { ClientAuthentication, ClientRegistry } from "./clients";
-import { OAuthError, javaDate } from "./errors";
-import { tokenKid, type SigningKey } from "./keys";
+import { OAuthError } from "./errors";
+import type { SigningKey } from "./keys";
 import { revocationSignature } from "./revocation";
-import { audience, invalidScope, javaSet, requireAllowed } from "./scopes";
+import { invalidScope, javaSet, requireAllowed } from "./scopes";
+import { clientTokenClaims, idTokenClaims, userAccessClaims } from "./token-claims";
+import { verifyAccessToken, type VerifiedAccessToken } from "./token-verify";
+
+export type { VerifiedAccessToken };
 import type { UaaClient } from "./types";
 import type { UserDirectory, UserRecord } from "./users";
 
@@ -59,27 +61,7 @@ type RefreshGrant = {
   expSec: number;
 };
 
-/** The claims the resource endpoints rely on; everything else is passed through untouched. */
-const accessClaimsSchema = z.looseObject({
-  jti: z.string(),
-  iss: z.string(),
-  exp: z.number(),
-  cid: z.string(),
-  scope: z.array(z.string()),
-  user_id: z.string().optional(),
-  rev_sig: z.string().optional(),
-});
-
-export type VerifiedAccessToken = {
-  claims: z.infer<typeof accessClaimsSchema>;
-  client: UaaClient;
-  user?: UserRecord;
-};
-
 const invalidRefreshToken = (description: string) => new OAuthError(401, "invalid_token", description);
-const invalidAccessToken = (description: string) =>
-  new OAuthError(401, "invalid_token", description, { challenge: { scheme: "Bearer", realm: "UAA/oauth" } });
-
 /** 32 hex characters, no dashes, as UAA's `jti`. */
 const newTokenId = () => randomUUID().replace(/-/g, "");
 
@@ -109,66 +91,18 @@ export class TokenService {
     refresh?: { scopes: string[]; expSec: number },
   ): Promise<TokenResponse> {
     const { client, user } = auth;
-    const { guid, username, email } = user.user;
     const iat = this.nowSec();
     const exp = iat + (this.lifetimeOverride ?? DEFAULT_ACCESS_TOKEN_LIFETIME);
-    const jti = newTokenId();
-    const revSig = this.revocationSignature(client, user);
-    const nonce = auth.nonce === undefined ? {} : { nonce: auth.nonce };
-    // UAA writes "none" for a client that authenticated with an empty secret, and nothing otherwise.
-    const clientAuth = auth.clientAuthMethod === "none" ? { client_auth_method: "none" } : {};
-
-    // Claim order follows UaaTokenServices.createJWTAccessToken.
-    const access_token = await this.deps.key.sign({
-      jti,
-      ...nonce,
-      ...clientAuth,
-      sub: guid,
-      scope: auth.scopes,
-      client_id: client.id,
-      cid: client.id,
-      azp: client.id,
-      grant_type: auth.grantType,
-      user_id: guid,
-      origin: "uaa",
-      user_name: username,
-      email,
-      auth_time: auth.authTimeSec,
-      rev_sig: revSig,
+    const stamp = {
+      jti: newTokenId(),
       iat,
       exp,
-      iss: this.deps.issuer,
-      zid: "uaa",
-      aud: audience(client.id, auth.scopes),
-    });
-
-    // The ID token shares the access token's jti, as in the docs examples.
+      issuer: this.deps.issuer,
+      revSig: this.revocationSignature(client, user),
+    };
+    const access_token = await this.deps.key.sign(userAccessClaims(auth, stamp));
     const id_token = auth.scopes.includes("openid")
-      ? await this.deps.key.sign({
-          sub: guid,
-          email_verified: true,
-          user_name: username,
-          ...(auth.amr.length > 0 ? { amr: auth.amr } : {}),
-          origin: "uaa",
-          iss: this.deps.issuer,
-          client_id: client.id,
-          aud: [client.id],
-          zid: "uaa",
-          grant_type: auth.grantType,
-          user_id: guid,
-          azp: client.id,
-          scope: ["openid"],
-          auth_time: auth.authTimeSec,
-          exp,
-          iat,
-          email,
-          jti,
-          rev_sig: revSig,
-          cid: client.id,
-          ...nonce,
-          // IdTokenCreator adds it only when there was an earlier logon.
-          ...(user.previousLogonMs === null ? {} : { previous_logon_time: user.previousLogonMs }),
-        })
+      ? await this.deps.key.sign(idTokenClaims(auth, stamp))
       : undefined;
 
     let refresh_token: string | undefined;
@@ -177,14 +111,14 @@ export class TokenService {
       refresh_token = `${newTokenId()}-r`;
       this.refreshTokens.set(refresh_token, {
         clientId: client.id,
-        userId: guid,
+        userId: user.user.guid,
         scopes: refresh?.scopes ?? auth.scopes,
         grantType: auth.grantType,
         authTimeSec: auth.authTimeSec,
         amr: auth.amr,
-        ...nonce,
+        ...(auth.nonce === undefined ? {} : { nonce: auth.nonce }),
         clientAuthMethod: auth.clientAuthMethod,
-        revSig,
+        revSig: stamp.revSig,
         expSec: refresh?.expSec ?? iat + REFRESH_TOKEN_LIFETIME,
       });
     }
@@ -196,7 +130,7 @@ export class TokenService {
       ...(refresh_token === undefined ? {} : { refresh_token }),
       expires_in: exp - iat,
       scope: auth.scopes.join(" "),
-      jti,
+      jti: stamp.jti,
     };
   }
 
@@ -264,68 +198,29 @@ export class TokenService {
     const scopes = requested ? authorities.filter((a) => requested.includes(a)) : authorities;
     const iat = this.nowSec();
     const exp = iat + (this.lifetimeOverride ?? DEFAULT_ACCESS_TOKEN_LIFETIME);
-    const jti = newTokenId();
-    const claims: JWTPayload = {
-      jti,
-      ...(auth.method === "none" ? { client_auth_method: "none" } : {}),
-      sub: client.id,
-      authorities,
-      scope: scopes,
-      client_id: client.id,
-      cid: client.id,
-      azp: client.id,
-      grant_type: "client_credentials",
-      rev_sig: this.revocationSignature(client),
+    const stamp = {
+      jti: newTokenId(),
       iat,
       exp,
-      iss: this.deps.issuer,
-      zid: "uaa",
-      aud: audience(client.id, scopes),
+      issuer: this.deps.issuer,
+      revSig: this.revocationSignature(client),
     };
+    const claims = clientTokenClaims(auth, { authorities, scopes }, stamp);
     return {
       access_token: await this.deps.key.sign(claims),
       token_type: "bearer",
       expires_in: exp - iat,
       scope: scopes.join(" "),
-      jti,
+      jti: stamp.jti,
     };
   }
 
-  /** UAA's checks for a bearer token at its own resource endpoints: signature, issuer, parties, rev_sig, expiry. */
-  async verifyAccessToken(token: string): Promise<VerifiedAccessToken> {
-    const { isJwt, kid } = tokenKid(token);
-    if (!isJwt) throw invalidAccessToken("The token expired, was revoked, or the token ID is incorrect.");
-    if (kid === undefined) throw invalidAccessToken("kid claim not found in JWT token header");
-    if (kid !== this.deps.key.kid) {
-      throw invalidAccessToken(`Token header claim [kid] references unknown signing key : [${kid}]`);
-    }
-    let payload: unknown;
-    try {
-      payload = JSON.parse(Buffer.from(await this.deps.key.verifySignature(token)).toString("utf8"));
-    } catch {
-      throw invalidAccessToken("Could not verify token signature.");
-    }
-    const parsed = accessClaimsSchema.safeParse(payload);
-    if (!parsed.success) throw invalidAccessToken("Cannot read token claims");
-    const claims = parsed.data;
-    if (claims.iss !== this.deps.issuer) {
-      throw invalidAccessToken(
-        `Invalid issuer (${claims.iss}) for token did not match expected: ${this.deps.issuer}`,
-      );
-    }
-    const client = this.deps.clients.get(claims.cid);
-    if (!client) throw invalidAccessToken(`The token refers to a non-existent client: ${claims.cid}`);
-    const user = claims.user_id === undefined ? undefined : this.deps.users.get(claims.user_id);
-    if (claims.user_id !== undefined && !user) {
-      throw invalidAccessToken(`Token bears a non-existent user ID: ${claims.user_id}`);
-    }
-    if (claims.rev_sig !== undefined && claims.rev_sig !== this.revocationSignature(client, user)) {
-      throw invalidAccessToken("revocable signature mismatch");
-    }
-    if (claims.exp * 1000 < this.deps.now()) {
-      throw invalidAccessToken(`Invalid access token: expired at ${javaDate(claims.exp * 1000)}`);
-    }
-    return { claims, client, ...(user ? { user } : {}) };
+  /** UAA's checks for a bearer token at its own resource endpoints (./token-verify.ts). */
+  verifyAccessToken(token: string): Promise<VerifiedAccessToken> {
+    return verifyAccessToken(token, {
+      ...this.deps,
+      revocationSignature: (c, u) => this.revocationSignature(c, u),
+    });
   }
 
   private revocationSignature(client: UaaClient, user?: UserRecord): string {
