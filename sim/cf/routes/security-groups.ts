@@ -1,7 +1,7 @@
 import type { Reply, Request, Router } from "../../http";
-import { newGuid, timestamp, type Job, type SecurityGroup, type World } from "../../world";
+import { newGuid, timestamp, type Job, type SecurityGroup } from "../../world";
 import { isRecord, readJsonObject, rejectUnknownFields, type Ctx } from "../context";
-import { notAuthorized, notFound, orgSuspended, spaceSuspended, unprocessable } from "../errors";
+import { notFound, unprocessable } from "../errors";
 import {
   booleanFilter,
   filterValues,
@@ -11,15 +11,23 @@ import {
   sortItems,
   type ListSpec,
 } from "../query";
-import { ruleProblems } from "../rules";
+import { bind, unbind } from "./security-group-bindings";
+import {
+  nameTaken,
+  relationshipGuids,
+  requireAdmin,
+  rubyList,
+  validateGroupFields,
+  visibleGroup,
+  type Lifecycle,
+} from "./security-group-checks";
 import { worldChanged } from "../../reply-cache";
 
 /**
- * Security groups (docs/cf-behaviour.md §2): visibility, relationship filtering,
- * the check orders of bind and unbind, and CC's exact error texts.
+ * Security groups (docs/cf-behaviour.md §2): the lists with their visibility and
+ * relationship filtering, create, update and delete; binds are in
+ * ./security-group-bindings.ts, the checks both use in ./security-group-checks.ts.
  */
-
-type Lifecycle = "running" | "staging";
 
 const LIST_SPEC: ListSpec = {
   filters: [
@@ -39,14 +47,6 @@ const SPACE_LIST_SPEC: ListSpec = {
   orderBy: ["created_at", "updated_at"],
   invalidStatus: 422,
 };
-
-const groupNotFound = () => notFound("Security group");
-
-function visibleGroup(ctx: Ctx, guid: string): SecurityGroup {
-  const group = ctx.world.securityGroups.get(guid);
-  if (!group || !ctx.access.canSeeSecurityGroup(group)) throw groupNotFound();
-  return group;
-}
 
 function presentForCaller(ctx: Ctx, group: SecurityGroup) {
   return ctx.present.securityGroup(
@@ -127,56 +127,6 @@ function get(req: Request, ctx: Ctx): Reply {
   return { status: 200, body: presentForCaller(ctx, visibleGroup(ctx, req.params.guid ?? "")) };
 }
 
-function requireAdmin(ctx: Ctx): void {
-  if (!ctx.access.isAdmin) throw notAuthorized();
-}
-
-/** Validation messages of the create and update messages, joined as CC joins them. */
-function validateGroupFields(body: Record<string, unknown>, ctx: Ctx, creating: boolean): string[] {
-  const problems: string[] = [];
-  if (creating || "name" in body) {
-    const name = body.name;
-    if (name === undefined || name === null || name === "") problems.push("Name can't be blank");
-    else if (typeof name !== "string") problems.push("Name must be a string");
-    else if (name.length > 250) problems.push("Name is too long (maximum is 250 characters)");
-  }
-  if ("globally_enabled" in body) {
-    const ge = body.globally_enabled;
-    if (!isRecord(ge)) {
-      problems.push("Globally enabled must be an object");
-    } else {
-      const unknown = Object.keys(ge).filter((k) => k !== "running" && k !== "staging");
-      if (unknown.length > 0) {
-        problems.push(`Globally enabled Unknown field(s): ${unknown.map((k) => `'${k}'`).join(", ")}`);
-      }
-      for (const key of ["running", "staging"] as const) {
-        if (key in ge && typeof ge[key] !== "boolean")
-          problems.push(`Globally enabled ${key} must be a boolean`);
-      }
-    }
-  }
-  if ("rules" in body) problems.push(...ruleProblems(body.rules, ctx.flags));
-  return problems;
-}
-
-function relationshipGuids(value: unknown, lifecycle: Lifecycle, problems: string[]): string[] {
-  if (value === undefined) return [];
-  const data = isRecord(value) ? value.data : undefined;
-  if (!Array.isArray(data) || !data.every((d) => isRecord(d) && typeof d.guid === "string")) {
-    problems.push(
-      `Relationships ${lifecycle} spaces must be structured like this: "${lifecycle}_spaces: {"data": [{"guid": "valid-guid"},{"guid": "valid-guid"}]}"`,
-    );
-    return [];
-  }
-  return data.map((d) => String((d as Record<string, unknown>).guid));
-}
-
-function nameTaken(world: World, name: string, except?: string): boolean {
-  return [...world.securityGroups.values()].some((g) => g.name === name && g.guid !== except);
-}
-
-const rubyList = (guids: string[]) => `[${guids.map((g) => `"${g}"`).join(", ")}]`;
-
 async function create(req: Request, ctx: Ctx): Promise<Reply> {
   requireAdmin(ctx);
   const body = await readJsonObject(req);
@@ -256,66 +206,6 @@ function remove(req: Request, ctx: Ctx): Reply {
     job.updatedAt = timestamp();
   }, 50).unref();
   return { status: 202, headers: { Location: `${ctx.present.base}/v3/jobs/${job.guid}` } };
-}
-
-/** The state checks of a write to a space: org suspended, then space suspended (docs/cf-behaviour.md §2.3 step 5). */
-function checkSpaceWritable(ctx: Ctx, spaceGuid: string): void {
-  if (ctx.access.isAdmin) return;
-  const space = ctx.world.spaces.get(spaceGuid);
-  const org = space && ctx.world.orgs.get(space.orgGuid);
-  if (!space || !org) return;
-  if (org.suspended) throw orgSuspended();
-  if (space.suspended && !ctx.access.managesOrg(org.guid)) throw spaceSuspended();
-}
-
-function bind(lifecycle: Lifecycle) {
-  return async (req: Request, ctx: Ctx): Promise<Reply> => {
-    const group = visibleGroup(ctx, req.params.guid ?? "");
-    const body = await readJsonObject(req);
-    rejectUnknownFields(body, ["data"]);
-    const data = body.data;
-    if (!Array.isArray(data) || data.length === 0) throw unprocessable("Data can't be blank");
-    const guids: string[] = [];
-    data.forEach((item, index) => {
-      if (!isRecord(item) || typeof item.guid !== "string") {
-        throw unprocessable(`Invalid data type: Data[${index}] guid should be a string.`);
-      }
-      guids.push(item.guid);
-    });
-
-    const existing = guids.filter((g) => ctx.world.spaces.has(g));
-    for (const spaceGuid of existing) {
-      if (!ctx.access.isAdmin && !ctx.access.managesSpace(spaceGuid)) throw notAuthorized();
-      checkSpaceWritable(ctx, spaceGuid);
-    }
-    const missing = guids.filter((g) => !ctx.world.spaces.has(g));
-    if (missing.length > 0) {
-      throw unprocessable(
-        `Spaces with guids ${rubyList(missing)} do not exist, or you do not have access to them.`,
-      );
-    }
-    // Atomic: every check above passed before anything is bound.
-    const bound = lifecycle === "running" ? group.runningSpaces : group.stagingSpaces;
-    for (const guid of guids) bound.add(guid);
-    return { status: 200, body: ctx.present.securityGroupSpaces(group, lifecycle) };
-  };
-}
-
-function unbind(lifecycle: Lifecycle) {
-  return (req: Request, ctx: Ctx): Reply => {
-    const group = visibleGroup(ctx, req.params.guid ?? "");
-    const spaceGuid = req.params.spaceGuid ?? "";
-    const notBound = () =>
-      unprocessable(
-        `Unable to unbind security group from space with guid '${spaceGuid}'. Ensure the space is bound to this security group.`,
-      );
-    if (!ctx.world.spaces.has(spaceGuid)) throw notBound();
-    if (!ctx.access.isAdmin && !ctx.access.managesSpace(spaceGuid)) throw notAuthorized();
-    checkSpaceWritable(ctx, spaceGuid);
-    const bound = lifecycle === "running" ? group.runningSpaces : group.stagingSpaces;
-    if (!bound.delete(spaceGuid)) throw notBound();
-    return { status: 204 };
-  };
 }
 
 export function registerSecurityGroups(router: Router<Ctx>): void {
