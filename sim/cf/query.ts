@@ -1,12 +1,13 @@
 import type { Request } from "../http";
 import type { Timestamps } from "../world";
 import { badQueryParameter, type CfError, unprocessable } from "./errors";
+import { parseLabelSelector, type LabelRequirement } from "./label-selector";
 
 /**
- * List query parameters and pagination as the Cloud Controller handles them
- * (docs/cf-behaviour.md §1.3): comma lists ORed, filters ANDed, `%2C` a literal
- * comma, `page`/`per_page` validated, links that repeat the filters in
- * Rails' `to_query` order and encoding.
+ * List query parameters as the Cloud Controller reads them (docs/cf-behaviour.md
+ * §1.3): comma lists ORed, filters ANDed, `%2C` a literal comma, `page`/`per_page`
+ * validated; the page itself and its links are cut in ./list-page.ts, label
+ * selectors read in ./label-selector.ts.
  */
 
 export type ListSpec = {
@@ -209,116 +210,4 @@ export function booleanFilter(query: ListQuery, name: string, spec: ListSpec): b
     );
   }
   return values[0] === "true";
-}
-
-type Orderable = Timestamps & { name?: string };
-
-/** CC orders by internal id (creation order) unless asked; ties break on guid. */
-export function sortItems<T extends Orderable & { guid: string }>(items: T[], query: ListQuery): T[] {
-  const order = query.orderBy;
-  if (!order) return items;
-  const key = (item: T): string =>
-    order.field === "name"
-      ? (item.name ?? "")
-      : order.field === "created_at"
-        ? item.createdAt
-        : item.updatedAt;
-  const sorted = [...items].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka !== kb) return ka < kb ? -1 : 1;
-    return a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0;
-  });
-  return order.descending ? sorted.reverse() : sorted;
-}
-
-export type PaginatedList = {
-  pagination: {
-    total_results: number;
-    total_pages: number;
-    first: { href: string };
-    last: { href: string };
-    next: { href: string } | null;
-    previous: { href: string } | null;
-  };
-  resources: unknown[];
-};
-
-export function paginate<T>(
-  items: T[],
-  query: ListQuery,
-  url: string,
-  present: (item: T) => unknown,
-): { list: PaginatedList; pageItems: T[] } {
-  const totalPages = Math.max(1, Math.ceil(items.length / query.perPage));
-  const href = (page: number) => {
-    const params = new Map(query.linkParams);
-    params.set("page", String(page));
-    const qs = [...params.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${cgiEscape(k)}=${cgiEscape(v)}`)
-      .join("&");
-    return { href: `${url}?${qs}` };
-  };
-  const start = (query.page - 1) * query.perPage;
-  const pageItems = items.slice(start, start + query.perPage);
-  return {
-    pageItems,
-    list: {
-      pagination: {
-        total_results: items.length,
-        total_pages: totalPages,
-        first: href(1),
-        last: href(totalPages),
-        next: query.page < totalPages ? href(query.page + 1) : null,
-        // Past the last page CC answers no resources, no next, and the page before the one asked.
-        previous: query.page > 1 ? href(query.page - 1) : null,
-      },
-      resources: pageItems.map(present),
-    },
-  };
-}
-
-export type LabelRequirement =
-  { op: "exists" | "not_exists"; key: string } | { op: "in" | "notin"; key: string; values: string[] };
-
-const LABEL_KEY = /^([a-z0-9.-]+\/)?[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$/;
-
-/** `k`, `!k`, `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a,b)`, comma-separated and ANDed. */
-export function parseLabelSelector(selector: string): LabelRequirement[] {
-  const parts = selector.match(/[^,(]+(\([^)]*\))?/g) ?? [];
-  if (parts.length === 0 || parts.length > 50) throw new Error("Invalid label_selector value");
-  return parts.map((raw) => {
-    const part = raw.trim();
-    let m: RegExpExecArray | null;
-    if ((m = /^!(\S+)$/.exec(part))) return { op: "not_exists", key: m[1] ?? "" };
-    if ((m = /^(\S+?)\s*(==|!=|=)\s*(\S*)$/.exec(part))) {
-      return { op: m[2] === "!=" ? "notin" : "in", key: m[1] ?? "", values: [m[3] ?? ""] };
-    }
-    if ((m = /^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(part))) {
-      return {
-        op: m[2] as "in" | "notin",
-        key: m[1] ?? "",
-        values: (m[3] ?? "").split(",").map((v) => v.trim()),
-      };
-    }
-    if (LABEL_KEY.test(part)) return { op: "exists", key: part };
-    throw new Error("Invalid label_selector value");
-  });
-}
-
-export function matchesLabels(labels: Record<string, string>, requirements: LabelRequirement[]): boolean {
-  return requirements.every((r) => {
-    const has = Object.hasOwn(labels, r.key);
-    switch (r.op) {
-      case "exists":
-        return has;
-      case "not_exists":
-        return !has;
-      case "in":
-        return has && r.values.includes(labels[r.key] ?? "");
-      case "notin":
-        return !has || !r.values.includes(labels[r.key] ?? "");
-    }
-  });
 }

@@ -2,15 +2,9 @@ import type { Reply, Request, Router } from "../../http";
 import { timestamp, type Org } from "../../world";
 import { isRecord, readJsonObject, rejectUnknownFields, type Ctx } from "../context";
 import { notAuthorized, notFound, unprocessable } from "../errors";
-import {
-  filterValues,
-  matchesLabels,
-  matchesTimestamps,
-  paginate,
-  parseListQuery,
-  sortItems,
-  type ListSpec,
-} from "../query";
+import { filterValues, matchesTimestamps, parseListQuery, type ListSpec } from "../query";
+import { paginate, sortItems } from "../list-page";
+import { matchesLabels } from "../label-selector";
 
 const LIST_SPEC: ListSpec = {
   filters: ["names", "guids"],

@@ -2,14 +2,8 @@ import type { Reply, Request, Router } from "../../http";
 import type { Role } from "../../world";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
-import {
-  filterValues,
-  matchesTimestamps,
-  paginate,
-  parseListQuery,
-  sortItems,
-  type ListSpec,
-} from "../query";
+import { filterValues, matchesTimestamps, parseListQuery, type ListSpec } from "../query";
+import { paginate, sortItems } from "../list-page";
 
 const INCLUDE = ["user", "space", "organization"];
 

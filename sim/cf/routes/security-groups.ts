@@ -2,15 +2,8 @@ import type { Reply, Request, Router } from "../../http";
 import { newGuid, timestamp, type Job, type SecurityGroup } from "../../world";
 import { isRecord, readJsonObject, rejectUnknownFields, type Ctx } from "../context";
 import { notFound, unprocessable } from "../errors";
-import {
-  booleanFilter,
-  filterValues,
-  matchesTimestamps,
-  paginate,
-  parseListQuery,
-  sortItems,
-  type ListSpec,
-} from "../query";
+import { booleanFilter, filterValues, matchesTimestamps, parseListQuery, type ListSpec } from "../query";
+import { paginate, sortItems } from "../list-page";
 import { bind, unbind } from "./security-group-bindings";
 import {
   nameTaken,

@@ -2,15 +2,9 @@ import type { Reply, Request, Router } from "../../http";
 import { newGuid, timestamp, type Space } from "../../world";
 import { isRecord, readJsonObject, rejectUnknownFields, type Ctx } from "../context";
 import { notAuthorized, notFound, orgSuspended, unprocessable } from "../errors";
-import {
-  filterValues,
-  matchesLabels,
-  matchesTimestamps,
-  paginate,
-  parseListQuery,
-  sortItems,
-  type ListSpec,
-} from "../query";
+import { filterValues, matchesTimestamps, parseListQuery, type ListSpec } from "../query";
+import { paginate, sortItems } from "../list-page";
+import { matchesLabels } from "../label-selector";
 import { toOneGuid } from "./orgs";
 
 const LIST_SPEC: ListSpec = {

@@ -2,15 +2,9 @@ import type { Reply, Request, Router } from "../../http";
 import type { User } from "../../world";
 import type { Ctx } from "../context";
 import { badQueryParameter, notFound } from "../errors";
-import {
-  filterValues,
-  matchesLabels,
-  matchesTimestamps,
-  paginate,
-  parseListQuery,
-  sortItems,
-  type ListSpec,
-} from "../query";
+import { filterValues, matchesTimestamps, parseListQuery, type ListSpec } from "../query";
+import { paginate, sortItems } from "../list-page";
+import { matchesLabels } from "../label-selector";
 
 const LIST_SPEC: ListSpec = {
   filters: ["guids", "usernames", "partial_usernames", "origins"],
