@@ -2,18 +2,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { CfApi } from "./cf/app";
 import type { RuleFlags } from "./cf/rules";
-import { Faults, faultsRequest } from "./faults";
+import { Faults } from "./faults";
 import { send, toRequest, type Reply } from "./http";
-import { generateWorld } from "./generate";
 import type { SeedWorld } from "./seed";
 import { ReplyCache } from "./reply-cache";
-import { isSeedName, SEEDS } from "./seeds";
+import { handleTestRoute, type TestRouteState } from "./test-routes";
 import { createUaa, defaultClients, type Uaa } from "./uaa";
 import { buildWorld, validateSeed, type World } from "./world";
 
 /**
  * Starts the stand-in: the CF API and the UAA on their own loopback ports,
- * plus the test-only routes under `/__sim` on the CF port (docs/design.md §3).
+ * plus the test-only routes under `/__sim` on the CF port (docs/design.md §3;
+ * ./test-routes.ts).
  */
 
 export type SimOptions = {
@@ -121,109 +121,22 @@ export async function startSim(options: SimOptions): Promise<Sim> {
     log = [];
   };
 
-  async function handleTestRoute(req: ReturnType<typeof toRequest>): Promise<Reply> {
-    const key = `${req.method} ${req.path}`;
-    switch (key) {
-      case "POST /__sim/reset":
-        reset();
-        return { status: 204 };
-      case "GET /__sim/requests":
-        return { status: 200, body: { requests: log } };
-      case "DELETE /__sim/requests":
-        log = [];
-        return { status: 204 };
-      case "POST /__sim/world": {
-        // A generated world on top of the seed the stand-in started with, for request-count and load
-        // tests, or another named seed (sim/seeds.ts), or a generated world on top of a named seed (a
-        // stand-in started on a generated world then generates afresh, not on top of it). Users stay
-        // those the UAA started with; reset restores the seed the stand-in started with.
-        let shape: {
-          org_sizes?: unknown;
-          groups?: unknown;
-          seed?: unknown;
-          shape?: unknown;
-          foundation_spaces?: unknown;
-        };
-        try {
-          shape = JSON.parse((await req.body()) || "{}") as typeof shape;
-        } catch {
-          return { status: 400, body: { error: "body must be JSON" } };
-        }
-        if (shape.seed !== undefined && (typeof shape.seed !== "string" || !isSeedName(shape.seed))) {
-          return { status: 400, body: { error: `seed must be one of ${Object.keys(SEEDS).join(", ")}` } };
-        }
-        const base = shape.seed === undefined ? options.seed : SEEDS[shape.seed];
-        if (shape.org_sizes === undefined && shape.seed !== undefined) {
-          world = buildWorld(base);
-          return { status: 204 };
-        }
-        const sizes = shape.org_sizes;
-        const groups = shape.groups ?? 0;
-        const realistic = shape.shape === "realistic";
-        const maxGroups = realistic ? 20_000 : 500;
-        if (
-          !Array.isArray(sizes) ||
-          !sizes.every((n) => Number.isInteger(n) && n >= 0 && n <= 5000) ||
-          !Number.isInteger(groups) ||
-          (groups as number) < 0 ||
-          (groups as number) > maxGroups ||
-          (shape.shape !== undefined && shape.shape !== "uniform" && !realistic) ||
-          (shape.foundation_spaces !== undefined &&
-            (!realistic ||
-              !Number.isInteger(shape.foundation_spaces) ||
-              (shape.foundation_spaces as number) > 50_000))
-        ) {
-          return {
-            status: 400,
-            body: {
-              error:
-                'expected {org_sizes: [n ≤ 5000, …], groups: n ≤ 500} or {shape: "realistic", org_sizes, groups: n ≤ 20000, foundation_spaces?: n ≤ 50000}',
-            },
-          };
-        }
-        world = buildWorld(
-          generateWorld(base, {
-            orgSizes: sizes as number[],
-            groups: groups as number,
-            shape: realistic ? "realistic" : "uniform",
-            foundationSpaces: shape.foundation_spaces as number | undefined,
-          }),
-        );
-        return { status: 204 };
-      }
-      case "GET /__sim/tokens":
-        return { status: 200, body: { access_tokens: Object.fromEntries(seenTokens) } };
-      case "GET /__sim/faults":
-        return { status: 200, body: faults.describe() };
-      case "DELETE /__sim/faults":
-        faults.clear();
-        uaa.setAccessTokenLifetime(null);
-        return { status: 204 };
-      case "POST /__sim/faults": {
-        let parsed;
-        try {
-          parsed = faultsRequest.safeParse(JSON.parse((await req.body()) || "{}"));
-        } catch {
-          return { status: 400, body: { error: "body must be JSON" } };
-        }
-        if (!parsed.success) return { status: 400, body: { error: parsed.error.issues } };
-        faults.set(parsed.data);
-        if (parsed.data.access_token_lifetime_seconds !== undefined) {
-          uaa.setAccessTokenLifetime(parsed.data.access_token_lifetime_seconds);
-        }
-        for (const user of parsed.data.revoke_refresh_tokens) uaa.revokeRefreshTokens(user);
-        return { status: 200, body: faults.describe() };
-      }
-      default:
-        return { status: 404, body: { error: `no test route ${key}` } };
-    }
-  }
+  const testRoutes: TestRouteState = {
+    reset,
+    requests: () => log,
+    clearRequests: () => (log = []),
+    setWorld: (seed) => (world = buildWorld(seed)),
+    startedWith: options.seed,
+    seenTokens,
+    faults,
+    uaa,
+  };
 
   onCf = (incoming: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const req = toRequest(incoming);
       if (req.path.startsWith("/__sim/")) {
-        send(res, await handleTestRoute(req));
+        send(res, await handleTestRoute(req, testRoutes));
         return;
       }
       const startedAt = Date.now();
