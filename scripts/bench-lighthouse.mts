@@ -45,7 +45,8 @@ import { ids } from "../sim/seed";
 import { ensureBuild, loadAverage, loadLine, machine, startStack } from "./lib/bench-stack";
 import { BENCH_USER, DEMO_PASSWORD, generatedOrgGuid } from "./lib/bench-world";
 import { firstLoadJs } from "./lib/first-load-js";
-import { kB } from "./lib/measure";
+import { summarise, type PageResult } from "./lib/lighthouse-summary";
+import { lighthouseTable } from "./lib/lighthouse-table";
 import { waitFor } from "./lib/processes";
 import { signIn } from "./lib/sign-in";
 import { writeJson } from "./lib/write-json";
@@ -112,29 +113,6 @@ const pages = (values.page ?? DEFAULT_PAGES).map((spec) => {
 });
 if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROME_PATH)`);
 
-type Scores = {
-  performance: number | null;
-  accessibility: number | null;
-  /** The machine's speed as Lighthouse measured it before the run that counts (higher is faster). */
-  benchmark_index: number | null;
-  runs: { performance: number | null; accessibility: number | null; benchmark_index: number | null }[];
-  metrics: { fcp_ms: number; lcp_ms: number; tbt_ms: number; cls: number; si_ms: number; dom_size: number };
-  /** What Lighthouse took as the largest paint, and its phases (TTFB, load delay, load time, render delay). */
-  lcp_element: { label: string; phases_ms: Record<string, number> } | null;
-  failed_audits: string[];
-};
-type PageResult = {
-  name: string;
-  path: string;
-  user: string | null;
-  /** false: measured for information, not a budget (`~info`). */
-  budget: boolean;
-  status: "measured" | "not yet built" | "failed";
-  note?: string;
-  first_load_js?: { scripts: number; gzip_bytes: number };
-  lighthouse?: Partial<Record<"mobile" | "desktop", Scores>>;
-};
-
 const started = new Date();
 const loadBefore = loadAverage();
 console.log(`bench:lighthouse: load average ${loadBefore.join(", ")} on ${cpus().length} cores`);
@@ -150,60 +128,6 @@ const deadline = setTimeout(() => {
   void stack.stop().then(() => process.exit(2));
 }, TIME_LIMIT_MS);
 deadline.unref();
-
-const score = (lhr: Lhr, category: string) => lhr.categories[category]?.score ?? null;
-const benchmarkIndex = (lhr: Lhr) => {
-  const index = lhr.environment.benchmarkIndex;
-  return Number.isFinite(index) ? Math.round(index) : null;
-};
-
-type LcpDetails = {
-  items?: { type?: string; items?: { node?: { nodeLabel?: string }; phase?: string; timing?: number }[] }[];
-};
-
-/** The largest paint's element and phases, from the audit that explains a slow LCP. */
-function lcpElement(lhr: Lhr): Scores["lcp_element"] {
-  const tables = (lhr.audits["largest-contentful-paint-element"]?.details as LcpDetails | undefined)?.items;
-  const label = tables?.[0]?.items?.[0]?.node?.nodeLabel;
-  if (!label) return null;
-  const phases = Object.fromEntries(
-    (tables?.[1]?.items ?? []).map((row) => [row.phase ?? "?", Math.round(row.timing ?? Number.NaN)]),
-  );
-  return { label, phases_ms: phases };
-}
-
-/** The run with the median performance score, summarised. */
-function summarise(runs: Lhr[]): Scores {
-  const ordered = [...runs].sort((a, b) => (score(a, "performance") ?? 0) - (score(b, "performance") ?? 0));
-  const chosen = ordered[Math.floor((ordered.length - 1) / 2)];
-  if (!chosen) throw new Error("no Lighthouse run");
-  const metric = (id: string) => chosen.audits[id]?.numericValue ?? Number.NaN;
-  const weighted = (category: string) =>
-    new Set(chosen.categories[category]?.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id));
-  const scored = new Set([...weighted("performance"), ...weighted("accessibility")]);
-  return {
-    performance: score(chosen, "performance"),
-    accessibility: score(chosen, "accessibility"),
-    benchmark_index: benchmarkIndex(chosen),
-    runs: runs.map((lhr) => ({
-      performance: score(lhr, "performance"),
-      accessibility: score(lhr, "accessibility"),
-      benchmark_index: benchmarkIndex(lhr),
-    })),
-    metrics: {
-      fcp_ms: Math.round(metric("first-contentful-paint")),
-      lcp_ms: Math.round(metric("largest-contentful-paint")),
-      tbt_ms: Math.round(metric("total-blocking-time")),
-      cls: Math.round(metric("cumulative-layout-shift") * 1000) / 1000,
-      si_ms: Math.round(metric("speed-index")),
-      dom_size: Math.round(metric("dom-size")),
-    },
-    lcp_element: lcpElement(chosen),
-    failed_audits: Object.values(chosen.audits)
-      .filter((a) => scored.has(a.id) && a.score !== null && a.score < 0.9)
-      .map((a) => a.id),
-  };
-}
 
 const profile = mkdtempSync(join(tmpdir(), "egress-lighthouse-"));
 process.once("exit", () => rmSync(profile, { recursive: true, force: true })); // also after Ctrl-C
@@ -306,76 +230,13 @@ try {
   rmSync(profile, { recursive: true, force: true });
 }
 
-// Budgets.
-const shortPath = (path: string) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":guid");
-const landing = results.find((r) => r.name === "landing")?.first_load_js?.gzip_bytes;
-const misses: string[] = [];
-const lines = [
-  `Lighthouse 12, median of ${RUNS} run(s) by performance per form factor (mobile: Lighthouse's default, a phone on ` +
-    `simulated slow 4G with 4× CPU slowdown; desktop: its desktop preset); first-load JS gzipped. ` +
-    `Budgets: every score ≥ ${MIN_SCORE}; org page JS ≤ landing + 50 kB.`,
-  "",
-  "| page | path | form factor | performance | accessibility | FCP | LCP | TBT | CLS | first-load JS | vs landing | benchmarkIndex (runs) |",
-  "| ---- | ---- | ----------- | ----------: | ------------: | --: | --: | --: | --: | ------------: | ---------: | --------------------: |",
-];
-/** Every run's benchmarkIndex, for the line under the table. */
-const indices: number[] = [];
-const mark = (ok: boolean, budget: boolean) => (ok || !budget ? "" : " **MISS**");
-const shown = (value: number | null) => (value === null ? "—" : value.toFixed(2));
-for (const r of results) {
-  const statusRow = () =>
-    lines.push(
-      `| ${label} | \`${shortPath(r.path)}\` | ${r.status}${r.note ? `: ${r.note}` : ""} | | | | | | | | | |`,
-    );
-  const miss = (text: string) => r.budget && misses.push(text);
-  // A page measured for information (`~info`) is shown as such, and its scores are never misses.
-  const label = r.budget ? r.name : `${r.name} (info)`;
-  if (r.status === "failed") miss(`${r.name}: ${r.note ?? "failed"}`);
-  if (!r.lighthouse || !r.first_load_js) {
-    statusRow();
-    continue;
-  }
-  if (r.status === "failed") statusRow();
-  const delta = landing === undefined ? undefined : r.first_load_js.gzip_bytes - landing;
-  const jsOk = !(r.name.startsWith("org") && delta !== undefined && delta > JS_BUDGET_BYTES);
-  if (!jsOk && delta !== undefined) miss(`${r.name}: first-load JS ${kB(delta)} over the landing page's`);
-  for (const [formFactor, scores] of Object.entries(r.lighthouse)) {
-    const { performance, accessibility, metrics } = scores;
-    const perfOk = performance === null || performance >= MIN_SCORE;
-    const a11yOk = accessibility === null || accessibility >= MIN_SCORE;
-    if (!perfOk) miss(`${r.name}, ${formFactor}: performance ${shown(performance)}`);
-    if (!a11yOk) miss(`${r.name}, ${formFactor}: accessibility ${shown(accessibility)}`);
-    if (!perfOk || !a11yOk) miss(`  audits under 0.9: ${scores.failed_audits.join(", ") || "none"}`);
-    lines.push(
-      `| ${label} | \`${shortPath(r.path)}\` | ${formFactor} | ${shown(performance)}${mark(perfOk, r.budget)} | ` +
-        `${shown(accessibility)}${mark(a11yOk, r.budget)} | ${metrics.fcp_ms} ms | ${metrics.lcp_ms} ms | ${metrics.tbt_ms} ms | ` +
-        `${metrics.cls.toFixed(3)} | ${kB(r.first_load_js.gzip_bytes)} | ` +
-        `${delta === undefined ? "—" : `${delta >= 0 ? "+" : ""}${kB(delta)}`}${mark(jsOk, r.budget)} | ` +
-        `${scores.benchmark_index ?? "—"} (${scores.runs.map((run) => run.benchmark_index ?? "—").join(", ")}) |`,
-    );
-    indices.push(
-      ...scores.runs.flatMap((run) => (run.benchmark_index === null ? [] : [run.benchmark_index])),
-    );
-  }
-}
 const loadAfter = loadAverage();
-const sorted = [...indices].sort((a, b) => a - b);
-const benchmark =
-  sorted.length === 0
-    ? null
-    : {
-        min: sorted[0] ?? 0,
-        median: sorted[Math.floor((sorted.length - 1) / 2)] ?? 0,
-        max: sorted.at(-1) ?? 0,
-      };
-lines.push(
-  "",
-  benchmark
-    ? `Lighthouse's benchmarkIndex over the ${sorted.length} runs (higher is faster): median ${benchmark.median}, ` +
-        `${benchmark.min}–${benchmark.max}.`
-    : "Lighthouse's benchmarkIndex: no run.",
-  loadLine(loadBefore, loadAfter, started),
-);
+const { lines, misses, benchmark } = lighthouseTable(results, {
+  runs: RUNS,
+  minScore: MIN_SCORE,
+  jsBudgetBytes: JS_BUDGET_BYTES,
+  load: loadLine(loadBefore, loadAfter, started),
+});
 console.log(`\n${lines.join("\n")}\n`);
 for (const miss of misses) console.log(`bench:lighthouse: MISS ${miss}`);
 
