@@ -98,7 +98,14 @@ function newBound(catalog: CompiledCatalog, name: string, rules: readonly CfRule
   };
 }
 
-function bindGroup(catalog: CompiledCatalog, group: SecurityGroup): BoundGroup {
+/**
+ * The group bound to the catalog: found by object, else by guid, else compiled. `remember` records
+ * the object for the next lookup; a caller asking once of an object that is dropped at once (a
+ * group's head, checked before the rest of the group: lib/cf/group-head-keep.ts) leaves it out, so
+ * a search does not put ten thousand dead objects into the WeakMap (each an entry made, and then
+ * one the collector has to clear).
+ */
+function bindGroup(catalog: CompiledCatalog, group: SecurityGroup, remember = true): BoundGroup {
   let cache = boundGroups.get(catalog);
   if (cache === undefined) {
     cache = { byObject: new WeakMap(), byGuid: new KnownGroups() };
@@ -113,7 +120,7 @@ function bindGroup(catalog: CompiledCatalog, group: SecurityGroup): BoundGroup {
     bound = newBound(catalog, name, rules);
     if (guid !== undefined) cache.byGuid.remember(guid, name, rules, bound);
   }
-  cache.byObject.set(group, { name, rules, bound });
+  if (remember) cache.byObject.set(group, { name, rules, bound });
   return bound;
 }
 
@@ -204,9 +211,11 @@ function problemsOf(groups: readonly BoundGroup[]): GroupRuleProblem[] {
 /**
  * Whether the group allows some traffic to the catalog's destination `index`: for a governed one,
  * whether a lifecycle with this group alone is other than `blocked` there, without evaluating it.
+ * Asked once of each group of a list, often of an object made for the question alone: the group is
+ * found by guid (or compiled) as ever, but the object is not remembered (see `bindGroup`).
  */
 export function touchesDestination(group: SecurityGroup, catalog: Catalog, index: number): boolean {
-  return bindGroup(compileCatalog(catalog), group).touched.includes(index);
+  return bindGroup(compileCatalog(catalog), group, false).touched.includes(index);
 }
 
 /**

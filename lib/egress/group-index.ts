@@ -47,6 +47,14 @@ export class GroupIndex {
     }
   }
 
+  /**
+   * The groups bound to the space for one lifecycle (not the platform-wide ones), without the
+   * objects `bindings` makes: what a walk over every space of a foundation asks (./reach-search.ts).
+   */
+  boundTo(lifecycle: Lifecycle, spaceGuid: string): readonly SecurityGroup[] {
+    return (lifecycle === "running" ? this.running : this.staging).get(spaceGuid) ?? NONE;
+  }
+
   bindings(spaceGuid: string): SpaceBindings {
     return {
       running: { global: this.globalRunning, bound: this.running.get(spaceGuid) ?? [] },
@@ -96,6 +104,8 @@ export class GroupIndex {
  * destination of the catalog (cf-deployment's `public_networks`, say).
  */
 export type PlatformEgress = { posture: Posture; groups: string[] };
+
+const NONE: readonly SecurityGroup[] = Object.freeze([]);
 
 function push(map: Map<string, SecurityGroup[]>, key: string, group: SecurityGroup): void {
   const list = map.get(key);

@@ -130,27 +130,28 @@ export function searchReach(
     return known;
   };
   const memo = new Map<string, LifecycleReach>();
-  const answer = (lifecycle: Lifecycle, bindings: SpaceBindings): LifecycleReach => {
+  const answer = (lifecycle: Lifecycle, all: readonly SecurityGroup[]): LifecycleReach => {
     // Most spaces of a foundation have no group bound that touches the question: they share one
-    // answer per lifecycle, found without a list or a key made for each.
-    const all = bindings[lifecycle].bound;
-    const bound = all.length === 0 ? all : all.filter(touching);
-    const key = bound.length === 0 ? lifecycle : `${lifecycle}|${bound.map((g) => g.guid).join(",")}`;
+    // answer per lifecycle, found without a list, a key or a bindings object made for each.
+    const bound = all.length === 0 ? undefined : all.filter(touching);
+    const key =
+      bound === undefined || bound.length === 0
+        ? lifecycle
+        : `${lifecycle}|${bound.map((g) => g.guid).join(",")}`;
     let known = memo.get(key);
     if (known === undefined) {
-      const groups = applyingGroups(
-        { ...bindings, [lifecycle]: { global: bindings[lifecycle].global, bound } },
-        lifecycle,
-      );
-      known = lifecycleReach(groups, catalog);
+      const bindings: SpaceBindings = {
+        running: { global: index.globalRunning, bound: lifecycle === "running" ? (bound ?? []) : [] },
+        staging: { global: index.globalStaging, bound: lifecycle === "staging" ? (bound ?? []) : [] },
+      };
+      known = lifecycleReach(applyingGroups(bindings, lifecycle), catalog);
       memo.set(key, known);
     }
     return known;
   };
   return spaces.map((space) => {
-    const bindings = index.bindings(space.guid);
-    const running = answer("running", bindings);
-    const staging = answer("staging", bindings);
+    const running = answer("running", index.boundTo("running", space.guid));
+    const staging = answer("staging", index.boundTo("staging", space.guid));
     return { guid: space.guid, name: space.name, org: space.org, running, staging };
   });
 }

@@ -14,6 +14,7 @@ import {
   type SpaceReach,
 } from "@/lib/egress/reach-search";
 import { GroupIndex } from "@/lib/egress/space-egress";
+import { sortByOrgThenName } from "@/lib/egress/space-order";
 import { findOrganization } from "./lookups";
 
 export type ReachSearchResult = {
@@ -64,11 +65,18 @@ export async function searchReachable(
     // CF shows the org of every space it shows; a space whose org it does not list is left out.
     if (org !== undefined) visible.push({ guid: space.guid, name: space.name, org });
   }
-  visible.sort((a, b) => a.org.name.localeCompare(b.org.name) || a.name.localeCompare(b.name));
-  const index = new GroupIndex(
-    relevantGroups(query, groups),
-    visible.map((s) => s.guid),
-  );
+  sortByOrgThenName(visible);
+  // Foundation-wide, the list already holds only the groups that can change an answer (the same
+  // test, asked of each group's head), and every binding it shows is to a space the search lists or
+  // to one it never asks about: indexed as they are. An org's search drops the rest of what an
+  // admin's list shows (a shared group's hundreds of spaces elsewhere).
+  const index =
+    orgGuid === undefined
+      ? new GroupIndex(groups)
+      : new GroupIndex(
+          relevantGroups(query, groups),
+          visible.map((s) => s.guid),
+        );
   return {
     org: scoped && { guid: scoped.guid, name: scoped.name },
     spaces: searchReach(query, visible, index),

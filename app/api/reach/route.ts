@@ -2,7 +2,7 @@ import { z } from "zod";
 import { failure, MESSAGES } from "@/lib/failures";
 import { parseReachSearch } from "@/lib/egress/reach-query";
 import { defineRoute, refuse } from "@/lib/http/define-route";
-import { jsonResponse } from "@/lib/http/responses";
+import { jsonListResponse } from "@/lib/http/responses";
 import { searchReachable } from "@/lib/loaders/reach-search";
 
 export const dynamic = "force-dynamic";
@@ -32,13 +32,15 @@ export const GET = defineRoute({ params: {}, bearer: true }, async (ctx) => {
   }
   const result = await searchReachable(ctx.client, ctx.user, parsed.query, org.data);
   if (!result) return refuse(ctx, failure("not-found", MESSAGES.orgGone));
-  return jsonResponse({
-    spaces: result.spaces.map((s) => ({
+  // Foundation-wide, 20,000 spaces: written as the client reads it (lib/http/responses.ts).
+  return jsonListResponse(
+    "spaces",
+    result.spaces.map((s) => ({
       guid: s.guid,
       name: s.name,
       org: s.org,
       running: s.running,
       staging: s.staging,
     })),
-  });
+  );
 });
