@@ -2,7 +2,6 @@ import "server-only";
 import type { Lifecycle } from "./lifecycle";
 import type { CfClient } from "./client";
 import { pageKeepingHeads, type GroupHead } from "./group-head-keep";
-import { mayMatter, pageKeeping } from "./group-list-keep";
 import { Remembered } from "./remembered";
 import {
   securityGroupListSchema,
@@ -140,12 +139,12 @@ export async function listSecurityGroupsFor(
       (small) => orgPastOneFilter.set(org, !small),
       () => undefined,
     );
-  const first = await client.listFirst(
+  // Each page read by the reader of ./group-list-keep.ts, in a parse thread where the client has them.
+  const first = await client.listFirstRead(
     "/v3/security_groups",
     {},
     {
-      pageSchema: async () => pageKeeping(new Set(await guids), new Set(names)),
-      keepText: async () => mayMatter(new Set(await guids), new Set(names)),
+      job: async () => ({ reader: "groups-for-spaces", params: { spaces: await guids, names } }),
       readRest: async () => !(await bySpace()),
       // An org larger than one filter last time reads the whole list again: its pages need not wait
       // for the spaces. (Where it has shrunk since, the guessed pages are read and dropped.)
