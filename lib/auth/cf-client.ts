@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
 import { CfClient, type CfRequestEvent } from "@/lib/cf/client";
-import { pageParsePool } from "@/lib/cf/page-parse-pool";
 import { requireSession, type ServerSession, type SignedInUser } from "./session";
 import { env } from "@/lib/env";
 import { currentRequestId, log } from "@/lib/log";
@@ -16,8 +15,6 @@ export function cfClientFor(session: ServerSession): CfClient {
     timeoutMs: cfRequestTimeoutMs,
     // Admins and global readers see every org, space and group alike: their lists' page counts are shared.
     listAudience: session.user.readsGlobally ? "everything" : `user ${user}`,
-    // The group list of an org page is parsed beside this thread (lib/cf/parse-threads.ts).
-    parseThreads: pageParsePool(),
     onRequest: (cf: CfRequestEvent) => {
       // The request id comes from the proxy's header, readable anywhere in this request's async context.
       void currentRequestId().then((requestId) => log.info({ requestId, user, cf }, "cf request"));

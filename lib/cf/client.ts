@@ -1,12 +1,18 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { CfApiError, CfUnavailableError } from "./errors";
-import { checked, readerPages, textPages } from "./page-fetch";
-import type { PageJob, PageOf, ReaderName } from "./page-readers";
-import { pageHrefs, readList, readListStart, type ListStart, type Page, type ReadOptions } from "./paging";
-import type { ParseThreads } from "./parse-threads";
+import {
+  pageHrefs,
+  readList,
+  readListStart,
+  totalPagesHint,
+  type ListStart,
+  type Page,
+  type PageFetcher,
+  type ReadOptions,
+} from "./paging";
 import { toQueryString, type Query } from "./query";
-import { exchange, jsonOf, type CfRequestEvent, type Wire } from "./request";
+import { exchange, jsonKeeping, jsonOf, type CfRequestEvent, type Wire } from "./request";
 
 export { toQueryString, type Query } from "./query";
 
@@ -37,11 +43,11 @@ export type CfClientOptions = {
    * user. Without it, nothing is remembered and every list asks page 1 first.
    */
   listAudience?: string;
-  /** Threads that read list pages beside this one (./parse-threads.ts), for `listFirstRead`; else read here. */
-  parseThreads?: ParseThreads;
 };
 
 export type { CfRequestEvent } from "./request";
+
+const keepAll = () => true;
 
 export class CfClient {
   private readonly origin: string;
@@ -85,7 +91,15 @@ export class CfClient {
 
   /** A CF answer checked against its schema; a mismatch is logged and reported as CF being unavailable. */
   parse<T>(schema: z.ZodType<T>, value: unknown, label: string): T {
-    return checked(schema, value, label);
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      console.error(
+        `CF API response of ${label} did not match the expected shape`,
+        z.prettifyError(result.error),
+      );
+      throw new CfUnavailableError(label, "the response has an unexpected shape");
+    }
+    return result.data;
   }
 
   async get<T>(path: string, schema: z.ZodType<T>, query?: Query): Promise<T> {
@@ -116,12 +130,7 @@ export class CfClient {
     return readList(
       `GET ${path}`,
       hrefs,
-      textPages(
-        this.wire,
-        (href) => this.url(href),
-        `GET ${path}`,
-        () => pageSchema,
-      ),
+      this.pages(path, () => pageSchema),
       {
         rememberAs: this.rememberAs(hrefs.first),
       },
@@ -154,44 +163,37 @@ export class CfClient {
     return readListStart(
       `GET ${path}`,
       hrefs,
-      textPages(
-        this.wire,
-        (href) => this.url(href),
-        `GET ${path}`,
-        options.pageSchema,
-        options.keepText,
-        options.resourceSchema,
-      ),
+      this.pages(path, options.pageSchema, options.keepText, options.resourceSchema),
       { ...options, rememberAs: this.rememberAs(hrefs.first) },
     );
-  }
-
-  /**
-   * The same, each page read by the reader `job` names (./page-readers.ts):
-   * in one of the client's parse threads where it has them (`parseThreads`),
-   * else here, to the same page and the same errors.
-   */
-  async listFirstRead<N extends ReaderName>(
-    path: string,
-    query: Query,
-    options: { job: () => Promise<PageJob<N>> } & ReadOptions,
-  ): Promise<ListStart<PageOf<N>["resources"][number]>> {
-    const hrefs = pageHrefs(path, query);
-    const label = `GET ${path}`;
-    const fetchPage = readerPages(
-      this.wire,
-      (href) => this.url(href),
-      label,
-      options.job,
-      this.options.parseThreads,
-    );
-    return readListStart(label, hrefs, fetchPage, { ...options, rememberAs: this.rememberAs(hrefs.first) });
   }
 
   /** The name a list's page count is remembered under: this CF, this audience, this list. */
   private rememberAs(firstHref: string): string | undefined {
     const { listAudience } = this.options;
     return listAudience === undefined ? undefined : `${this.origin} ${listAudience} ${firstHref}`;
+  }
+
+  /** Reads pages of a list: each page's text first (for its page count), then its parse, checked. */
+  private pages<P>(
+    path: string,
+    schema: () => z.ZodType<P> | Promise<z.ZodType<P>>,
+    keepText?: () => Promise<(resource: string) => boolean>,
+    resourceSchema?: z.ZodType,
+  ): PageFetcher<P> {
+    const label = `GET ${path}`;
+    const each = resourceSchema && ((resource: unknown) => this.parse(resourceSchema, resource, label));
+    return async (href) => {
+      const { text } = await exchange(this.wire, "GET", this.url(href));
+      return {
+        totalPagesHint: totalPagesHint(text),
+        parse: async () => {
+          const keep = keepText ? await keepText() : each ? keepAll : undefined;
+          const value = keep ? jsonKeeping(text, keep, label, each) : jsonOf(text, label);
+          return this.parse(await schema(), value, label);
+        },
+      };
+    };
   }
 
   async send<T>(

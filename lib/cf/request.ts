@@ -47,34 +47,6 @@ const backoff = (wire: Wire, attempt: number) =>
 
 /** The request to an absolute URL of the CF API; throws CfApiError for CF's refusals. */
 export async function exchange(wire: Wire, method: string, url: string, body?: unknown): Promise<Exchanged> {
-  const response = await respond(wire, method, url, body);
-  return { status: response.status, text: await response.text(), headers: response.headers };
-}
-
-/**
- * A GET's answer as bytes on a SharedArrayBuffer, not decoded: a list page that a parse thread reads
- * (./parse-threads.ts) is shared with it rather than copied, and stays here should the thread fail.
- */
-export async function exchangeBytes(wire: Wire, url: string): Promise<Uint8Array> {
-  const response = await respond(wire, "GET", url);
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = response.body?.getReader();
-  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
-    chunks.push(read.value);
-    length += read.value.byteLength;
-  }
-  const bytes = new Uint8Array(new SharedArrayBuffer(length));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
-
-/** The successful response, its body unread; retries and CF's refusals as above. */
-async function respond(wire: Wire, method: string, url: string, body?: unknown): Promise<Response> {
   const path = new URL(url).pathname;
   const label = `${method} ${path}`;
   const idempotent = method === "GET" || method === "HEAD";
@@ -137,8 +109,8 @@ async function respond(wire: Wire, method: string, url: string, body?: unknown):
       continue;
     }
 
+    const text = await response.text();
     if (!response.ok) {
-      const text = await response.text();
       let parsed: unknown = undefined;
       try {
         // CC sends its 429 body as text/plain JSON.
@@ -148,7 +120,7 @@ async function respond(wire: Wire, method: string, url: string, body?: unknown):
       }
       throw CfApiError.fromResponse(response.status, parsed, label);
     }
-    return response;
+    return { status: response.status, text, headers: response.headers };
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { Lifecycle } from "./lifecycle";
 import type { CfClient } from "./client";
 import { pageKeepingHeads, type GroupHead } from "./group-head-keep";
+import { mayMatter, pageKeeping } from "./group-list-keep";
 import { Remembered } from "./remembered";
 import {
   securityGroupListSchema,
@@ -139,12 +140,12 @@ export async function listSecurityGroupsFor(
       (small) => orgPastOneFilter.set(org, !small),
       () => undefined,
     );
-  // Each page read by the reader of ./group-list-keep.ts, in a parse thread where the client has them.
-  const first = await client.listFirstRead(
+  const first = await client.listFirst(
     "/v3/security_groups",
     {},
     {
-      job: async () => ({ reader: "groups-for-spaces", params: { spaces: await guids, names } }),
+      pageSchema: async () => pageKeeping(new Set(await guids), new Set(names)),
+      keepText: async () => mayMatter(new Set(await guids), new Set(names)),
       readRest: async () => !(await bySpace()),
       // An org larger than one filter last time reads the whole list again: its pages need not wait
       // for the spaces. (Where it has shrunk since, the guessed pages are read and dropped.)
