@@ -1,10 +1,6 @@
 import "server-only";
 import type { CfClient } from "@/lib/cf/client";
-import type { SecurityGroup } from "@/lib/cf/schemas";
-import { groupObservationOf } from "@/lib/db/group-observation";
-import { observationOf } from "@/lib/db/observation";
 import type { AppDatabase } from "@/lib/db/types";
-import { GroupIndex } from "@/lib/egress/group-index";
 import type { PolicyContext } from "@/lib/policy";
 import { policyIsActive, policyStateOf } from "@/lib/view-models/org-policy";
 import { readFoundation, type WatchedSpace } from "./foundation";
@@ -12,6 +8,7 @@ import { noPauses, type Pacer } from "./give-way";
 import { causeOf, eventOf, judgeOrg, type OrgJudgement } from "./judge";
 import type { JudgeMemo } from "./judge-memo";
 import { judgingScopes, type JudgingScope } from "./org-scope";
+import { observedGroup, WatchedGroups, type WatchedGroup } from "./watched-groups";
 
 /**
  * One watcher cycle (docs/design.md §12): the whole foundation read with the
@@ -79,10 +76,10 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const { client } = deps;
   const pacer = deps.pacer ?? noPauses;
   const { orgGuids, spaces, groups } = await readFoundation(client);
-  const index = new GroupIndex(groups);
+  const index = new WatchedGroups(groups);
   deps.memo?.begin(deps.context);
   const byOrg = new Map<string, WatchedSpace[]>(orgGuids.map((guid) => [guid, []]));
-  for (const space of spaces) byOrg.get(space.relationships.organization.data.guid)?.push(space);
+  for (const space of spaces) byOrg.get(space.orgGuid)?.push(space);
 
   const counts: CycleCounts = {
     orgs: orgGuids.length,
@@ -135,19 +132,17 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
  */
 async function watchGroupRules(
   deps: CycleDeps,
-  groups: readonly SecurityGroup[],
+  groups: readonly WatchedGroup[],
   spaces: readonly WatchedSpace[],
   allOrgGuids: string[],
 ): Promise<number> {
-  const orgOfSpace = new Map(spaces.map((space) => [space.guid, space.relationships.organization.data.guid]));
-  const observation = groupObservationOf({
+  const orgOfSpace = new Map(spaces.map((space) => [space.guid, space.orgGuid]));
+  const result = await deps.store.observeGroups({
     observedAt: deps.observedAt,
-    groups,
-    orgOfSpace,
+    groups: groups.map((group) => observedGroup(group, orgOfSpace)),
     allOrgGuids,
     inFlightMs: deps.pendingStaleAfterMs,
   });
-  const result = await deps.store.observeGroups(observation);
   return result.drifted;
 }
 
@@ -156,7 +151,7 @@ async function watchOrg(
   pacer: Pacer,
   orgGuid: string,
   spaces: WatchedSpace[],
-  index: GroupIndex,
+  index: WatchedGroups,
   /** The groups and platform it is judged with (./org-scope.ts). */
   scope: JudgingScope,
   counts: CycleCounts,
@@ -164,7 +159,10 @@ async function watchOrg(
   const { store, context, observedAt } = deps;
   // A global auditor's lists are whole, bindings included: every group bound to a space is among them.
   const observation = {
-    ...observationOf(orgGuid, spaces, index, observedAt, true),
+    orgGuid,
+    observedAt,
+    spaces: spaces.map((space) => index.observedSpace(space)),
+    bindingsComplete: true,
     pendingStaleAfterMs: deps.pendingStaleAfterMs,
     seenAtResolutionMs: 0,
     // Unread with complete bindings (every group counts as visible): not 10,000 guids copied per org.
