@@ -75,7 +75,7 @@ const JUDGED_PER_SLICE = 200;
  * Groups observed by one rule drift check: each group's check stands alone (lib/db/group-observation.ts,
  * `sliceOfList`), so the list is checked in parts, and only one part's observed groups, stored hashes
  * and canonical states exist at a time. The whole list checked at once grew the cycle thread's heap
- * by 20-25 MB over the check in the bench's foundation, in parts of 2,000 by 8-13 MB.
+ * by 14-27 MB over the check in the bench's foundation, in parts of 2,000 by 7-13 MB.
  */
 const GROUPS_PER_CHECK = 2_000;
 
