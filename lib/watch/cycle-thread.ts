@@ -56,6 +56,9 @@ export type Port = {
 export type CycleThreadHandle = Port & { terminate(): Promise<unknown> };
 
 const CLOSE_WAIT_MS = 2_000;
+/** What Node says when V8 ended a worker at its `resourceLimits` (./index.ts bounds the cycle thread's). */
+const outOfMemory = (error: Error | undefined) =>
+  (error as { code?: unknown } | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 type Pending = { run: CycleRun; resolve: (result: CycleResult) => void; reject: (error: Error) => void };
@@ -130,15 +133,18 @@ export class CycleThread {
   private started(): CycleThreadHandle {
     if (this.thread !== undefined) return this.thread;
     const thread = this.spawn();
-    const ended = (reason: string) => {
+    const ended = (reason: string, error?: Error) => {
       if (this.thread === thread) this.thread = undefined;
+      const message = outOfMemory(error)
+        ? `the cycle's thread ran out of memory: its heap is bounded, and this cycle needed more (${reason})`
+        : `the cycle's thread ended: ${reason}`;
       for (const [id, pending] of this.pending) {
         this.pending.delete(id);
-        pending.reject(new CycleFailure(`the cycle's thread ended: ${reason}`, null));
+        pending.reject(new CycleFailure(message, null));
       }
     };
     thread.on("message", (message: FromThread) => this.received(message));
-    thread.on("error", (error: Error) => ended(error.message));
+    thread.on("error", (error: Error) => ended(error.message, error));
     thread.on("exit", (code: number) => ended(`exit code ${code}`));
     this.thread = thread;
     return thread;

@@ -41,7 +41,7 @@ describe.each(testBackends())("a watcher cycle on $name", (backend) => {
     previous = null;
   });
 
-  async function cycle(at: number) {
+  async function cycle(at: number, groupsPerCheck?: number) {
     h.clock = at;
     const tokens = new ClientTokenSource({
       tokenUrl: () => Promise.resolve(`${t.sim.uaaUrl}/oauth/token`),
@@ -63,6 +63,7 @@ describe.each(testBackends())("a watcher cycle on $name", (backend) => {
       previousObservedAt: previous,
       baseline: !(await h.store.watch.hasStandings()),
       pendingStaleAfterMs: 120_000,
+      groupsPerCheck,
     });
     previous = at;
     return result;
@@ -104,43 +105,54 @@ describe.each(testBackends())("a watcher cycle on $name", (backend) => {
     });
   });
 
-  it("records a group's rules changed straight in CF as a rule drift in each org it is bound in", async () => {
-    const written = await h.store.writePolicy({
-      user: { guid: "u-olivia", name: "olivia" },
-      orgGuid: o.alpha,
-      document: {
-        version: 1,
-        rules: [{ spaces: "prod", require: { destination: "rds", reachable: true } }],
-        default: null,
-      },
-      expectedVersion: 0,
-    });
-    expect(written.ok).toBe(true);
-    expect(await cycle(T0)).toMatchObject({ ruleDrifted: 0, events: 0 });
-    const rules = [{ protocol: "tcp", destination: "10.99.0.0/16", ports: "443", description: "New" }];
-    expect((await asAdmin("PATCH", `/v3/security_groups/${g.trustedLocal}`, { rules })).status).toBe(200);
-    expect(await cycle(T0 + 300_000)).toMatchObject({ ruleDrifted: 1, drifted: 0, failedOrgs: 0 });
-    const orgsWith = [];
-    for (const org of [o.alpha, o.beta, o.gamma]) {
-      const page = await h.store.list({ orgGuid: org, spaceGuids: [], kinds: ["drift"], limit: 5 });
-      if (!page.ok) throw new Error(page.message);
-      const [entry] = page.entries.filter((e): e is RuleDriftEntry => e.kind === "rule-drift");
-      if (!entry) continue;
-      orgsWith.push(org);
-      expect(entry).toMatchObject({ from: T0, to: T0 + 300_000, group: { guid: g.trustedLocal } });
-      expect(entry.changes.added).toEqual(rules);
-      expect(entry.changes.removed.length).toBeGreaterThan(0);
-    }
-    // trusted-local is bound to spaces of alpha and beta (the seed), none of gamma.
-    expect(orgsWith.sort()).toEqual([o.alpha, o.beta].sort());
-    // prod no longer reaches RDS (trusted-local's rule for it is gone): the rule drift is the cause.
-    const [began] = await h.store.watch.events(o.alpha, 1);
-    expect(began).toMatchObject({ spaceName: "prod", kind: "violation-began", cause: { kind: "drift" } });
-    expect(began?.cause.kind === "drift" && began.cause.summary).toMatch(
-      /^the rules of security group trusted_local_networks_egress changed outside the dashboard: rules? added/,
-    );
-    expect(await cycle(T0 + 600_000)).toMatchObject({ ruleDrifted: 0 });
-  });
+  // The list checked in parts of the default size (all of the seed's groups at once), and of one group.
+  it.each([
+    { perCheck: "GROUPS_PER_CHECK", groupsPerCheck: undefined },
+    { perCheck: "1", groupsPerCheck: 1 },
+  ])(
+    "records a group's rules changed straight in CF as a rule drift in each org it is bound in ($perCheck per check)",
+    async ({ groupsPerCheck }) => {
+      const written = await h.store.writePolicy({
+        user: { guid: "u-olivia", name: "olivia" },
+        orgGuid: o.alpha,
+        document: {
+          version: 1,
+          rules: [{ spaces: "prod", require: { destination: "rds", reachable: true } }],
+          default: null,
+        },
+        expectedVersion: 0,
+      });
+      expect(written.ok).toBe(true);
+      expect(await cycle(T0, groupsPerCheck)).toMatchObject({ ruleDrifted: 0, events: 0 });
+      const rules = [{ protocol: "tcp", destination: "10.99.0.0/16", ports: "443", description: "New" }];
+      expect((await asAdmin("PATCH", `/v3/security_groups/${g.trustedLocal}`, { rules })).status).toBe(200);
+      expect(await cycle(T0 + 300_000, groupsPerCheck)).toMatchObject({
+        ruleDrifted: 1,
+        drifted: 0,
+        failedOrgs: 0,
+      });
+      const orgsWith = [];
+      for (const org of [o.alpha, o.beta, o.gamma]) {
+        const page = await h.store.list({ orgGuid: org, spaceGuids: [], kinds: ["drift"], limit: 5 });
+        if (!page.ok) throw new Error(page.message);
+        const [entry] = page.entries.filter((e): e is RuleDriftEntry => e.kind === "rule-drift");
+        if (!entry) continue;
+        orgsWith.push(org);
+        expect(entry).toMatchObject({ from: T0, to: T0 + 300_000, group: { guid: g.trustedLocal } });
+        expect(entry.changes.added).toEqual(rules);
+        expect(entry.changes.removed.length).toBeGreaterThan(0);
+      }
+      // trusted-local is bound to spaces of alpha and beta (the seed), none of gamma.
+      expect(orgsWith.sort()).toEqual([o.alpha, o.beta].sort());
+      // prod no longer reaches RDS (trusted-local's rule for it is gone): the rule drift is the cause.
+      const [began] = await h.store.watch.events(o.alpha, 1);
+      expect(began).toMatchObject({ spaceName: "prod", kind: "violation-began", cause: { kind: "drift" } });
+      expect(began?.cause.kind === "drift" && began.cause.summary).toMatch(
+        /^the rules of security group trusted_local_networks_egress changed outside the dashboard: rules? added/,
+      );
+      expect(await cycle(T0 + 600_000, groupsPerCheck)).toMatchObject({ ruleDrifted: 0 });
+    },
+  );
 
   it("raises a violation and its end, each with its cause: a drift, a new space, a policy edit", async () => {
     const written = await h.store.writePolicy({

@@ -12,7 +12,7 @@ import { ClientTokenSource } from "./token";
  * The foundation read by a cycle, on a stand-in whose spaces and groups run
  * past one page of 5,000: the later pages of both lists go out together once
  * every first page has come, so the cycle's own request times show two round
- * trips; and a space is kept with only what the cycle uses.
+ * trips; and a space and a group are kept with only what the cycle uses.
  */
 
 let t: TestSim;
@@ -43,8 +43,21 @@ describe("the foundation as a cycle reads it", () => {
     expect(foundation.groups.length).toBeGreaterThan(5000);
     expect(new Set(foundation.spaces.map((s) => s.guid)).size).toBe(foundation.spaces.length);
     expect(new Set(foundation.groups.map((g) => g.guid)).size).toBe(foundation.groups.length);
-    expect(foundation.orgGuids).toContain(foundation.spaces[0]?.relationships.organization.data.guid);
-    expect(Object.keys(foundation.spaces[0] ?? {}).sort()).toEqual(["guid", "name", "relationships"]);
+    expect(foundation.orgGuids).toContain(foundation.spaces[0]?.orgGuid);
+    expect(Object.keys(foundation.spaces[0] ?? {}).sort()).toEqual(["guid", "name", "orgGuid"]);
+    // A group without its links and timestamps, its rules as their text, its bindings as guids.
+    const bound = foundation.groups.find((g) => g.runningSpaces.length > 0);
+    expect(Object.keys(bound ?? {}).sort()).toEqual([
+      "globally_enabled",
+      "guid",
+      "name",
+      "rulesText",
+      "runningSpaces",
+      "stagingSpaces",
+    ]);
+    const spaceGuids = new Set(foundation.spaces.map((s) => s.guid));
+    for (const guid of bound?.runningSpaces ?? []) expect(spaceGuids.has(guid)).toBe(true);
+    expect((JSON.parse(bound?.rulesText ?? "") as unknown[]).length).toBeGreaterThan(0);
 
     expect(requests.map((r) => r.path).sort()).toEqual([
       "/v3/organizations",

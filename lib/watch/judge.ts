@@ -1,7 +1,7 @@
 import type { EventCause, LatestEntry, NewWatchEvent, Standing, Verdict } from "@/lib/db/watch-types";
-import type { GroupIndex } from "@/lib/egress/group-index";
 import { standingOf, stateFromGroups, type Policy, type PolicyContext, type SpaceState } from "@/lib/policy";
 import type { JudgeMemo } from "./judge-memo";
+import type { JudgedBindings } from "./org-scope";
 
 /**
  * One org's spaces judged against its policy (docs/design.md §10, §12), by
@@ -32,7 +32,7 @@ export type OrgJudgement = { standings: Standing[]; turns: Turn[]; evaluated: nu
 export function judgeOrg(input: {
   orgGuid: string;
   spaces: readonly { guid: string; name: string }[];
-  index: GroupIndex;
+  index: JudgedBindings;
   policy: OrgPolicy;
   context: PolicyContext;
   previous: ReadonlyMap<string, Standing>;

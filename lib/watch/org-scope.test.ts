@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_POLICY, type Policy } from "@/lib/policy";
-import { alphaIndex, alphaSpaces, seededContext } from "@/lib/policy/test-support/world";
+import { alphaGroups, alphaIndex, alphaSpaces, seededContext } from "@/lib/policy/test-support/world";
 import { judgeOrg } from "./judge";
-import { judgingScope, judgingScopes } from "./org-scope";
+import { judgingScope, judgingScopes, type JudgedBindings } from "./org-scope";
+import { watchedGroup, WatchedGroups } from "./watched-groups";
 
 /**
  * The objects the watcher judges a run of orgs with: copies of the groups that reach their spaces
- * and of the platform, which give the same judgement as the cycle's own objects.
+ * (their rules parsed from the text the cycle keeps) and of the platform, which give the same
+ * judgement as the groups as CF gives them, with the same index the pages use.
  */
+
+const watched = () => new WatchedGroups(alphaGroups().map(watchedGroup));
 
 const noPublic: Policy = {
   ...EMPTY_POLICY,
@@ -19,10 +23,10 @@ describe("judgingScope", () => {
     const index = alphaIndex();
     const scope = judgingScope(
       seededContext,
-      index,
+      watched(),
       alphaSpaces.map((s) => s.guid),
     );
-    const judge = (with_: { index: typeof index; context: typeof seededContext }) =>
+    const judge = (with_: { index: JudgedBindings; context: typeof seededContext }) =>
       judgeOrg({
         orgGuid: "org-alpha",
         spaces: alphaSpaces,
@@ -39,16 +43,22 @@ describe("judgingScope", () => {
     // Objects of its own: the engine's per-object forms of them go with the scope.
     expect(scope.context.catalog).not.toBe(seededContext.catalog);
     expect(scope.context.catalog).toEqual(seededContext.catalog);
+    const again = judgingScope(seededContext, watched(), [alphaSpaces[0].guid]);
     for (const space of alphaSpaces) {
-      const [mine, cycles] = [scope.index.bindings(space.guid), index.bindings(space.guid)];
-      expect(mine.running.bound.map((g) => g.name)).toEqual(cycles.running.bound.map((g) => g.name));
-      expect(mine.staging.bound.map((g) => g.name)).toEqual(cycles.staging.bound.map((g) => g.name));
-      for (const [i, group] of mine.running.bound.entries()) {
-        expect(group).not.toBe(cycles.running.bound[i]);
-        expect(group.rules).not.toBe(cycles.running.bound[i]?.rules);
+      const [mine, pages] = [scope.index.bindings(space.guid).running, index.bindings(space.guid).running];
+      expect(mine.bound.map((g) => g.name)).toEqual(pages.bound.map((g) => g.name));
+      expect(mine.global.map((g) => g.name)).toEqual(pages.global.map((g) => g.name));
+      for (const [i, group] of [...mine.bound, ...mine.global].entries()) {
+        const cf = [...pages.bound, ...pages.global][i];
+        expect(group.rules).toEqual(cf?.rules);
+        expect(group.rules).not.toBe(cf?.rules);
       }
     }
-    expect(scope.index.globalRunning.map((g) => g.name)).toEqual(index.globalRunning.map((g) => g.name));
+    // Another scope parses its own rules.
+    const first = alphaSpaces[0].guid;
+    expect(again.index.bindings(first).running.global[0]).not.toBe(
+      scope.index.bindings(first).running.global[0],
+    );
   });
 });
 
@@ -63,7 +73,7 @@ describe("judgingScopes", () => {
       ["d", spaces(1, "d")],
       ["e", spaces(4, "e")],
     ]);
-    const scopeOf = judgingScopes(seededContext, alphaIndex(), byOrg, 5);
+    const scopeOf = judgingScopes(seededContext, watched(), byOrg, 5);
     const [a, b, c, d, e] = ["a", "b", "c", "d", "e"].map((org) => scopeOf(org));
     expect(b).toBe(a);
     expect(c).not.toBe(b);
