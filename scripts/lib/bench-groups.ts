@@ -19,7 +19,7 @@
  * before each row by writing 5 to /proc/<pid>/clear_refs (Linux). Then the
  * two ways of reading the groups, side by side (./bench-reads.ts).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpuSeconds, memoryMb, resetPeak } from "./proc-stats";
 import { stableGuid } from "../../sim/world";
 import { compareReads, type ReadResult } from "./bench-reads";
 import { depthCell, measureRoute, range, type RouteResult } from "./bench-route";
@@ -58,35 +58,6 @@ export type ReadRow = {
 };
 
 export type GroupScale = { rows: GroupRow[]; reads: ReadRow[]; peak_rss_mb: number | null };
-
-function memory(pid: number): { peak: number; now: number } | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024;
-    return { peak: field("VmHWM"), now: field("VmRSS") };
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds the process has used (user and system), from /proc/<pid>/stat; null off Linux. */
-function cpuSeconds(pid: number): number | null {
-  try {
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks, USER_HZ = 100 on Linux
-  } catch {
-    return null;
-  }
-}
-
-function resetPeak(pid: number): void {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, "5");
-  } catch {
-    // Not Linux, or not allowed: the peak then runs from the process's start.
-  }
-}
 
 export async function measureGroupScale(options: {
   app: string;
@@ -134,7 +105,7 @@ export async function measureGroupScale(options: {
         );
         const listed = (JSON.parse(json) as { spaces: unknown[] }).spaces.length;
         if (listed !== spaces) throw new Error(`${label}: the export lists ${listed} spaces`);
-        const mem = memory(appPid);
+        const mem = memoryMb(appPid);
         if (mem) processPeak = Math.max(processPeak, mem.peak);
         rows.push({
           groups,

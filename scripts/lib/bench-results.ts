@@ -10,7 +10,7 @@ import type { FoundationRow } from "./bench-foundation";
 import type { LintTiming } from "./bench-lint";
 import { machine } from "./bench-stack";
 import type { SizeResult } from "./bench-uniform";
-import type { WatchResult } from "./bench-watch";
+import type { WatchResult } from "./bench-watch-report";
 import { mergeBudgets, type BenchTable } from "./budget-rows";
 import { writeJson } from "./write-json";
 
