@@ -78,22 +78,7 @@ import { measureWatch } from "./lib/bench-watch";
 import { watchBudgets, watchTables, type WatchResult } from "./lib/bench-watch-report";
 import { signIn } from "./lib/sign-in";
 
-const {
-  values,
-  SIZES,
-  LOADS,
-  CLI_SAMPLE,
-  TABLES,
-  GROUP_COUNTS,
-  GROUP_SIZES,
-  READ_SIZES,
-  APP_PORT,
-  CF_PORT,
-  WATCH_INTERVAL_S,
-  WATCH_CYCLES,
-  PAGES_MEASURED,
-  GROUP_LOADS,
-} = benchOptions(process.argv.slice(2));
+const options = benchOptions(process.argv.slice(2));
 const LATENCY_MS = 50;
 const GROUPS = 50;
 const RULES_PER_GROUP = 20;
@@ -110,17 +95,17 @@ const deadline = setTimeout(() => {
 }, TIME_LIMIT_MS);
 deadline.unref();
 
-await ensureBuild(values["skip-build"]);
+await ensureBuild(options.values["skip-build"]);
 const results: SizeResult[] = [];
 let groupScale: GroupScale = { rows: [], reads: [], peak_rss_mb: null };
 let foundation: FoundationRow[] = [];
 let foundationLint: LintTiming | null = null;
-if (PAGES_MEASURED) {
+if (options.PAGES_MEASURED) {
   const stack: Stack = await startStack({
-    appPort: APP_PORT,
-    cfPort: CF_PORT,
-    uaaPort: CF_PORT + 1,
-    world: { orgSizes: SIZES, groups: GROUPS },
+    appPort: options.APP_PORT,
+    cfPort: options.CF_PORT,
+    uaaPort: options.CF_PORT + 1,
+    world: { orgSizes: options.SIZES, groups: GROUPS },
   });
 
   const { app, sim } = stack;
@@ -138,21 +123,21 @@ if (PAGES_MEASURED) {
       cookie: await signIn(app, "olivia", DEMO_PASSWORD),
       token: await sim.passwordToken("olivia", DEMO_PASSWORD),
     };
-    if (TABLES.has("uniform"))
+    if (options.TABLES.has("uniform"))
       results.push(
         ...(await measureUniform({
           app,
           sim,
-          sizes: SIZES,
-          loads: LOADS,
-          cliSample: CLI_SAMPLE,
+          sizes: options.SIZES,
+          loads: options.LOADS,
+          cliSample: options.CLI_SAMPLE,
           manager: { name: BENCH_USER, ...bench },
           olivia,
           log: (line) => console.log(line),
         })),
       );
 
-    if (GROUP_COUNTS.length > 0) {
+    if (options.GROUP_COUNTS.length > 0) {
       const admin = {
         name: "admin",
         role: "admin" as const,
@@ -163,24 +148,24 @@ if (PAGES_MEASURED) {
         app,
         sim,
         appPid: stack.appPid,
-        groups: GROUP_COUNTS,
-        sizes: GROUP_SIZES,
-        readSizes: READ_SIZES,
+        groups: options.GROUP_COUNTS,
+        sizes: options.GROUP_SIZES,
+        readSizes: options.READ_SIZES,
         users: [admin, { name: BENCH_USER, role: "manager", ...bench }],
-        loads: GROUP_LOADS,
-        exportLoads: Number(values["export-loads"]),
-        readRuns: Number(values["read-runs"]),
+        loads: options.GROUP_LOADS,
+        exportLoads: Number(options.values["export-loads"]),
+        readRuns: Number(options.values["read-runs"]),
         profileGroups: ["public_networks_egress", "trusted_local_networks_egress"],
         log: (line) => console.log(line),
       });
     }
-    if (TABLES.has("foundation")) {
+    if (options.TABLES.has("foundation")) {
       foundation = await measureFoundation({
         app,
         sim,
         cookie: await signIn(app, "admin", DEMO_PASSWORD),
         token: await sim.passwordToken("admin", DEMO_PASSWORD),
-        loads: GROUP_LOADS,
+        loads: options.GROUP_LOADS,
         log: (line) => console.log(line),
       });
       console.log("bench: foundation: lint over every group…");
@@ -191,13 +176,13 @@ if (PAGES_MEASURED) {
   }
 }
 let watch: WatchResult | undefined;
-if (TABLES.has("watch")) {
+if (options.TABLES.has("watch")) {
   watch = await measureWatch({
-    appPort: APP_PORT,
-    cfPort: CF_PORT,
-    uaaPort: CF_PORT + 1,
-    intervalS: WATCH_INTERVAL_S,
-    cycles: WATCH_CYCLES,
+    appPort: options.APP_PORT,
+    cfPort: options.CF_PORT,
+    uaaPort: options.CF_PORT + 1,
+    intervalS: options.WATCH_INTERVAL_S,
+    cycles: options.WATCH_CYCLES,
     latencyMs: LATENCY_MS,
     log: (line) => console.log(line),
   });
@@ -205,7 +190,7 @@ if (TABLES.has("watch")) {
 clearTimeout(deadline);
 
 const budgets = [
-  ...uniformBudgets(results, SIZES),
+  ...uniformBudgets(results, options.SIZES),
   ...groupBudgets(groupScale),
   ...foundationBudgets(foundation, foundationLint),
   ...(watch ? watchBudgets(watch) : []),
@@ -216,22 +201,22 @@ const settings = {
   latency_ms: LATENCY_MS,
   groups: GROUPS,
   rules_per_group: RULES_PER_GROUP,
-  loads: LOADS,
-  cli_sample: CLI_SAMPLE,
+  loads: options.LOADS,
+  cli_sample: options.CLI_SAMPLE,
   user: BENCH_USER,
 };
 const lines: string[] = uniformTables(results, {
   latencyMs: LATENCY_MS,
   groups: GROUPS,
   rulesPerGroup: RULES_PER_GROUP,
-  loads: LOADS,
-  cliSample: CLI_SAMPLE,
+  loads: options.LOADS,
+  cliSample: options.CLI_SAMPLE,
   user: BENCH_USER,
 });
 if (groupScale.rows.length + groupScale.reads.length > 0)
-  lines.push("", ...groupScaleTables(groupScale, LATENCY_MS, GROUP_LOADS));
+  lines.push("", ...groupScaleTables(groupScale, LATENCY_MS, options.GROUP_LOADS));
 if (foundation.length > 0)
-  lines.push("", ...foundationTables(foundation, LATENCY_MS, GROUP_LOADS, foundationLint));
+  lines.push("", ...foundationTables(foundation, LATENCY_MS, options.GROUP_LOADS, foundationLint));
 if (watch) lines.push("", ...watchTables(watch));
 lines.push(
   "",
@@ -246,22 +231,22 @@ lines.push(
 );
 console.log(`\n${lines.join("\n")}\n`);
 
-await writeResults(values.out, {
+await writeResults(options.values.out, {
   started,
   loadBefore,
   loadAfter,
   settings,
   groupSettings: {
     org_sizes: GROUP_WORLD_ORGS,
-    loads: GROUP_LOADS,
-    export_loads: Number(values["export-loads"]),
-    read_runs: Number(values["read-runs"]),
+    loads: options.GROUP_LOADS,
+    export_loads: Number(options.values["export-loads"]),
+    read_runs: Number(options.values["read-runs"]),
   },
-  uniform: TABLES.has("uniform") ? results : null,
-  groupScale: GROUP_COUNTS.length > 0 ? groupScale : null,
+  uniform: options.TABLES.has("uniform") ? results : null,
+  groupScale: options.GROUP_COUNTS.length > 0 ? groupScale : null,
   watch: watch ?? null,
   foundation: foundation.length > 0 ? { rows: foundation, lint: foundationLint } : null,
   budgets,
 });
-console.log(`bench: results written to ${values.out}`);
+console.log(`bench: results written to ${options.values.out}`);
 if (budgets.some((b) => b.pass === false)) process.exitCode = 1;
