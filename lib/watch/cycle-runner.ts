@@ -28,6 +28,14 @@ export type CycleRun = {
 
 export type CycleRunner = (run: CycleRun) => Promise<CycleResult>;
 
+type RunTiming = Pick<CycleRun, "observedAt" | "previousObservedAt" | "baseline" | "pendingStaleAfterMs">;
+
+/** What a run says of its place in time, as `runCycle` takes it (the cycle thread and the tests' cycles alike). */
+export function runTiming(run: RunTiming): RunTiming {
+  const { observedAt, previousObservedAt, baseline, pendingStaleAfterMs } = run;
+  return { observedAt, previousObservedAt, baseline, pendingStaleAfterMs };
+}
+
 /** A failure of the cycle that says CF refused the watcher's token: the next cycle needs a new one. */
 export function refusedToken(error: unknown): boolean {
   if (error instanceof CfApiError) return error.status === 401;

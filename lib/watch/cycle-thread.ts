@@ -5,7 +5,7 @@ import type { AppDatabase } from "@/lib/db/types";
 import type { PolicyContext } from "@/lib/policy";
 import { PagesBusyness, readBusyness } from "./busyness";
 import { runCycle, type CycleResult } from "./cycle";
-import { CycleFailure, type CycleRun, type CycleRunner } from "./cycle-runner";
+import { CycleFailure, runTiming, type CycleRun, type CycleRunner } from "./cycle-runner";
 import { GIVE_WAY, pacer } from "./give-way";
 import { JudgeMemo } from "./judge-memo";
 
@@ -200,10 +200,7 @@ export function serveCycles(port: Port, deps: CycleThreadDeps): void {
           client: deps.client(run.token, (span) => send({ kind: "request", id, span })),
           store: await deps.store(),
           context: deps.context(),
-          observedAt: run.observedAt,
-          previousObservedAt: run.previousObservedAt,
-          baseline: run.baseline,
-          pendingStaleAfterMs: run.pendingStaleAfterMs,
+          ...runTiming(run),
           signal: abort.signal,
           memo,
           pacer: pacer({ ...GIVE_WAY, budgetMs: run.pauseBudgetMs }, readBusyness(run.busyness)),

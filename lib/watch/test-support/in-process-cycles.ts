@@ -3,7 +3,7 @@ import type { RequestSpan } from "@/lib/cf/request-depth";
 import type { AppDatabase } from "@/lib/db/types";
 import type { PolicyContext } from "@/lib/policy";
 import { runCycle } from "../cycle";
-import type { CycleRunner } from "../cycle-runner";
+import { runTiming, type CycleRunner } from "../cycle-runner";
 import { JudgeMemo } from "../judge-memo";
 
 /**
@@ -21,10 +21,7 @@ export function inProcessCycles(deps: {
       client: await deps.client(run.onRequest),
       store: await deps.store(),
       context: deps.context(),
-      observedAt: run.observedAt,
-      previousObservedAt: run.previousObservedAt,
-      baseline: run.baseline,
-      pendingStaleAfterMs: run.pendingStaleAfterMs,
+      ...runTiming(run),
       signal: run.signal,
       memo,
       onOrgError: (orgGuid, error) => run.onOrgError(orgGuid, String(error)),
